@@ -1,0 +1,183 @@
+/* core/main.c — smbopt's entry point: finds the command in the table,
+ * parses its options, runs it, prints its output or its error, and turns
+ * the result code into the exit code. Nothing below this file exits. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const cli_opt no_opts[] = { { NULL, 0 } };
+static const cli_opt client_add_opts[] = {
+	{ "name", 1 }, { "industry", 1 }, { "employees", 1 }, { "currency", 1 }, { NULL, 0 } };
+static const cli_opt import_opts[] = {
+	{ "kind", 1 }, { "dry-run", 0 }, { "skip-bad", 0 }, { "replace", 0 }, { "delimiter", 1 },
+	{ "period", 1 }, { NULL, 0 } };
+static const cli_opt period_opts[] = { { "period", 1 }, { NULL, 0 } };
+
+/* Options every command takes. */
+static const cli_opt global_opts[] = {
+	{ "db", 1 }, { "format", 1 }, { "plugins", 1 }, { "playbook", 1 }, { "help", 0 }, { NULL, 0 } };
+
+const cli_entry cli_commands[] = {
+	{ "init", NULL, "", "create the workspace (or migrate an older one)", no_opts, 0, 0, cmd_init },
+	{ "client", "add", "ID --name NAME --industry INDUSTRY [--employees N] [--currency CUR]",
+	  "add a client", client_add_opts, 1, 1, cmd_client_add },
+	{ "client", "list", "[--format text|json]", "list clients", no_opts, 0, 0, cmd_client_list },
+	{ "client", "show", "ID [--format text|json]", "show one client", no_opts, 1, 1, cmd_client_show },
+	{ "import", NULL, "ID FILE [--kind KIND] [--dry-run] [--skip-bad] [--replace] [--delimiter C] [--period P]",
+	  "import a CSV file for a client", import_opts, 2, 2, cmd_import },
+	{ "imports", NULL, "ID [--format text|json]", "list a client's imports", no_opts, 1, 1, cmd_imports },
+	{ "observations", NULL, "ID [--period P] [--format text|json|csv]", "list a client's metric values",
+	  period_opts, 1, 1, cmd_observations },
+	{ "kinds", NULL, "[--format text|json]", "list the dataset kinds import accepts", no_opts, 0, 0, cmd_kinds },
+	{ "demo", NULL, "[--db FILE]", "build a workspace from the bundled example and show it", no_opts, 0, 0, cmd_demo },
+	{ NULL, NULL, NULL, NULL, NULL, 0, 0, NULL }
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: smbopt [--db FILE] COMMAND [ARGS]\n\ncommands:\n");
+	for (const cli_entry *e = cli_commands; e->name; e++) {
+		char name[64];
+		snprintf(name, sizeof name, "%s%s%s", e->name, e->sub ? " " : "", e->sub ? e->sub : "");
+		fprintf(f, "  %-20s %s\n", name, e->summary);
+	}
+	fprintf(f, "\nglobal options: --db FILE (default $SMBOPT_DB or ./smbopt.db), --format FORMAT,\n"
+	           "  --plugins DIR, --playbook PATH\n"
+	           "'smbopt COMMAND --help' shows a command's arguments.\n");
+}
+
+static const cli_opt *find_opt(const cli_opt *opts, const char *name)
+{
+	for (const cli_opt *o = opts; o && o->name; o++)
+		if (strcmp(o->name, name) == 0)
+			return o;
+	for (const cli_opt *o = global_opts; o->name; o++)
+		if (strcmp(o->name, name) == 0)
+			return o;
+	return NULL;
+}
+
+/* Options may come before or after the command words and positionals;
+ * "--" ends options. "--name=value" and "--name value" both work. */
+static int parse(const cli_entry *e, int argc, char **argv, cli_args *a, smb_err *err)
+{
+	int only_pos = 0;
+
+	for (int i = 0; i < argc; i++) {
+		char *arg = argv[i];
+		if (!only_pos && strcmp(arg, "--") == 0) {
+			only_pos = 1;
+		} else if (!only_pos && arg[0] == '-' && arg[1] == '-' && arg[2]) {
+			char name[64];
+			const char *eq = strchr(arg + 2, '=');
+			size_t len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
+			const cli_opt *o;
+			if (len >= sizeof name)
+				return smb_err_set(err, SMB_EUSAGE, "unknown option %s", arg);
+			memcpy(name, arg + 2, len);
+			name[len] = '\0';
+			if (!(o = find_opt(e ? e->opts : NULL, name)))
+				return smb_err_set(err, SMB_EUSAGE, "unknown option --%s%s%s", name,
+				                   e ? " for " : "", e ? e->name : "");
+			if (a->nopt == CLI_MAX_OPTS)
+				return smb_err_set(err, SMB_EUSAGE, "too many options");
+			a->opt[a->nopt].name = o->name;
+			if (o->has_arg) {
+				if (eq)
+					a->opt[a->nopt].value = eq + 1;
+				else if (i + 1 < argc)
+					a->opt[a->nopt].value = argv[++i];
+				else
+					return smb_err_set(err, SMB_EUSAGE, "--%s needs a value", name);
+			} else {
+				if (eq)
+					return smb_err_set(err, SMB_EUSAGE, "--%s takes no value", name);
+				a->opt[a->nopt].value = "1";
+			}
+			a->nopt++;
+		} else {
+			if (a->npos == CLI_MAX_POS)
+				return smb_err_set(err, SMB_EUSAGE, "too many arguments");
+			a->pos[a->npos++] = arg;
+		}
+	}
+	return SMB_OK;
+}
+
+static const cli_entry *lookup(const cli_args *a, size_t *words)
+{
+	for (const cli_entry *e = cli_commands; e->name; e++)
+		if (a->npos >= 2 && e->sub && strcmp(e->name, a->pos[0]) == 0 && strcmp(e->sub, a->pos[1]) == 0) {
+			*words = 2;
+			return e;
+		}
+	for (const cli_entry *e = cli_commands; e->name; e++)
+		if (a->npos >= 1 && !e->sub && strcmp(e->name, a->pos[0]) == 0) {
+			*words = 1;
+			return e;
+		}
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	cli_ctx c;
+	cli_args all, a;
+	const cli_entry *e;
+	size_t words = 0;
+	int rc;
+
+	memset(&c, 0, sizeof c);
+	memset(&all, 0, sizeof all);
+	memset(&a, 0, sizeof a);
+	smb_buf_init(&c.out);
+	c.argv0 = argv[0];
+	/* First pass with every option known, only to find the command words. */
+	if (argc < 2 || strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? SMB_EUSAGE : SMB_OK;
+	}
+	for (int i = 1; i < argc; i++) {
+		if (argv[i][0] == '-' && argv[i][1] == '-') {
+			const cli_opt *o = find_opt(NULL, argv[i] + 2);
+			if (o && o->has_arg && !strchr(argv[i], '='))
+				i++;
+			continue;
+		}
+		if (all.npos < CLI_MAX_POS)
+			all.pos[all.npos++] = argv[i];
+	}
+	if (!(e = lookup(&all, &words))) {
+		fprintf(stderr, "smbopt: unknown command '%s%s%s'\n", all.npos ? all.pos[0] : "",
+		        all.npos > 1 ? " " : "", all.npos > 1 ? all.pos[1] : "");
+		usage(stderr);
+		return SMB_EUSAGE;
+	}
+	if ((rc = parse(e, argc - 1, argv + 1, &a, &c.err)))
+		goto done;
+	if (cli_get(&a, "help")) {
+		printf("usage: smbopt %s%s%s %s\n%s\n", e->name, e->sub ? " " : "", e->sub ? e->sub : "", e->usage, e->summary);
+		return SMB_OK;
+	}
+	/* Drop the command words; what remains are the command's positionals. */
+	memmove(a.pos, a.pos + words, (a.npos - words) * sizeof a.pos[0]);
+	a.npos -= words;
+	if (a.npos < e->minpos || a.npos > e->maxpos) {
+		rc = smb_err_set(&c.err, SMB_EUSAGE, "usage: smbopt %s%s%s %s", e->name, e->sub ? " " : "",
+		                 e->sub ? e->sub : "", e->usage);
+		goto done;
+	}
+	c.db = cli_get(&a, "db");
+	c.format = cli_get(&a, "format");
+	rc = e->fn(&c, &a);
+done:
+	cli_flush(&c);
+	if (rc && rc != SMB_PARTIAL && c.err.msg[0])
+		fprintf(stderr, "smbopt: %s\n", c.err.msg);
+	else if (rc == SMB_PARTIAL && c.err.msg[0])
+		fprintf(stderr, "smbopt: warning: %s\n", c.err.msg);
+	smb_buf_free(&c.out);
+	return rc;
+}

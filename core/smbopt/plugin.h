@@ -1,0 +1,212 @@
+/* smbopt/plugin.h — the one header a plugin is built against.
+ * A plugin never links against the host: everything it may call arrives in
+ * the smb_host_api table passed to its init function. */
+#ifndef SMBOPT_PLUGIN_H
+#define SMBOPT_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ABI rules, relied on by the loader (core/plugin.c):
+ * - smb_host_api only ever grows at its end; struct_size says how much of it
+ *   the host filled, so a plugin checks struct_size before using a newer field.
+ * - the definition structs below are never changed once released; a new ABI
+ *   version adds new structs and new add_* functions instead.
+ * - a plugin whose info.abi_version is greater than the host's is refused. */
+#define SMB_PLUGIN_ABI_VERSION 1
+#define SMB_PLUGIN_INIT_SYMBOL "smb_plugin_init"
+
+/* Result codes of host functions and plugin callbacks. */
+#define SMB_PLUGIN_OK       0
+#define SMB_PLUGIN_ERROR    1   /* failed; the host reads the message set by fail() */
+#define SMB_PLUGIN_MISSING  2   /* a value is not available for this client and period */
+
+typedef struct smb_host smb_host;   /* the registry being filled during init */
+typedef struct smb_ctx smb_ctx;     /* one computation for one client and period */
+struct smb_host_api;
+
+typedef enum smb_coltype {
+	SMB_COL_TEXT = 0,
+	SMB_COL_INTEGER = 1,
+	SMB_COL_REAL = 2,
+	SMB_COL_DATE = 3,     /* YYYY-MM-DD */
+	SMB_COL_PERIOD = 4    /* 2026, 2026-Q3, 2026-09 */
+} smb_coltype;
+
+typedef struct smb_column_def {
+	const char *name;
+	smb_coltype type;
+	int required;
+} smb_column_def;
+
+/* A CSV shape the importer accepts. The host copies everything. */
+typedef struct smb_kind_def {
+	const char *name;              /* "inventory" */
+	const char *description;
+	const smb_column_def *columns;
+	size_t ncolumns;
+} smb_kind_def;
+
+/* compute: fill *out and return SMB_PLUGIN_OK, or SMB_PLUGIN_MISSING when an
+ * input is missing, or SMB_PLUGIN_ERROR after api->fail(). */
+typedef int (*smb_compute_fn)(const struct smb_host_api *api, smb_ctx *ctx,
+                              void *ud, double *out);
+/* when: set *fires to 0 or 1. */
+typedef int (*smb_when_fn)(const struct smb_host_api *api, smb_ctx *ctx,
+                           void *ud, int *fires);
+
+typedef struct smb_metric_def {
+	const char *key;               /* "area.name" */
+	const char *label;
+	const char *unit;
+	int better;                    /* +1 higher is better, -1 lower is better */
+	const char *rollup;            /* "sum", "last", "mean" for inputs; "derived" */
+	const char *const *inputs;     /* metric keys compute reads; NULL-terminated */
+	const char *dataset;           /* kind whose rows compute reads, or NULL */
+	smb_compute_fn compute;        /* NULL for an input (observed) metric */
+	void *ud;
+	double weight;                 /* weight within its area; 0 means 1 */
+} smb_metric_def;
+
+typedef struct smb_goalposts_def {
+	const char *metric;
+	const char *industry;          /* NULL: the default for every industry */
+	double worst;                  /* scores 0 */
+	double best;                   /* scores 100 */
+	const double *bands;           /* NULL or 5 values v0 v25 v50 v75 v100 */
+	const char *source;            /* where the numbers come from; required */
+} smb_goalposts_def;
+
+typedef struct smb_rule_def {
+	const char *id;                /* "FIN-0010" */
+	const char *area;
+	const char *kind;              /* strength | weakness | opportunity | threat */
+	const char *severity;          /* low | medium | high */
+	const char *const *metrics;    /* evidence and what when() reads; NULL-terminated */
+	smb_when_fn when;
+	void *ud;
+	const char *title;
+	const char *detail;            /* may hold {area.metric:%.2f} placeholders */
+	const char *const *recommend;  /* initiative ids; NULL-terminated */
+	const char *industry;          /* NULL: applies to every industry */
+} smb_rule_def;
+
+typedef struct smb_effect_def {
+	const char *metric;
+	double delta;                  /* expected change of the metric's value */
+} smb_effect_def;
+
+typedef struct smb_initiative_def {
+	const char *id;
+	const char *area;
+	const char *title;
+	double cost;
+	double hours;
+	double months;
+	double confidence;             /* 0..1 */
+	const smb_effect_def *effects;
+	size_t neffects;
+	const char *const *requires;   /* NULL-terminated */
+	const char *const *excludes;   /* NULL-terminated */
+} smb_initiative_def;
+
+/* A 0/1 multi-constraint knapsack with side constraints (DESIGN §10).
+ * weight is row-major: weight[i * n + j] is item j's use of resource i. */
+typedef struct smb_knapsack_problem {
+	size_t n;                      /* items */
+	size_t m;                      /* resources */
+	const double *value;           /* n */
+	const double *weight;          /* m * n */
+	const double *capacity;        /* m */
+	const size_t *requires;        /* pairs (j, i): x_j <= x_i */
+	size_t nrequires;
+	const size_t *excludes;        /* pairs (a, b): x_a + x_b <= 1 */
+	size_t nexcludes;
+	const size_t *group_start;     /* "at least one of": group g is items */
+	const size_t *group_items;     /*   group_items[group_start[g] .. group_start[g+1]) */
+	size_t ngroups;
+	const signed char *fixed;      /* n or NULL: 1 forced in, -1 forced out, 0 free */
+	double time_limit;             /* seconds; 0 means none */
+} smb_knapsack_problem;
+
+typedef struct smb_knapsack_solution {
+	unsigned char *x;              /* n, allocated by the caller */
+	double value;
+	double bound;                  /* best upper bound proven */
+	int optimal;                   /* 1 when proven optimal */
+	int feasible;                  /* 0 when no choice satisfies the constraints */
+	size_t nodes;
+} smb_knapsack_solution;
+
+typedef int (*smb_solve_fn)(const smb_knapsack_problem *p,
+                            smb_knapsack_solution *s, char *err, size_t errlen,
+                            void *ud);
+
+typedef struct smb_solver_def {
+	const char *name;              /* "glpk" */
+	const char *description;
+	smb_solve_fn solve;
+	void *ud;
+} smb_solver_def;
+
+/* What a plugin says of itself; filled by init. Strings must outlive the
+ * plugin's load (string literals are the usual choice). */
+typedef struct smb_plugin_info {
+	uint32_t abi_version;          /* set to SMB_PLUGIN_ABI_VERSION */
+	const char *name;
+	const char *version;
+	const char *areas;             /* comma-separated, "" for none */
+	const char *industry;          /* the industry it benchmarks, or NULL */
+	const char *description;
+} smb_plugin_info;
+
+typedef struct smb_host_api {
+	uint32_t abi_version;
+	uint32_t struct_size;
+	smb_host *host;
+
+	/* registration, valid during init only; strings are copied */
+	int (*add_kind)(smb_host *h, const smb_kind_def *def);
+	int (*add_metric)(smb_host *h, const smb_metric_def *def);
+	int (*add_goalposts)(smb_host *h, const smb_goalposts_def *def);
+	int (*add_rule)(smb_host *h, const smb_rule_def *def);
+	int (*add_initiative)(smb_host *h, const smb_initiative_def *def);
+	int (*add_solver)(smb_host *h, const smb_solver_def *def);
+	/* why init failed or an add_* was refused */
+	const char *(*host_error)(smb_host *h);
+
+	/* computation, valid inside compute and when callbacks */
+	int (*get)(smb_ctx *c, const char *key, double *out);
+	int (*get_at)(smb_ctx *c, const char *key, const char *period, double *out);
+	const char *(*period)(smb_ctx *c);           /* "2026-Q3" */
+	const char *(*period_first)(smb_ctx *c);     /* "2026-07-01" */
+	const char *(*period_last)(smb_ctx *c);      /* "2026-09-30" */
+	const char *(*industry)(smb_ctx *c);
+	double (*setting)(smb_ctx *c, const char *name, double fallback);
+	/* rows of a dataset kind for the client dated up to period_last, in
+	 * import order; cells are text as imported (numbers normalised) */
+	size_t (*rows)(smb_ctx *c, const char *kind);
+	const char *(*cell)(smb_ctx *c, const char *kind, size_t row, const char *column);
+	/* a number into the assessment's models.<model>.<field> */
+	int (*model)(smb_ctx *c, const char *model, const char *field, double value);
+	/* a message for the error entry; returns SMB_PLUGIN_ERROR */
+	int (*fail)(smb_ctx *c, const char *fmt, ...)
+#if defined(__GNUC__)
+		__attribute__((format(printf, 2, 3)))
+#endif
+		;
+} smb_host_api;
+
+/* The one symbol a plugin exports. Return SMB_PLUGIN_OK, or SMB_PLUGIN_ERROR
+ * and the host unloads the plugin and reports host_error() or a generic reason. */
+typedef int (*smb_plugin_init_fn)(const smb_host_api *api, smb_plugin_info *info);
+int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
