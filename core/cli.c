@@ -69,18 +69,49 @@ void cli_flush(cli_ctx *c)
 	smb_buf_reset(&c->out);
 }
 
-/* Until the registry loads plugins, the core kinds are all there is. */
-int cli_kinds(cli_ctx *c, const cli_args *a, smb_kindset *ks, smb_answer_fn *fn, void **ud)
+int cli_registry(cli_ctx *c, const cli_args *a, smb_registry *r)
 {
-	(void)a;
-	*fn = NULL;
-	*ud = NULL;
-	return smb_kindset_init(ks, &c->err);
+	const char *dirs[64], *books[64];
+	smb_load_opts o;
+	int rc;
+
+	memset(&o, 0, sizeof o);
+	o.plugin_dirs = dirs;
+	o.nplugin_dirs = cli_all(a, "plugins", dirs, 64);
+	o.playbooks = books;
+	o.nplaybooks = cli_all(a, "playbook", books, 64);
+	o.no_defaults = cli_get(a, "no-defaults") != NULL;
+	if ((rc = smb_registry_init(r, &c->err)))
+		return rc;
+	if ((rc = smb_registry_load(r, &o, &c->err))) {
+		smb_registry_free(r);
+		return rc;
+	}
+	for (size_t i = 0; i < r->nproblems; i++)
+		fprintf(stderr, "smbopt: warning: %s\n", r->problems[i].reason);
+	return SMB_OK;
 }
 
-void cli_kinds_free(cli_ctx *c, smb_kindset *ks, void *ud)
+int cli_answer(void *registry, const char *question, const char *answer, double *score, char *why, size_t whylen)
 {
-	(void)c;
-	(void)ud;
-	smb_kindset_free(ks);
+	const smb_metric *m = smb_registry_metric(registry, question);
+	size_t used = 0;
+
+	if (!m || !m->question) {
+		snprintf(why, whylen, "question %s is not declared by any loaded playbook", question);
+		return -1;
+	}
+	if (!answer)
+		return 0;   /* a number 0..100, already checked */
+	for (size_t i = 0; i < m->nchoices; i++)
+		if (strcmp(m->choices[i], answer) == 0) {
+			*score = m->choice_scores[i];
+			return 0;
+		}
+	used = (size_t)snprintf(why, whylen, "answer '%s' is not a choice of %s (", answer, question);
+	for (size_t i = 0; i < m->nchoices && used < whylen; i++)
+		used += (size_t)snprintf(why + used, whylen - used, "%s%s", i ? ", " : "", m->choices[i]);
+	if (used < whylen)
+		snprintf(why + used, whylen - used, ", or a number 0..100)");
+	return -1;
 }

@@ -10,6 +10,7 @@
 #include "error.h"
 #include "import.h"
 #include "kind.h"
+#include "registry.h"
 #include "store.h"
 
 #define CLI_MAX_POS 16
@@ -59,10 +60,11 @@ int cli_format(cli_ctx *c, const char *allowed, const char **fmt);
 int cli_number(cli_ctx *c, const cli_args *a, const char *name, double *v, int *given);
 /* Opens the workspace named by --db / $SMBOPT_DB. */
 int cli_open(cli_ctx *c, smb_store **s);
-/* The dataset kinds import accepts (core and plugins), and the resolver of
- * questionnaire answers from the loaded playbooks. */
-int cli_kinds(cli_ctx *c, const cli_args *a, smb_kindset *ks, smb_answer_fn *fn, void **ud);
-void cli_kinds_free(cli_ctx *c, smb_kindset *ks, void *ud);
+/* Loads plugins and playbooks as --plugins, --playbook and --no-defaults
+ * say; refused files are reported on stderr as warnings. */
+int cli_registry(cli_ctx *c, const cli_args *a, smb_registry *r);
+/* Maps a questionnaire answer to its score through the registry's questions. */
+int cli_answer(void *registry, const char *question, const char *answer, double *score, char *why, size_t whylen);
 /* Flushes c->out to stdout. */
 void cli_flush(cli_ctx *c);
 
@@ -76,5 +78,11 @@ int cmd_observations(cli_ctx *c, const cli_args *a);
 int cmd_imports(cli_ctx *c, const cli_args *a);
 int cmd_kinds(cli_ctx *c, const cli_args *a);
 int cmd_demo(cli_ctx *c, const cli_args *a);
+int cmd_assess(cli_ctx *c, const cli_args *a);
+int cmd_assessments(cli_ctx *c, const cli_args *a);
+int cmd_show(cli_ctx *c, const cli_args *a);
+int cmd_plugins(cli_ctx *c, const cli_args *a);
+int cmd_playbook_check(cli_ctx *c, const cli_args *a);
+int cmd_playbook_test(cli_ctx *c, const cli_args *a);
 
 #endif

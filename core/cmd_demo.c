@@ -10,7 +10,9 @@
 #include "client.h"
 #include "import.h"
 #include "observation.h"
+#include "cycle.h"
 #include "paths.h"
+#include "render.h"
 
 #define DEMO_DB "smbopt-demo.db"
 #define DEMO_CLIENT "harbour-books"
@@ -47,52 +49,77 @@ static int summarise(cli_ctx *c, smb_store *s)
 			metrics++;
 	smb_buf_printf(&c->out, "%zu observations of %zu metrics, %s to %s\n\n", n, metrics,
 	               n ? v[0].period : "-", n ? v[n - 1].period : "-");
-	smb_buf_printf(&c->out, "%-40s %10s %12s %12s\n", "metric", "months", "first", "last");
-	for (size_t i = 0, j; i < n; i = j) {
-		for (j = i; j < n && strcmp(v[j].metric, v[i].metric) == 0; j++)
-			;
-		smb_buf_printf(&c->out, "%-40s %10zu %12.2f %12.2f\n", v[i].metric, j - i, v[i].value, v[j - 1].value);
-	}
 	smb_observations_free(v, n);
 	return SMB_OK;
 }
+
+/* The demo client's files, in the order they import; a missing optional
+ * file is skipped so the demo works while examples grow. */
+static const struct { const char *file; int required; } demo_files[] = {
+	{ "metrics.csv", 1 }, { "inventory.csv", 0 }, { "channels.csv", 0 }, { "transactions.csv", 0 },
+	{ "answers.csv", 0 },
+};
+
+#define DEMO_PERIOD "2026-Q3"
 
 int cmd_demo(cli_ctx *c, const cli_args *a)
 {
 	smb_client cl = { .id = DEMO_CLIENT, .name = "Harbour Books & Coffee", .industry = "retail",
 	                  .employees = 13, .currency = "EUR" };
-	smb_import_opts o = { 0 };
-	smb_import_report r;
-	smb_kindset ks;
+	smb_cycle_opts co = { 0 };
+	smb_registry reg;
+	smb_assessment *as = NULL;
 	smb_paths paths;
 	smb_store *s;
-	char file[PATH_MAX + 32];
 	const char *path = c->db ? c->db : DEMO_DB;
 	int rc;
 
 	smb_paths_get(&paths);
-	if ((rc = cli_kinds(c, a, &ks, &o.answer, &o.answer_ud)))
+	if ((rc = cli_registry(c, a, &reg)))
 		return rc;
 	if ((rc = fresh_workspace(c, path, c->db != NULL, &s)))
-		goto out_kinds;
+		goto out_reg;
 	if ((rc = smb_client_add(s, &cl, &c->err)))
 		goto out;
-	snprintf(file, sizeof file, "%s/demo/metrics.csv", paths.examples);
-	o.client_id = DEMO_CLIENT;
-	o.path = file;
-	o.kinds = &ks;
-	if ((rc = smb_import(s, &o, &r, &c->err)) == SMB_OK)
-		smb_buf_printf(&c->out, "demo workspace %s\nclient %s: %s (%s, %lld employees, %s)\n"
-		               "imported %s: %lld rows, %lld values\n\n",
-		               path, cl.id, cl.name, cl.industry, cl.employees, cl.currency, file, r.accepted, r.values);
-	else if (r.errors.len)
-		fputs(smb_buf_str(&r.errors), stderr);
-	smb_import_report_free(&r);
-	if (rc == SMB_OK)
-		rc = summarise(c, s);
+	smb_buf_printf(&c->out, "demo workspace %s\nclient %s: %s (%s, %lld employees, %s)\n", path, cl.id, cl.name,
+	               cl.industry, cl.employees, cl.currency);
+	for (size_t i = 0; i < sizeof demo_files / sizeof demo_files[0]; i++) {
+		smb_import_opts o = { 0 };
+		smb_import_report r;
+		char file[PATH_MAX + 32];
+		struct stat sb;
+		snprintf(file, sizeof file, "%s/demo/%s", paths.examples, demo_files[i].file);
+		if (!demo_files[i].required && stat(file, &sb) != 0)
+			continue;
+		o.client_id = DEMO_CLIENT;
+		o.path = file;
+		o.kinds = &reg.kinds;
+		o.answer = cli_answer;
+		o.answer_ud = &reg;
+		o.period = strcmp(demo_files[i].file, "answers.csv") == 0 ? DEMO_PERIOD : NULL;
+		rc = smb_import(s, &o, &r, &c->err);
+		if (rc == SMB_OK)
+			smb_buf_printf(&c->out, "imported %s: kind %s, %lld rows\n", demo_files[i].file, r.kind, r.accepted);
+		else if (r.errors.len)
+			fputs(smb_buf_str(&r.errors), stderr);
+		smb_import_report_free(&r);
+		if (rc)
+			goto out;
+	}
+	smb_buf_putc(&c->out, '\n');
+	if ((rc = summarise(c, s)))
+		goto out;
+	co.client = DEMO_CLIENT;
+	co.period = DEMO_PERIOD;
+	rc = smb_assess(s, &reg, &co, &as, &c->err);
+	if (as) {
+		smb_buf_printf(&c->out, "\n== assessment of %s for %s ==\n\n", DEMO_CLIENT, DEMO_PERIOD);
+		smb_render_assessment(as, "text", &c->out);
+		smb_assessment_free(as);
+	}
 out:
 	smb_store_close(s);
-out_kinds:
-	cli_kinds_free(c, &ks, o.answer_ud);
+out_reg:
+	smb_registry_free(&reg);
 	return rc;
 }

@@ -14,7 +14,7 @@ int cmd_import(cli_ctx *c, const cli_args *a)
 {
 	smb_import_opts o = { 0 };
 	smb_import_report r;
-	smb_kindset ks;
+	smb_registry reg;
 	smb_store *s;
 	const char *d = cli_get(a, "delimiter");
 	int rc;
@@ -34,11 +34,13 @@ int cmd_import(cli_ctx *c, const cli_args *a)
 		else
 			return smb_err_set(&c->err, SMB_EUSAGE, "--delimiter must be one of , ; | or tab");
 	}
-	if ((rc = cli_kinds(c, a, &ks, &o.answer, &o.answer_ud)))
+	if ((rc = cli_registry(c, a, &reg)))
 		return rc;
-	o.kinds = &ks;
+	o.kinds = &reg.kinds;
+	o.answer = cli_answer;
+	o.answer_ud = &reg;
 	if ((rc = cli_open(c, &s))) {
-		cli_kinds_free(c, &ks, o.answer_ud);
+		smb_registry_free(&reg);
 		return rc;
 	}
 	rc = smb_import(s, &o, &r, &c->err);
@@ -57,7 +59,7 @@ int cmd_import(cli_ctx *c, const cli_args *a)
 	}
 	smb_import_report_free(&r);
 	smb_store_close(s);
-	cli_kinds_free(c, &ks, o.answer_ud);
+	smb_registry_free(&reg);
 	return rc;
 }
 
@@ -134,14 +136,14 @@ int cmd_kinds(cli_ctx *c, const cli_args *a)
 {
 	static const char *const cols[] = { "kind", "origin", "columns", "description" };
 	const char *fmt;
+	smb_registry reg;
 	smb_kindset ks;
 	smb_table t;
-	void *ud;
-	smb_answer_fn fn;
 	int rc;
 
-	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_kinds(c, a, &ks, &fn, &ud)))
+	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_registry(c, a, &reg)))
 		return rc;
+	ks = reg.kinds;
 	smb_table_init(&t, 4, cols);
 	for (size_t i = 0; i < ks.n; i++) {
 		smb_buf cols_text;
@@ -156,6 +158,6 @@ int cmd_kinds(cli_ctx *c, const cli_args *a)
 	if (smb_table_render(&t, fmt, &c->out))
 		rc = smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");
 	smb_table_free(&t);
-	cli_kinds_free(c, &ks, ud);
+	smb_registry_free(&reg);
 	return rc;
 }

@@ -8,6 +8,7 @@
 
 typedef enum smb_rc {
 	SMB_OK = 0,
+	SMB_FAILED = 1,      /* checks ran and some failed (playbook test) */
 	SMB_PARTIAL = 2,     /* a result was written, but some parts failed */
 	SMB_EUSAGE = 64,     /* the command line is wrong */
 	SMB_EDATA = 65,      /* input data is bad: nothing was written */

@@ -14,10 +14,13 @@ static const cli_opt import_opts[] = {
 	{ "kind", 1 }, { "dry-run", 0 }, { "skip-bad", 0 }, { "replace", 0 }, { "delimiter", 1 },
 	{ "period", 1 }, { NULL, 0 } };
 static const cli_opt period_opts[] = { { "period", 1 }, { NULL, 0 } };
+static const cli_opt assess_opts[] = {
+	{ "period", 1 }, { "aggregate", 1 }, { "coverage", 1 }, { "set", 1 }, { "industry", 1 }, { NULL, 0 } };
 
 /* Options every command takes. */
 static const cli_opt global_opts[] = {
-	{ "db", 1 }, { "format", 1 }, { "plugins", 1 }, { "playbook", 1 }, { "help", 0 }, { NULL, 0 } };
+	{ "db", 1 }, { "format", 1 }, { "plugins", 1 }, { "playbook", 1 }, { "no-defaults", 0 }, { "help", 0 },
+	{ NULL, 0 } };
 
 const cli_entry cli_commands[] = {
 	{ "init", NULL, "", "create the workspace (or migrate an older one)", no_opts, 0, 0, cmd_init },
@@ -31,6 +34,15 @@ const cli_entry cli_commands[] = {
 	{ "observations", NULL, "ID [--period P] [--format text|json|csv]", "list a client's metric values",
 	  period_opts, 1, 1, cmd_observations },
 	{ "kinds", NULL, "[--format text|json]", "list the dataset kinds import accepts", no_opts, 0, 0, cmd_kinds },
+	{ "assess", NULL, "ID --period P [--format text|json|md] [--aggregate arithmetic|geometric|weakest-link]"
+	  " [--coverage C] [--set NAME=VALUE]... [--industry I]",
+	  "run an assessment cycle and store it", assess_opts, 1, 1, cmd_assess },
+	{ "assessments", NULL, "ID [--format text|json]", "list a client's assessments", no_opts, 1, 1, cmd_assessments },
+	{ "show", NULL, "ASSESSMENT [--format text|json|md]", "print a stored assessment", no_opts, 1, 1, cmd_show },
+	{ "plugins", NULL, "[--format text|json]", "list loaded plugins, their metrics and dataset kinds", no_opts, 0, 0,
+	  cmd_plugins },
+	{ "playbook", "check", "FILE", "validate a playbook's declarations", no_opts, 1, 1, cmd_playbook_check },
+	{ "playbook", "test", "FILE", "run a playbook's test_* functions (TAP)", no_opts, 1, 1, cmd_playbook_test },
 	{ "demo", NULL, "[--db FILE]", "build a workspace from the bundled example and show it", no_opts, 0, 0, cmd_demo },
 	{ NULL, NULL, NULL, NULL, NULL, 0, 0, NULL }
 };
@@ -44,7 +56,7 @@ static void usage(FILE *f)
 		fprintf(f, "  %-20s %s\n", name, e->summary);
 	}
 	fprintf(f, "\nglobal options: --db FILE (default $SMBOPT_DB or ./smbopt.db), --format FORMAT,\n"
-	           "  --plugins DIR, --playbook PATH\n"
+	           "  --plugins DIR, --playbook PATH, --no-defaults\n"
 	           "'smbopt COMMAND --help' shows a command's arguments.\n");
 }
 

@@ -1,0 +1,72 @@
+/* core/cycle.h — one assessment cycle (DESIGN §3): gather the client's
+ * observations for the period (rolling up finer periods), derive metrics in
+ * dependency order, score, aggregate, run rules, rank initiatives. Each
+ * step reads only what the step before produced. */
+#ifndef SMB_CYCLE_H
+#define SMB_CYCLE_H
+
+#include "assessment.h"
+#include "client.h"
+#include "observation.h"
+#include "period.h"
+#include "registry.h"
+#include "score.h"
+#include "store.h"
+
+#define SMB_DEFAULT_COVERAGE 0.5
+
+typedef struct smb_setting {
+	const char *name;
+	double value;
+} smb_setting;
+
+typedef struct smb_cycle_opts {
+	const char *client;
+	const char *period;
+	smb_aggregate aggregate;
+	double coverage;             /* threshold; 0 means SMB_DEFAULT_COVERAGE */
+	const smb_setting *settings;
+	size_t nsettings;
+	const char *industry;        /* NULL: the client's; set to re-score as another */
+} smb_cycle_opts;
+
+typedef struct smb_dataset {
+	char *kind;
+	size_t nrows, ncols;
+	char **cells;                /* nrows * ncols, NUL-terminated texts */
+	char *blob;                  /* the storage cells point into */
+	const struct smb_kind *def;
+} smb_dataset;
+
+typedef struct smb_cycle {
+	smb_store *s;
+	const smb_registry *reg;
+	const smb_cycle_opts *o;
+	smb_client client;
+	const char *industry;
+	smb_period period;
+	char period_text[SMB_PERIOD_TEXT];
+	char first[11], last[11];
+	smb_observation *obs;        /* the client's, by metric then period */
+	size_t nobs;
+	double *value;               /* per registry metric; NaN when missing */
+	char **source;               /* per registry metric: where the value came from */
+	smb_dataset *datasets;
+	size_t ndatasets;
+	smb_assessment *a;
+	char scratch[64];            /* get_at's period text */
+} smb_cycle;
+
+/* Runs the cycle and returns the assessment (not yet written). */
+int smb_cycle_run(smb_store *s, const smb_registry *reg, const smb_cycle_opts *o,
+                  smb_assessment **out, smb_err *e);
+/* Runs and writes it in one transaction. SMB_PARTIAL when a compute or
+ * rule failed (the assessment is written with its errors). */
+int smb_assess(smb_store *s, const smb_registry *reg, const smb_cycle_opts *o,
+               smb_assessment **out, smb_err *e);
+
+/* The value of a metric key at another period: observed inputs only,
+ * rolled up from finer periods by the metric's rule. */
+int smb_cycle_value_at(smb_cycle *cy, const char *key, const smb_period *p, double *out);
+
+#endif
