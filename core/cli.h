@@ -84,5 +84,14 @@ int cmd_show(cli_ctx *c, const cli_args *a);
 int cmd_plugins(cli_ctx *c, const cli_args *a);
 int cmd_playbook_check(cli_ctx *c, const cli_args *a);
 int cmd_playbook_test(cli_ctx *c, const cli_args *a);
+int cmd_goal_add(cli_ctx *c, const cli_args *a);
+int cmd_goal_list(cli_ctx *c, const cli_args *a);
+int cmd_goal_rm(cli_ctx *c, const cli_args *a);
+int cmd_initiative_adopt(cli_ctx *c, const cli_args *a);
+int cmd_initiative_set(cli_ctx *c, const cli_args *a);
+int cmd_initiative_list(cli_ctx *c, const cli_args *a);
+int cmd_initiative_calibration(cli_ctx *c, const cli_args *a);
+int cmd_review(cli_ctx *c, const cli_args *a);
+int cmd_history(cli_ctx *c, const cli_args *a);
 
 #endif

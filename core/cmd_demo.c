@@ -1,6 +1,7 @@
 /* core/cmd_demo.c — smbopt demo: a fresh workspace built from the bundled
  * example client, then what it holds. It writes only its own file. */
 #include <errno.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,6 +14,7 @@
 #include "cycle.h"
 #include "paths.h"
 #include "render.h"
+#include "review.h"
 
 #define DEMO_DB "smbopt-demo.db"
 #define DEMO_CLIENT "harbour-books"
@@ -62,13 +64,73 @@ static const struct { const char *file; int required; } demo_files[] = {
 
 #define DEMO_PERIOD "2026-Q3"
 
+/* Four quarterly cycles: assess, set goals after the first, adopt and
+ * finish an initiative, assess again; then print the last assessment, the
+ * history and the review of the last two cycles. */
+static int cycles(cli_ctx *c, smb_store *s, smb_registry *reg)
+{
+	static const char *const quarters[] = { "2025-Q4", "2026-Q1", "2026-Q2", DEMO_PERIOD };
+	smb_assessment *as = NULL;
+	smb_review rv;
+	int rc = SMB_OK;
+
+	for (size_t q = 0; q < 4; q++) {
+		smb_cycle_opts co = { 0 };
+		co.client = DEMO_CLIENT;
+		co.period = quarters[q];
+		smb_assessment_free(as);
+		as = NULL;
+		rc = smb_assess(s, reg, &co, &as, &c->err);
+		if (rc && rc != SMB_PARTIAL)
+			return rc;
+		smb_buf_printf(&c->out, "assessed %s: overall %.1f (%s)%s\n", quarters[q], as->overall,
+		               as->level ? as->level : "no level", as->partial ? ", partial" : "");
+		if (q == 0) {
+			/* Goals a consultant would set after the first cycle. */
+			static const struct { const char *metric; double target; const char *by; const char *owner; } goals[] = {
+				{ "finance.net_margin_pct", 2, "2026-Q4", "Owner" },
+				{ "operations.dead_stock_pct", 10, "2026-Q3", "Shop manager" },
+				{ "customer.nps", 40, "2026-Q3", "Café lead" },
+			};
+			for (size_t g = 0; g < sizeof goals / sizeof goals[0]; g++) {
+				smb_goal goal = { 0 };
+				const char *warning;
+				goal.client_id = DEMO_CLIENT;
+				goal.metric = (char *)goals[g].metric;
+				goal.target = goals[g].target;
+				goal.deadline = (char *)goals[g].by;
+				goal.owner = (char *)goals[g].owner;
+				if (smb_goal_add(s, reg, &goal, &warning, &c->err) == SMB_OK)
+					smb_buf_printf(&c->out, "  goal #%lld: %s from %g to %g by %s\n", goal.id, goal.metric,
+					               goal.baseline, goal.target, goal.deadline);
+				free(goal.baseline_period);
+			}
+			if (smb_adoption_add(s, reg, DEMO_CLIENT, "OPS-clearance-sale", "2026-Q1", "Shop manager", 2, &c->err) ==
+			        SMB_OK &&
+			    smb_adoption_set(s, DEMO_CLIENT, "OPS-clearance-sale", "done", "2026-02", 900, 30, &c->err) == SMB_OK)
+				smb_buf_puts(&c->out, "  adopted OPS-clearance-sale (done in 2026-02)\n");
+		}
+	}
+	rc = SMB_OK;
+	smb_buf_printf(&c->out, "\n== assessment of %s for %s ==\n\n", DEMO_CLIENT, DEMO_PERIOD);
+	smb_render_assessment(as, "text", &c->out);
+	smb_assessment_free(as);
+	smb_buf_puts(&c->out, "\n== history ==\n\n");
+	if ((rc = smb_history(s, DEMO_CLIENT, "text", &c->out, &c->err)))
+		return rc;
+	smb_buf_puts(&c->out, "\n== review of the last two cycles ==\n\n");
+	if ((rc = smb_review_run(s, reg, DEMO_CLIENT, NULL, NULL, &rv, &c->err)))
+		return rc;
+	smb_review_render(&rv, "text", &c->out);
+	smb_review_free(&rv);
+	return SMB_OK;
+}
+
 int cmd_demo(cli_ctx *c, const cli_args *a)
 {
 	smb_client cl = { .id = DEMO_CLIENT, .name = "Harbour Books & Coffee", .industry = "retail",
 	                  .employees = 13, .currency = "EUR" };
-	smb_cycle_opts co = { 0 };
 	smb_registry reg;
-	smb_assessment *as = NULL;
 	smb_paths paths;
 	smb_store *s;
 	const char *path = c->db ? c->db : DEMO_DB;
@@ -107,16 +169,8 @@ int cmd_demo(cli_ctx *c, const cli_args *a)
 			goto out;
 	}
 	smb_buf_putc(&c->out, '\n');
-	if ((rc = summarise(c, s)))
+	if ((rc = summarise(c, s)) || (rc = cycles(c, s, &reg)))
 		goto out;
-	co.client = DEMO_CLIENT;
-	co.period = DEMO_PERIOD;
-	rc = smb_assess(s, &reg, &co, &as, &c->err);
-	if (as) {
-		smb_buf_printf(&c->out, "\n== assessment of %s for %s ==\n\n", DEMO_CLIENT, DEMO_PERIOD);
-		smb_render_assessment(as, "text", &c->out);
-		smb_assessment_free(as);
-	}
 out:
 	smb_store_close(s);
 out_reg:

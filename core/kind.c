@@ -3,6 +3,8 @@
  * every required column is there; the kind must then be the only match. */
 #include "kind.h"
 
+#include "buf.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,6 +181,14 @@ static long try_kind(const smb_kind *k, char *const *h, size_t n, int *col)
 	return 0;
 }
 
+static int column_of_header(char *const *h, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(h[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
 static int is_wide(char *const *h, size_t n)
 {
 	if (n < 2 || strcmp(h[0], "period") != 0)
@@ -253,17 +263,44 @@ int smb_kind_detect(const smb_kindset *ks, char *const *header, size_t n,
 		}
 		return smb_err_set(e, SMB_EDATA, "kind %s needs a column '%s'", forced, k->cols[-why - 1].name);
 	}
-	/* Point at the first column no kind knows, the most useful place. */
-	for (i = 0; i < n; i++) {
-		int known = smb_metric_key_valid(header[i]);
-		for (j = 0; j < ks->n && !known; j++)
-			known = column_of(&ks->v[j], header[i]) >= 0;
-		if (!known) {
-			*badcol = i;
-			return smb_err_set(e, SMB_EDATA,
-			                   "unknown column '%s': the header fits no dataset kind (see 'smbopt kinds'; metric columns are area.name)",
-			                   header[i]);
+	/* Compare with the kind that shares most columns with the header and
+	 * point at the first column it does not have: that is what to fix. */
+	{
+		const smb_kind *best = NULL;
+		size_t best_n = 0;
+		for (j = 0; j < ks->n; j++) {
+			size_t shared = 0;
+			for (i = 0; i < n; i++)
+				shared += column_of(&ks->v[j], header[i]) >= 0;
+			if (shared > best_n) {
+				best_n = shared;
+				best = &ks->v[j];
+			}
 		}
+		for (i = 0; best && i < n; i++)
+			if (column_of(best, header[i]) < 0) {
+				smb_buf cols;
+				smb_buf_init(&cols);
+				for (j = 0; j < best->ncols; j++)
+					smb_buf_printf(&cols, "%s%s", j ? "," : "", best->cols[j].name);
+				*badcol = i;
+				smb_err_set(e, SMB_EDATA, "unknown column '%s': the closest dataset kind, %s, has columns %s (see 'smbopt kinds')",
+				            header[i], best->name, smb_buf_str(&cols));
+				smb_buf_free(&cols);
+				return SMB_EDATA;
+			}
+		if (best) {
+			for (j = 0; j < best->ncols; j++)
+				if (best->cols[j].required && column_of_header(header, n, best->cols[j].name) < 0)
+					return smb_err_set(e, SMB_EDATA, "the header looks like kind %s but lacks its required column '%s'",
+					                   best->name, best->cols[j].name);
+		}
+		for (i = 0; i < n; i++)
+			if (!smb_metric_key_valid(header[i])) {
+				*badcol = i;
+				return smb_err_set(e, SMB_EDATA, "unknown column '%s': the header fits no dataset kind (see 'smbopt kinds'; metric columns are area.name)",
+				                   header[i]);
+			}
 	}
 	return smb_err_set(e, SMB_EDATA, "the header fits no dataset kind (see 'smbopt kinds')");
 }

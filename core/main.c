@@ -14,6 +14,12 @@ static const cli_opt import_opts[] = {
 	{ "kind", 1 }, { "dry-run", 0 }, { "skip-bad", 0 }, { "replace", 0 }, { "delimiter", 1 },
 	{ "period", 1 }, { NULL, 0 } };
 static const cli_opt period_opts[] = { { "period", 1 }, { NULL, 0 } };
+static const cli_opt goal_opts[] = {
+	{ "metric", 1 }, { "target", 1 }, { "by", 1 }, { "owner", 1 }, { "baseline-period", 1 }, { NULL, 0 } };
+static const cli_opt adopt_opts[] = { { "start", 1 }, { "owner", 1 }, { "goal", 1 }, { NULL, 0 } };
+static const cli_opt set_opts[] = {
+	{ "status", 1 }, { "actual-cost", 1 }, { "actual-hours", 1 }, { "end", 1 }, { NULL, 0 } };
+static const cli_opt review_opts[] = { { "from", 1 }, { "to", 1 }, { NULL, 0 } };
 static const cli_opt assess_opts[] = {
 	{ "period", 1 }, { "aggregate", 1 }, { "coverage", 1 }, { "set", 1 }, { "industry", 1 }, { NULL, 0 } };
 
@@ -43,6 +49,21 @@ const cli_entry cli_commands[] = {
 	  cmd_plugins },
 	{ "playbook", "check", "FILE", "validate a playbook's declarations", no_opts, 1, 1, cmd_playbook_check },
 	{ "playbook", "test", "FILE", "run a playbook's test_* functions (TAP)", no_opts, 1, 1, cmd_playbook_test },
+	{ "goal", "add", "ID --metric M --target V --by PERIOD [--owner NAME] [--baseline-period P]",
+	  "set a SMART goal", goal_opts, 1, 1, cmd_goal_add },
+	{ "goal", "list", "ID [--format text|json]", "list a client's goals", no_opts, 1, 1, cmd_goal_list },
+	{ "goal", "rm", "ID GOAL", "remove a goal", no_opts, 2, 2, cmd_goal_rm },
+	{ "initiative", "adopt", "ID INITIATIVE [--start PERIOD] [--owner NAME] [--goal GOAL]",
+	  "record that a client takes on an initiative", adopt_opts, 2, 2, cmd_initiative_adopt },
+	{ "initiative", "set", "ID INITIATIVE --status planned|in-progress|done|dropped [--end PERIOD] [--actual-cost X]"
+	  " [--actual-hours H]", "update an adopted initiative", set_opts, 2, 2, cmd_initiative_set },
+	{ "initiative", "list", "ID [--format text|json]", "list a client's initiatives", no_opts, 1, 1,
+	  cmd_initiative_list },
+	{ "initiative", "calibration", "[--format text|json]", "realised vs expected effects across all clients", no_opts,
+	  0, 0, cmd_initiative_calibration },
+	{ "review", NULL, "ID [--from PERIOD|ASSESSMENT] [--to PERIOD|ASSESSMENT] [--format text|json|md]",
+	  "compare two assessments: what moved and why", review_opts, 1, 1, cmd_review },
+	{ "history", NULL, "ID [--format text|json]", "scores of every assessment of a client", no_opts, 1, 1, cmd_history },
 	{ "demo", NULL, "[--db FILE]", "build a workspace from the bundled example and show it", no_opts, 0, 0, cmd_demo },
 	{ NULL, NULL, NULL, NULL, NULL, 0, 0, NULL }
 };

@@ -151,5 +151,48 @@ static const char migration_1[] =
 	"CREATE TRIGGER assessment_finding_no_delete BEFORE DELETE ON assessment_finding"
 	" BEGIN SELECT RAISE(ABORT, 'assessments are immutable'); END;";
 
-const char *const smb_schema_migrations[] = { migration_1 };
+/* Goals, adopted initiatives and the realised effects of done ones. */
+static const char migration_2[] =
+	"CREATE TABLE goal("
+	" id INTEGER PRIMARY KEY,"
+	" client_id TEXT NOT NULL REFERENCES client(id),"
+	" metric TEXT NOT NULL,"
+	" baseline REAL NOT NULL,"
+	" baseline_period TEXT NOT NULL,"
+	" target REAL NOT NULL,"
+	" deadline TEXT NOT NULL,"
+	" better INTEGER NOT NULL CHECK (better IN (-1, 1)),"
+	" owner TEXT,"
+	" created TEXT NOT NULL"
+	") STRICT;"
+	"CREATE TABLE adoption("
+	" client_id TEXT NOT NULL REFERENCES client(id),"
+	" initiative_id TEXT NOT NULL,"
+	" status TEXT NOT NULL CHECK (status IN ('planned','in-progress','done','dropped')),"
+	" start_period TEXT NOT NULL,"
+	" end_period TEXT,"
+	" owner TEXT,"
+	" goal_id INTEGER REFERENCES goal(id) ON DELETE SET NULL,"
+	" cost REAL NOT NULL,"
+	" hours REAL NOT NULL,"
+	" months REAL NOT NULL,"
+	" actual_cost REAL,"
+	" actual_hours REAL,"
+	" effect TEXT NOT NULL,"
+	" updated TEXT NOT NULL,"
+	" PRIMARY KEY (client_id, initiative_id)"
+	") STRICT;"
+	"CREATE TABLE calibration("
+	" client_id TEXT NOT NULL REFERENCES client(id),"
+	" initiative_id TEXT NOT NULL,"
+	" metric TEXT NOT NULL,"
+	" expected REAL NOT NULL,"
+	" realised REAL NOT NULL,"
+	" ratio REAL,"
+	" from_assessment INTEGER NOT NULL REFERENCES assessment(id),"
+	" to_assessment INTEGER NOT NULL REFERENCES assessment(id),"
+	" PRIMARY KEY (client_id, initiative_id, metric)"
+	") STRICT;";
+
+const char *const smb_schema_migrations[] = { migration_1, migration_2 };
 const int smb_schema_nmigrations = (int)(sizeof smb_schema_migrations / sizeof smb_schema_migrations[0]);

@@ -1,0 +1,636 @@
+/* plugins/customer/customer.c — the customer plugin: the transactions dataset
+ * kind and the customer-area metrics from it (repeat rate, frequency, AOV,
+ * P(alive), CLV, RFM), over the models of clv.h, fitted once per data set. */
+#include <math.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clv.h"
+#include "smbopt/plugin.h"
+
+/* Keys the default playbook (scripts/customer.lua) declares are not reused:
+ * its repeat_share_pct is repeat buyers among active customers in a period
+ * from the metrics CSV; repeat_rate_pct here is over the transaction history. */
+
+#define SET_MONTHS   "customer.clv_months"
+#define SET_DISCOUNT "customer.clv_monthly_discount"
+#define HORIZON_WEEKS (365.25 / 7.0)   /* the next 12 months */
+#define ERRLEN 256
+
+/* Everything the metrics need, computed once per data set. Immutable once
+ * built; shared between callers through refs (guarded by cache_lock). */
+typedef struct fit {
+	/* key: the same transactions, period and options give the same fit */
+	char period[32];
+	size_t nrows;
+	uint64_t hash;
+	int months;
+	double discount;
+	int refs;
+
+	char *arena;               /* customer ids of txns */
+	smb_clv_txn *txns;
+	size_t ntxn;
+	smb_clv_customer *cust;
+	size_t ncust, repeaters;
+	smb_clv_summary_stats stats;
+	int summary_ok;
+
+	double purchases, value;   /* purchase days in the period, their value */
+	size_t buyers;             /* customers with a purchase day in the period */
+
+	int bg_ok, gg_ok, clv_ok, top_ok, rfm_ok;
+	smb_bgnbd bg;
+	smb_gg gg;
+	double active_share, clv_mean, top_share, expected_revenue;
+	size_t rfm[SMB_RFM_NSEGMENTS];
+	char summary_err[ERRLEN], bg_err[ERRLEN], gg_err[ERRLEN], clv_err[ERRLEN], rfm_err[ERRLEN];
+} fit;
+
+/* The last fit, reused by the other metrics of the same assessment. The
+ * registry (and so this plugin) is one per process and read-only while
+ * cycles run; a batch may run cycles in threads, so the slot is locked and
+ * each fit counted, never freed while a compute still reads it. Keyed by
+ * content, not by the context: two clients with the same period and row
+ * count must not share a fit. */
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static fit *cache;
+
+static void fit_free(fit *f)
+{
+	if (!f)
+		return;
+	free(f->arena);
+	free(f->txns);
+	free(f->cust);
+	free(f);
+}
+
+static void release(fit *f)
+{
+	int last;
+
+	pthread_mutex_lock(&cache_lock);
+	last = --f->refs == 0;
+	pthread_mutex_unlock(&cache_lock);
+	if (last)
+		fit_free(f);
+}
+
+/* Frees the cached fit when the host unloads the plugin, so a leak checker
+ * sees nothing left. */
+static void __attribute__((destructor)) cache_drop(void)
+{
+	pthread_mutex_lock(&cache_lock);
+	fit *f = cache;
+	cache = NULL;
+	if (f && --f->refs != 0)
+		f = NULL;
+	pthread_mutex_unlock(&cache_lock);
+	fit_free(f);
+}
+
+/* FNV-1a, 64 bits: a fingerprint of the rows, not a security measure. */
+static uint64_t fnv(uint64_t h, const char *s)
+{
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (h ^ 0x1f) * 1099511628211ULL;   /* field separator */
+}
+
+/* Reads every transactions row into f (arena, txns, hash). Returns
+ * SMB_PLUGIN_OK, SMB_PLUGIN_MISSING (no rows) or SMB_PLUGIN_ERROR after fail(). */
+static int read_rows(const smb_host_api *api, smb_ctx *ctx, fit *f)
+{
+	size_t n = api->rows(ctx, "transactions"), used = 0, cap = 4096;
+	size_t *off;
+	uint64_t h = 1469598103934665603ULL;
+
+	if (n == 0)
+		return SMB_PLUGIN_MISSING;
+	f->txns = malloc(n * sizeof *f->txns);
+	off = malloc(n * sizeof *off);
+	f->arena = malloc(cap);
+	if (!f->txns || !off || !f->arena) {
+		free(off);
+		return api->fail(ctx, "transactions: out of memory for %zu rows", n);
+	}
+	for (size_t i = 0; i < n; i++) {
+		/* each cell is used before the next is asked for: the host's
+		 * buffer may be reused between calls */
+		const char *id = api->cell(ctx, "transactions", i, "customer_id");
+		size_t len = id ? strlen(id) + 1 : 0;
+		if (!id || len == 1) {
+			free(off);
+			return api->fail(ctx, "transactions row %zu has no customer_id", i + 1);
+		}
+		if (used + len > cap) {
+			while (used + len > cap)
+				cap *= 2;
+			char *a = realloc(f->arena, cap);
+			if (!a) {
+				free(off);
+				return api->fail(ctx, "transactions: out of memory");
+			}
+			f->arena = a;
+		}
+		memcpy(f->arena + used, id, len);
+		off[i] = used;
+		used += len;
+		h = fnv(h, id);
+
+		const char *date = api->cell(ctx, "transactions", i, "date");
+		if (!date || smb_clv_parse_date(date, &f->txns[i].day)) {
+			free(off);
+			return api->fail(ctx, "transactions row %zu: date '%s' is not YYYY-MM-DD", i + 1,
+			                 date ? date : "");
+		}
+		h = fnv(h, date);
+
+		const char *amount = api->cell(ctx, "transactions", i, "amount");
+		char *end = NULL;
+		double v = amount ? strtod(amount, &end) : NAN;
+		if (!amount || !*amount || *end || !isfinite(v)) {
+			free(off);
+			return api->fail(ctx, "transactions row %zu: amount '%s' is not a number", i + 1,
+			                 amount ? amount : "");
+		}
+		f->txns[i].amount = v;
+		h = fnv(h, amount);
+	}
+	/* the arena no longer moves: turn offsets into pointers */
+	for (size_t i = 0; i < n; i++)
+		f->txns[i].customer_id = f->arena + off[i];
+	free(off);
+	f->ntxn = f->nrows = n;
+	f->hash = h;
+	return SMB_PLUGIN_OK;
+}
+
+static int same_key(const fit *a, const fit *b)
+{
+	return a->nrows == b->nrows && a->hash == b->hash && a->months == b->months
+	    && a->discount == b->discount && strcmp(a->period, b->period) == 0;
+}
+
+static int cmp_txn(const void *pa, const void *pb)
+{
+	const smb_clv_txn *a = *(const smb_clv_txn *const *)pa, *b = *(const smb_clv_txn *const *)pb;
+	int c = strcmp(a->customer_id, b->customer_id);
+	return c ? c : (a->day > b->day) - (a->day < b->day);
+}
+
+/* Purchases of the assessed period only. A purchase is a customer's day with
+ * at least one line >= 0, worth the day's net sum: the models' convention
+ * (summary.c), so refunds on their own day are not orders. */
+static int period_purchases(fit *f, int first, int last)
+{
+	const smb_clv_txn **idx = malloc(f->ntxn * sizeof *idx);
+	size_t m = 0;
+
+	if (!idx)
+		return -1;
+	for (size_t i = 0; i < f->ntxn; i++)
+		if (f->txns[i].day >= first && f->txns[i].day <= last)
+			idx[m++] = &f->txns[i];
+	qsort(idx, m, sizeof *idx, cmp_txn);
+	for (size_t i = 0; i < m;) {
+		size_t j = i;
+		int bought = 0;
+		while (j < m && strcmp(idx[j]->customer_id, idx[i]->customer_id) == 0) {
+			size_t e = j;
+			double value = 0;
+			int purchase = 0;
+			for (; e < m && idx[e]->day == idx[j]->day
+			       && strcmp(idx[e]->customer_id, idx[j]->customer_id) == 0; e++)
+				value += idx[e]->amount, purchase |= idx[e]->amount >= 0;
+			if (purchase)
+				f->purchases += 1, f->value += value, bought = 1;
+			j = e;
+		}
+		f->buyers += (size_t)bought;
+		i = j;
+	}
+	free(idx);
+	return 0;
+}
+
+static int cmp_desc(const void *pa, const void *pb)
+{
+	double a = *(const double *)pa, b = *(const double *)pb;
+	return (a < b) - (a > b);
+}
+
+/* CLV of every customer: the mean, the top decile's share, and the expected
+ * revenue of the next 12 months (undiscounted). */
+static void clv_figures(fit *f)
+{
+	smb_clv_options opt;
+	smb_clv_result *res = malloc(f->ncust * sizeof *res);
+	double *v = malloc(f->ncust * sizeof *v), total = 0, top = 0;
+	size_t k;
+
+	if (!res || !v) {
+		snprintf(f->clv_err, ERRLEN, "CLV: out of memory for %zu customers", f->ncust);
+		goto out;
+	}
+	smb_clv_options_default(&opt);
+	opt.months = f->months;
+	opt.monthly_discount = f->discount;
+	opt.horizon_weeks = HORIZON_WEEKS;
+	if (smb_clv_score(&f->bg, &f->gg, f->cust, f->ncust, &opt, res, f->clv_err, ERRLEN))
+		goto out;
+	f->expected_revenue = 0;
+	for (size_t i = 0; i < f->ncust; i++) {
+		v[i] = res[i].clv;
+		total += v[i];
+		f->expected_revenue += res[i].expected_purchases * res[i].expected_spend;
+	}
+	if (!isfinite(total) || !isfinite(f->expected_revenue)) {
+		snprintf(f->clv_err, ERRLEN, "CLV: the models give no finite value for these customers");
+		goto out;
+	}
+	f->clv_mean = total / (double)f->ncust;
+	f->clv_ok = 1;
+	/* the top 10% of customers, rounded up so a small base still has one */
+	qsort(v, f->ncust, sizeof *v, cmp_desc);
+	k = (f->ncust + 9) / 10;
+	for (size_t i = 0; i < k; i++)
+		top += v[i];
+	if (total > 0) {
+		f->top_share = 100 * top / total;
+		f->top_ok = 1;
+	}
+out:
+	free(res);
+	free(v);
+}
+
+/* Builds every figure of f once its rows are read; failures are kept as
+ * messages for the metrics that need them. */
+static int fit_build(fit *f, int first, int last)
+{
+	if (period_purchases(f, first, last))
+		return -1;
+	if (smb_clv_summarize(f->txns, f->ntxn, last, &f->cust, &f->ncust, &f->stats,
+	                      f->summary_err, ERRLEN))
+		return 0;
+	f->summary_ok = 1;
+	for (size_t i = 0; i < f->ncust; i++)
+		f->repeaters += f->cust[i].x > 0;
+
+	if (f->ncust > 0) {
+		smb_rfm_score *scores = malloc(f->ncust * sizeof *scores);
+		if (!scores)
+			return -1;
+		if (smb_rfm_segment(f->cust, f->ncust, last, scores, f->rfm, f->rfm_err, ERRLEN) == 0)
+			f->rfm_ok = 1;
+		free(scores);
+	} else {
+		snprintf(f->rfm_err, ERRLEN, "RFM: no customer made a purchase up to the period's end");
+	}
+	if (smb_bgnbd_fit(f->cust, f->ncust, &f->bg, f->bg_err, ERRLEN) == 0) {
+		size_t alive = 0;
+		f->bg_ok = 1;
+		for (size_t i = 0; i < f->ncust; i++)
+			alive += smb_bgnbd_p_alive(&f->bg, f->cust[i].x, f->cust[i].t_x, f->cust[i].T) >= 0.5;
+		f->active_share = 100.0 * (double)alive / (double)f->ncust;
+	}
+	if (smb_gg_fit(f->cust, f->ncust, &f->gg, f->gg_err, ERRLEN) == 0)
+		f->gg_ok = 1;
+	if (f->bg_ok && f->gg_ok)
+		clv_figures(f);
+	return 0;
+}
+
+/* The fit of the ctx's data: from the cache when the rows, period and
+ * options are the same, else built and cached. *out is released by the
+ * caller. Returns SMB_PLUGIN_OK, SMB_PLUGIN_MISSING or SMB_PLUGIN_ERROR. */
+static int get_fit(const smb_host_api *api, smb_ctx *ctx, fit **out)
+{
+	fit *f = calloc(1, sizeof *f), *old = NULL;
+	const char *period = api->period(ctx);
+	int first, last, rc;
+	double months = api->setting(ctx, SET_MONTHS, 12);
+
+	*out = NULL;
+	if (!f)
+		return api->fail(ctx, "customer: out of memory");
+	if (!period || strlen(period) >= sizeof f->period
+	    || smb_clv_parse_date(api->period_first(ctx), &first)
+	    || smb_clv_parse_date(api->period_last(ctx), &last)) {
+		free(f);
+		return api->fail(ctx, "customer: the host gave no usable period");
+	}
+	if (!(months >= 1 && months <= 1200)) {
+		free(f);
+		return api->fail(ctx, "setting %s = %g: give a whole number of months from 1 to 1200",
+		                 SET_MONTHS, months);
+	}
+	strcpy(f->period, period);
+	f->months = (int)months;
+	f->discount = api->setting(ctx, SET_DISCOUNT, 0.01);
+	if ((rc = read_rows(api, ctx, f)) != SMB_PLUGIN_OK) {
+		fit_free(f);
+		return rc;
+	}
+
+	pthread_mutex_lock(&cache_lock);
+	if (cache && same_key(cache, f)) {
+		cache->refs++;
+		*out = cache;
+	}
+	pthread_mutex_unlock(&cache_lock);
+	if (*out) {
+		fit_free(f);
+		return SMB_PLUGIN_OK;
+	}
+
+	if (fit_build(f, first, last)) {
+		size_t n = f->ntxn;
+		fit_free(f);
+		return api->fail(ctx, "customer: out of memory for %zu transactions", n);
+	}
+	f->refs = 2;   /* the cache's and the caller's */
+	pthread_mutex_lock(&cache_lock);
+	old = cache;
+	cache = f;
+	if (old && --old->refs != 0)
+		old = NULL;
+	pthread_mutex_unlock(&cache_lock);
+	fit_free(old);
+	*out = f;
+	return SMB_PLUGIN_OK;
+}
+
+/* "cannot lose them" -> "cannot_lose_them": model field names. */
+static void field_of(const char *name, char *out, size_t size)
+{
+	size_t k = 0;
+	for (; *name && k + 1 < size; name++)
+		out[k++] = *name == ' ' || *name == '-' ? '_' : *name;
+	out[k] = '\0';
+}
+
+static void write_models(const smb_host_api *api, smb_ctx *ctx, const fit *f)
+{
+	char field[40];
+
+	api->model(ctx, "transactions", "rows_used", (double)f->stats.rows_used);
+	api->model(ctx, "transactions", "customers", (double)f->ncust);
+	api->model(ctx, "transactions", "repeat_customers", (double)f->repeaters);
+	api->model(ctx, "transactions", "refund_only_days", (double)f->stats.refund_only_days);
+	api->model(ctx, "transactions", "refund_only_customers", (double)f->stats.refund_only_customers);
+	if (f->bg_ok) {
+		api->model(ctx, "bgnbd", "r", f->bg.r);
+		api->model(ctx, "bgnbd", "alpha", f->bg.alpha);
+		api->model(ctx, "bgnbd", "a", f->bg.a);
+		api->model(ctx, "bgnbd", "b", f->bg.b);
+		api->model(ctx, "bgnbd", "loglik", f->bg.loglik);
+		api->model(ctx, "bgnbd", "customers", (double)f->bg.customers);
+	}
+	if (f->gg_ok) {
+		api->model(ctx, "gamma_gamma", "p", f->gg.p);
+		api->model(ctx, "gamma_gamma", "q", f->gg.q);
+		api->model(ctx, "gamma_gamma", "gamma", f->gg.gamma);
+		api->model(ctx, "gamma_gamma", "loglik", f->gg.loglik);
+		api->model(ctx, "gamma_gamma", "customers", (double)f->gg.customers);
+	}
+	if (f->rfm_ok)
+		for (int s = 0; s < SMB_RFM_NSEGMENTS; s++) {
+			field_of(smb_rfm_segment_name(s), field, sizeof field);
+			api->model(ctx, "rfm", field, (double)f->rfm[s]);
+		}
+}
+
+enum { C_REPEAT, C_FREQ, C_AOV, C_ACTIVE, C_EXPREV, C_CLV_MEAN, C_TOP_DECILE, C_AT_RISK, C_COUNT };
+static const int ids[C_COUNT] = { C_REPEAT, C_FREQ, C_AOV, C_ACTIVE, C_EXPREV, C_CLV_MEAN, C_TOP_DECILE, C_AT_RISK };
+
+/* The model a metric stands on failed: the first failure in the chain. */
+static int model_failed(const smb_host_api *api, smb_ctx *ctx, const fit *f, int need_spend)
+{
+	if (!f->bg_ok)
+		return api->fail(ctx, "%s", f->bg_err);
+	if (need_spend && !f->gg_ok)
+		return api->fail(ctx, "%s", f->gg_err);
+	return api->fail(ctx, "%s", f->clv_err);
+}
+
+static int value_of(const smb_host_api *api, smb_ctx *ctx, int id, const fit *f, double *out)
+{
+	if (!f->summary_ok)
+		return api->fail(ctx, "%s", f->summary_err);
+	switch (id) {
+	case C_REPEAT:
+		/* the models are written by this metric, which every assessment
+		 * with transactions computes (whatever the fits' outcome) */
+		write_models(api, ctx, f);
+		if (f->ncust == 0)
+			return SMB_PLUGIN_MISSING;
+		*out = 100.0 * (double)f->repeaters / (double)f->ncust;
+		break;
+	case C_FREQ:
+	case C_AOV:
+		if (f->buyers == 0 || f->purchases == 0)
+			return SMB_PLUGIN_MISSING;
+		*out = id == C_FREQ ? f->purchases / (double)f->buyers : f->value / f->purchases;
+		break;
+	case C_ACTIVE:
+		if (!f->bg_ok)
+			return model_failed(api, ctx, f, 0);
+		*out = f->active_share;
+		break;
+	case C_EXPREV:
+	case C_CLV_MEAN:
+		if (!f->clv_ok)
+			return model_failed(api, ctx, f, 1);
+		*out = id == C_EXPREV ? f->expected_revenue : f->clv_mean;
+		break;
+	case C_TOP_DECILE:
+		if (!f->clv_ok)
+			return model_failed(api, ctx, f, 1);
+		if (!f->top_ok)
+			return api->fail(ctx, "CLV is zero for every customer: no top-decile share");
+		*out = f->top_share;
+		break;
+	case C_AT_RISK:
+		if (!f->rfm_ok)
+			return api->fail(ctx, "%s", f->rfm_err);
+		*out = 100.0 * (double)(f->rfm[SMB_RFM_AT_RISK] + f->rfm[SMB_RFM_CANNOT_LOSE]) / (double)f->ncust;
+		break;
+	default:
+		return SMB_PLUGIN_MISSING;
+	}
+	if (!isfinite(*out))
+		return api->fail(ctx, "customer: the result is not a finite number");
+	return SMB_PLUGIN_OK;
+}
+
+static int compute(const smb_host_api *api, smb_ctx *ctx, void *ud, double *out)
+{
+	fit *f;
+	int rc = get_fit(api, ctx, &f);
+
+	if (rc != SMB_PLUGIN_OK)
+		return rc;
+	rc = value_of(api, ctx, *(const int *)ud, f, out);
+	release(f);
+	return rc;
+}
+
+/* ---- rules ---------------------------------------------------------------- */
+
+enum { R_ACTIVE_LOW, R_AT_RISK, R_TOP_DECILE, R_REPEAT_LOW, R_ACTIVE_HIGH };
+static const int rids[] = { R_ACTIVE_LOW, R_AT_RISK, R_TOP_DECILE, R_REPEAT_LOW, R_ACTIVE_HIGH };
+
+static int when(const smb_host_api *api, smb_ctx *ctx, void *ud, int *fires)
+{
+	static const char *const key[] = {
+		"customer.active_share_pct", "customer.rfm_at_risk_share_pct",
+		"customer.top_decile_clv_share_pct", "customer.repeat_rate_pct", "customer.active_share_pct" };
+	int id = *(const int *)ud;
+	double v;
+
+	*fires = 0;
+	if (api->get(ctx, key[id], &v) != SMB_PLUGIN_OK)
+		return SMB_PLUGIN_MISSING;
+	switch (id) {
+	case R_ACTIVE_LOW:  *fires = v < 40; break;
+	case R_AT_RISK:     *fires = v > 15; break;
+	case R_TOP_DECILE:  *fires = v > 50; break;
+	case R_REPEAT_LOW:  *fires = v < 25; break;
+	case R_ACTIVE_HIGH: *fires = v >= 60; break;
+	}
+	return SMB_PLUGIN_OK;
+}
+
+/* ---- registration --------------------------------------------------------- */
+
+#define K(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+static int add_metrics(const smb_host_api *api)
+{
+	const struct { int id; const char *key, *label, *unit; int better; double weight; } m[] = {
+		{ C_REPEAT, "customer.repeat_rate_pct", "Customers who bought on two days or more (history to period end)", "%", 1, 1 },
+		{ C_FREQ, "customer.purchase_frequency", "Purchases per buying customer in the period", "count", 1, 1 },
+		{ C_AOV, "customer.aov", "Average purchase value in the period", "EUR", 1, 1 },
+		{ C_ACTIVE, "customer.active_share_pct", "Customers still active (BG/NBD P(alive) >= 0.5)", "%", 1, 1.5 },
+		{ C_EXPREV, "customer.expected_revenue_12m", "Expected revenue from today's customers, next 12 months", "EUR", 1, 1 },
+		{ C_CLV_MEAN, "customer.clv_mean", "Mean customer lifetime value, next 12 months, discounted", "EUR", 1, 1 },
+		{ C_TOP_DECILE, "customer.top_decile_clv_share_pct", "Share of total CLV held by the top 10% of customers", "%", -1, 1 },
+		{ C_AT_RISK, "customer.rfm_at_risk_share_pct", "Customers in the RFM segments 'at risk' and 'cannot lose them'", "%", -1, 1 },
+	};
+	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
+		smb_metric_def d = { m[i].key, m[i].label, m[i].unit, m[i].better, "derived", NULL,
+		                     "transactions", compute, (void *)&ids[m[i].id], m[i].weight };
+		if (api->add_metric(api->host, &d))
+			return -1;
+	}
+	return 0;
+}
+
+static int add_goalposts(const smb_host_api *api)
+{
+	const smb_goalposts_def g[] = {
+		{ "customer.repeat_rate_pct", NULL, 10, 50, NULL,
+		  "Rule of thumb of this plugin: under one customer in ten coming back is weak, one in two strong; why "
+		  "it matters: Reichheld & Sasser, 'Zero Defections: Quality Comes to Services', HBR 1990" },
+		{ "customer.active_share_pct", NULL, 20, 70, NULL,
+		  "Rule of thumb of this plugin on the share of customers with P(alive) >= 0.5 under the BG/NBD model "
+		  "(Fader, Hardie & Lee 2005, 'Counting Your Customers the Easy Way', Marketing Science 24(2))" },
+	};
+	for (size_t i = 0; i < sizeof g / sizeof g[0]; i++)
+		if (api->add_goalposts(api->host, &g[i]))
+			return -1;
+	return 0;
+}
+
+static int add_rules(const smb_host_api *api)
+{
+	const smb_rule_def r[] = {
+		{ "CUS-0510", "customer", "weakness", "high", K("customer.active_share_pct"), when,
+		  (void *)&rids[R_ACTIVE_LOW], "Most customers have probably stopped buying",
+		  "Only {customer.active_share_pct:%.0f}% of customers are more likely than not still active "
+		  "(BG/NBD P(alive) >= 0.5).",
+		  K("CUS-winback-at-risk", "CUS-second-purchase"), NULL },
+		{ "CUS-0520", "customer", "threat", "medium", K("customer.rfm_at_risk_share_pct"), when,
+		  (void *)&rids[R_AT_RISK], "Good customers are drifting away",
+		  "{customer.rfm_at_risk_share_pct:%.0f}% of customers bought often or much but not lately (RFM 'at "
+		  "risk' and 'cannot lose them', models.rfm).",
+		  K("CUS-winback-at-risk"), NULL },
+		{ "CUS-0530", "customer", "threat", "low", K("customer.top_decile_clv_share_pct"), when,
+		  (void *)&rids[R_TOP_DECILE], "A tenth of customers holds most of the expected value",
+		  "The top 10% of customers hold {customer.top_decile_clv_share_pct:%.0f}% of the next 12 months' "
+		  "customer value: losing a few of them would show in revenue.",
+		  K("CUS-vip-care"), NULL },
+		{ "CUS-0540", "customer", "weakness", "medium", K("customer.repeat_rate_pct"), when,
+		  (void *)&rids[R_REPEAT_LOW], "Few customers buy a second time",
+		  "{customer.repeat_rate_pct:%.0f}% of customers have bought on more than one day.",
+		  K("CUS-second-purchase"), NULL },
+		{ "CUS-0550", "customer", "strength", "medium", K("customer.active_share_pct"), when,
+		  (void *)&rids[R_ACTIVE_HIGH], "Most customers are still active",
+		  "{customer.active_share_pct:%.0f}% of customers are more likely than not still buying.",
+		  K(NULL), NULL },
+	};
+	for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
+		if (api->add_rule(api->host, &r[i]))
+			return -1;
+	return 0;
+}
+
+static int add_initiatives(const smb_host_api *api)
+{
+	static const smb_effect_def winback[] = {
+		{ "customer.rfm_at_risk_share_pct", -5 }, { "customer.active_share_pct", 5 } };
+	static const smb_effect_def second[] = {
+		{ "customer.repeat_rate_pct", 5 }, { "customer.active_share_pct", 3 } };
+	static const smb_effect_def vip[] = {
+		{ "customer.top_decile_clv_share_pct", -3 }, { "customer.rfm_at_risk_share_pct", -2 } };
+	const smb_initiative_def in[] = {
+		{ "CUS-winback-at-risk", "customer",
+		  "Personal win-back offer to the RFM 'at risk' and 'cannot lose them' customers",
+		  500, 20, 2, 0.5, winback, 2, K(NULL), K(NULL) },
+		{ "CUS-second-purchase", "customer",
+		  "Second-visit voucher for every first-time buyer, valid for six weeks",
+		  800, 20, 2, 0.55, second, 2, K(NULL), K(NULL) },
+		{ "CUS-vip-care", "customer",
+		  "Personal care for the top-decile customers: early access, a named contact, a yearly thank-you",
+		  600, 30, 3, 0.6, vip, 2, K(NULL), K(NULL) },
+	};
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++)
+		if (api->add_initiative(api->host, &in[i]))
+			return -1;
+	return 0;
+}
+
+int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
+{
+	static const smb_column_def cols[] = {
+		{ "customer_id", SMB_COL_TEXT, 1 },
+		{ "date", SMB_COL_DATE, 1 },
+		{ "amount", SMB_COL_REAL, 1 },
+		{ "channel", SMB_COL_TEXT, 0 },
+		{ "order_id", SMB_COL_TEXT, 0 },
+	};
+	const smb_kind_def kind = {
+		"transactions",
+		"Customer purchases, one line per item or order: negative amounts are refunds",
+		cols, sizeof cols / sizeof cols[0]
+	};
+
+	info->abi_version = SMB_PLUGIN_ABI_VERSION;
+	info->name = "customer";
+	info->version = "1.0";
+	info->areas = "customer";
+	info->industry = NULL;
+	info->description = "Transactions dataset: repeat rate, AOV, BG/NBD and Gamma-Gamma CLV, RFM segments";
+	if (api->struct_size < offsetof(smb_host_api, fail) + sizeof api->fail)
+		return SMB_PLUGIN_ERROR;
+	if (api->add_kind(api->host, &kind) || add_metrics(api) || add_goalposts(api) || add_rules(api)
+	    || add_initiatives(api))
+		return SMB_PLUGIN_ERROR;
+	return SMB_PLUGIN_OK;
+}

@@ -1,0 +1,442 @@
+/* plugins/operations/operations.c — the operations plugin: the inventory
+ * dataset kind and the inventory metrics, goalposts, rules and initiatives.
+ * The callbacks only read rows and settings through the host API and hand
+ * them to inventory.c, where the arithmetic is (and is tested). */
+#include "smbopt/plugin.h"
+#include "inventory.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define KIND "inventory"
+#define MODEL "inventory"
+
+static const smb_column_def columns[] = {
+	{ "period", SMB_COL_PERIOD, 1 },          /* a month: 2026-09 */
+	{ "sku", SMB_COL_TEXT, 1 },
+	{ "units_sold", SMB_COL_REAL, 1 },        /* in the month */
+	{ "on_hand", SMB_COL_REAL, 1 },           /* at the end of the month */
+	{ "unit_cost", SMB_COL_REAL, 1 },
+	{ "unit_price", SMB_COL_REAL, 1 },
+	{ "lead_time_days", SMB_COL_REAL, 0 },
+};
+
+/* ---- reading the dataset ------------------------------------------------ */
+
+typedef struct loaded {
+	smb_inv_row *rows;
+	size_t n;
+	char *skus;               /* the SKU texts, copied: the host's cell
+	                             strings need not outlive the next call */
+} loaded;
+
+static void loaded_free(loaded *l)
+{
+	free(l->rows);
+	free(l->skus);
+}
+
+static int number(const smb_host_api *api, smb_ctx *ctx, size_t row, const char *col,
+                  int required, double *out)
+{
+	const char *c = api->cell(ctx, KIND, row, col);
+	char *end;
+
+	if (!c || !*c) {
+		if (required)
+			return api->fail(ctx, "inventory row %zu: %s is empty", row + 1, col);
+		*out = NAN;
+		return SMB_PLUGIN_OK;
+	}
+	*out = strtod(c, &end);
+	if (*end || !isfinite(*out))
+		return api->fail(ctx, "inventory row %zu: %s '%.40s' is not a number", row + 1, col, c);
+	return SMB_PLUGIN_OK;
+}
+
+static int load(const smb_host_api *api, smb_ctx *ctx, loaded *l)
+{
+	size_t n = api->rows(ctx, KIND), text = 0, total;
+	int rc;
+
+	memset(l, 0, sizeof *l);
+	if (!n)
+		return SMB_PLUGIN_MISSING;
+	for (size_t i = 0; i < n; i++) {
+		const char *s = api->cell(ctx, KIND, i, "sku");
+		text += (s ? strlen(s) : 0) + 1;
+	}
+	total = text;
+	l->rows = calloc(n, sizeof *l->rows);
+	l->skus = malloc(total);
+	if (!l->rows || !l->skus) {
+		loaded_free(l);
+		return api->fail(ctx, "out of memory reading %zu inventory rows", n);
+	}
+	text = 0;
+	for (size_t i = 0; i < n; i++) {
+		smb_inv_row *r = &l->rows[i];
+		const char *p = api->cell(ctx, KIND, i, "period");
+		const char *s;
+		size_t len;
+
+		/* each cell string is used before the next cell() call */
+		if (smb_inv_month_parse(p, &r->month)) {
+			loaded_free(l);
+			return api->fail(ctx, "inventory row %zu: period '%.20s' is not a month; inventory rows "
+			                 "are monthly (2026-09)", i + 1, p ? p : "");
+		}
+		s = api->cell(ctx, KIND, i, "sku");
+		len = s ? strlen(s) : 0;
+		if (text + len + 1 > total) {
+			loaded_free(l);
+			return api->fail(ctx, "inventory rows changed while they were read (row %zu)", i + 1);
+		}
+		memcpy(l->skus + text, s ? s : "", len + 1);
+		r->sku = l->skus + text;
+		text += len + 1;
+		if ((rc = number(api, ctx, i, "units_sold", 1, &r->units_sold)) ||
+		    (rc = number(api, ctx, i, "on_hand", 1, &r->on_hand)) ||
+		    (rc = number(api, ctx, i, "unit_cost", 1, &r->unit_cost)) ||
+		    (rc = number(api, ctx, i, "unit_price", 1, &r->unit_price)) ||
+		    (rc = number(api, ctx, i, "lead_time_days", 0, &r->lead_days))) {
+			loaded_free(l);
+			return rc;
+		}
+	}
+	l->n = n;
+	return SMB_PLUGIN_OK;
+}
+
+static int whole_setting(const smb_host_api *api, smb_ctx *ctx, const char *name, int fallback, int *out)
+{
+	double v = api->setting(ctx, name, fallback);
+
+	if (!(v >= 1 && v <= 120 && v == floor(v)))
+		return api->fail(ctx, "setting %s must be a whole number of months 1..120, not %g", name, v);
+	*out = (int)v;
+	return SMB_PLUGIN_OK;
+}
+
+/* Runs the analysis for the assessed period; SMB_PLUGIN_OK, MISSING or ERROR. */
+static int analyse(const smb_host_api *api, smb_ctx *ctx, smb_inv_result *r)
+{
+	smb_inv_settings s;
+	loaded l;
+	int first, last, rc;
+	char err[256];
+
+	smb_inv_settings_default(&s);
+	if ((rc = whole_setting(api, ctx, "operations.dead_stock_months", s.dead_months, &s.dead_months)) ||
+	    (rc = whole_setting(api, ctx, "operations.demand_history_months", s.history_months, &s.history_months)))
+		return rc;
+	s.service_level = api->setting(ctx, "operations.service_level", s.service_level);
+	s.lead_days = api->setting(ctx, "operations.lead_time_days", s.lead_days);
+	s.order_cost = api->setting(ctx, "operations.order_cost", s.order_cost);
+	s.holding_rate = api->setting(ctx, "operations.holding_rate", s.holding_rate);
+	if (smb_inv_month_of_day(api->period_first(ctx), &first) ||
+	    smb_inv_month_of_day(api->period_last(ctx), &last))
+		return api->fail(ctx, "the period %s does not start and end on calendar days", api->period(ctx));
+	if ((rc = load(api, ctx, &l)))
+		return rc;
+	rc = smb_inv_analyse(l.rows, l.n, first, last, &s, r, err, sizeof err);
+	loaded_free(&l);
+	if (rc == SMB_INV_MISSING)
+		return SMB_PLUGIN_MISSING;
+	if (rc)
+		return api->fail(ctx, "%s", err);
+	return SMB_PLUGIN_OK;
+}
+
+static int put(const smb_host_api *api, smb_ctx *ctx, const char *field, double v)
+{
+	/* the host stores numbers only; undefined ratios are left out */
+	return isfinite(v) ? api->model(ctx, MODEL, field, v) : SMB_PLUGIN_OK;
+}
+
+/* models.inventory: written once per assessment, by the turnover metric. */
+static void write_model(const smb_host_api *api, smb_ctx *ctx, const smb_inv_result *r)
+{
+	put(api, ctx, "skus", (double)r->skus);
+	put(api, ctx, "a_count", (double)r->count[SMB_INV_A]);
+	put(api, ctx, "b_count", (double)r->count[SMB_INV_B]);
+	put(api, ctx, "c_count", (double)r->count[SMB_INV_C]);
+	put(api, ctx, "a_value_share", r->value_share[SMB_INV_A]);
+	put(api, ctx, "b_value_share", r->value_share[SMB_INV_B]);
+	put(api, ctx, "c_value_share", r->value_share[SMB_INV_C]);
+	put(api, ctx, "cogs", r->cogs);
+	put(api, ctx, "sales", r->sales);
+	put(api, ctx, "gross_margin", r->gross_margin);
+	put(api, ctx, "avg_inventory_value", r->avg_inventory);
+	put(api, ctx, "end_inventory_value", r->end_inventory);
+	put(api, ctx, "dead_stock_skus", (double)r->dead_skus);
+	put(api, ctx, "dead_stock_value", r->dead_value);
+	put(api, ctx, "service_level_z", r->z);
+	put(api, ctx, "reorder_checked_skus", (double)r->risk_skus);
+	put(api, ctx, "below_reorder_point", (double)r->at_risk);
+	put(api, ctx, "a_below_reorder_point", (double)r->at_risk_a);
+	put(api, ctx, "eoq_skus", (double)r->eoq_skus);
+	put(api, ctx, "eoq_a_orders_per_year", r->eoq_orders[SMB_INV_A]);
+	put(api, ctx, "eoq_b_orders_per_year", r->eoq_orders[SMB_INV_B]);
+	put(api, ctx, "eoq_c_orders_per_year", r->eoq_orders[SMB_INV_C]);
+	put(api, ctx, "eoq_total_orders_per_year", r->eoq_orders_total);
+	put(api, ctx, "eoq_annual_cost", r->eoq_annual_cost);
+	put(api, ctx, "eoq_cycle_stock_value", r->eoq_cycle_stock);
+}
+
+static int value_of(const smb_host_api *api, smb_ctx *ctx, double v, double *out)
+{
+	(void)api;
+	(void)ctx;
+	if (!isfinite(v))
+		return SMB_PLUGIN_MISSING;
+	*out = v;
+	return SMB_PLUGIN_OK;
+}
+
+static int c_turnover(const smb_host_api *api, smb_ctx *ctx, void *ud, double *out)
+{
+	smb_inv_result r;
+	int rc = analyse(api, ctx, &r);
+	(void)ud;
+	if (rc)
+		return rc;
+	write_model(api, ctx, &r);
+	return value_of(api, ctx, r.turnover, out);
+}
+
+/* One callback for the other metrics: ud says which field. */
+enum { F_DOI, F_GMROI, F_DEAD, F_STOCKOUT, F_STOCKOUT_A, F_A_SHARE };
+
+static int c_field(const smb_host_api *api, smb_ctx *ctx, void *ud, double *out)
+{
+	smb_inv_result r;
+	int rc = analyse(api, ctx, &r);
+	double v = NAN;
+
+	if (rc)
+		return rc;
+	switch (*(const int *)ud) {
+	case F_DOI: v = r.days_of_inventory; break;
+	case F_GMROI: v = r.gmroi; break;
+	case F_DEAD: v = r.dead_pct; break;
+	case F_STOCKOUT: v = r.stockout_pct; break;
+	case F_STOCKOUT_A: v = r.stockout_a_pct; break;
+	case F_A_SHARE: v = r.a_sku_share; break;
+	}
+	return value_of(api, ctx, v, out);
+}
+
+/* the ud of each metric; never written */
+static int f_doi = F_DOI, f_gmroi = F_GMROI, f_dead = F_DEAD, f_stockout = F_STOCKOUT,
+           f_stockout_a = F_STOCKOUT_A, f_a_share = F_A_SHARE;
+
+/* ---- rules -------------------------------------------------------------- */
+
+static int over(const smb_host_api *api, smb_ctx *ctx, const char *key, double limit, int *fires)
+{
+	double v;
+	int rc = api->get(ctx, key, &v);
+	if (rc)
+		return rc;
+	*fires = v > limit;
+	return SMB_PLUGIN_OK;
+}
+
+static int w_dead(const smb_host_api *api, smb_ctx *ctx, void *ud, int *fires)
+{
+	(void)ud;
+	return over(api, ctx, "operations.dead_stock_pct", 20, fires);
+}
+
+static int w_stockout_a(const smb_host_api *api, smb_ctx *ctx, void *ud, int *fires)
+{
+	(void)ud;
+	return over(api, ctx, "operations.stockout_risk_a_pct", 10, fires);
+}
+
+static int w_slow(const smb_host_api *api, smb_ctx *ctx, void *ud, int *fires)
+{
+	double t;
+	int rc = api->get(ctx, "operations.inventory_turnover", &t);
+	(void)ud;
+	if (rc)
+		return rc;
+	*fires = t < 2;
+	return SMB_PLUGIN_OK;
+}
+
+static int w_gmroi(const smb_host_api *api, smb_ctx *ctx, void *ud, int *fires)
+{
+	double g;
+	int rc = api->get(ctx, "operations.gmroi", &g);
+	(void)ud;
+	if (rc)
+		return rc;
+	*fires = g >= 3;
+	return SMB_PLUGIN_OK;
+}
+
+/* ---- registration ------------------------------------------------------- */
+
+static const char *const m_dead[] = { "operations.dead_stock_pct", "operations.inventory_turnover", NULL };
+static const char *const m_stockout[] = { "operations.stockout_risk_a_pct", "operations.stockout_risk_pct", NULL };
+static const char *const m_slow[] = { "operations.inventory_turnover", "operations.days_of_inventory", NULL };
+static const char *const m_gmroi[] = { "operations.gmroi", "operations.inventory_turnover", NULL };
+static const char *const r_dead[] = { "OPS-clearance-sale", "OPS-abc-cycle-counting", NULL };
+static const char *const r_stockout[] = { "OPS-reorder-points", "OPS-abc-cycle-counting", NULL };
+static const char *const r_slow[] = { "OPS-clearance-sale", "OPS-eoq-ordering", NULL };
+static const char *const r_none[] = { NULL };
+
+static const smb_effect_def e_clearance[] = {
+	{ "operations.dead_stock_pct", -12 },
+	{ "operations.inventory_turnover", 0.6 },
+	{ "operations.days_of_inventory", -15 },
+	{ "operations.gmroi", 0.2 },
+};
+static const smb_effect_def e_reorder[] = {
+	{ "operations.stockout_risk_pct", -10 },
+	{ "operations.stockout_risk_a_pct", -15 },
+};
+static const smb_effect_def e_cycle[] = {
+	{ "operations.stockout_risk_a_pct", -5 },
+	{ "operations.dead_stock_pct", -3 },
+};
+static const smb_effect_def e_eoq[] = {
+	{ "operations.inventory_turnover", 0.5 },
+	{ "operations.days_of_inventory", -10 },
+	{ "operations.gmroi", 0.3 },
+};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static const double b_turnover[5] = { 1, 2, 4, 6, 8 };
+static const double b_doi[5] = { 365, 180, 90, 60, 45 };
+static const double b_gmroi[5] = { 1, 1.5, 2, 3, 4 };
+
+static const char src_turns[] =
+	"Rule of thumb of this plugin: general retail turns its stock about 4-8 times a year at cost and "
+	"below 2 the stock ties up cash; compare the client's sector in the inventories/sales ratios of the "
+	"U.S. Census Bureau Monthly Retail Trade Survey. Turnover as defined in Chopra & Meindl, Supply "
+	"Chain Management (cycle inventory).";
+static const char src_turns_rest[] =
+	"Restaurant rule of thumb: food and beverage stock turns over about weekly (4-8 times a month); "
+	"goalposts rule of thumb of this plugin";
+
+int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
+{
+	smb_host *h = api->host;
+	const smb_kind_def kind = {
+		KIND,
+		"Monthly stock per SKU: period (month), sku, units sold in the month, units on hand at "
+		"month end, unit cost, unit price, optional supplier lead time in days",
+		columns, NELEM(columns),
+	};
+	const smb_metric_def metrics[] = {
+		{ "operations.inventory_turnover", "Inventory turnover (turns a year, at cost)", "turns/year",
+		  +1, "derived", NULL, KIND, c_turnover, NULL, 1.5 },
+		{ "operations.days_of_inventory", "Days of inventory (stock at cost / cost of goods sold a day)",
+		  "days", -1, "derived", NULL, KIND, c_field, &f_doi, 0.5 },
+		{ "operations.gmroi", "GMROI: gross margin a year per unit of average stock at cost", "ratio",
+		  +1, "derived", NULL, KIND, c_field, &f_gmroi, 1.5 },
+		{ "operations.dead_stock_pct", "Dead stock: stock value at cost with no sale in the last six months "
+		  "(setting operations.dead_stock_months)", "%", -1, "derived", NULL, KIND, c_field,
+		  &f_dead, 1 },
+		{ "operations.stockout_risk_pct", "Selling SKUs below their reorder point at period end", "%",
+		  -1, "derived", NULL, KIND, c_field, &f_stockout, 0.5 },
+		{ "operations.stockout_risk_a_pct", "A-class SKUs below their reorder point at period end", "%",
+		  -1, "derived", NULL, KIND, c_field, &f_stockout_a, 1 },
+		/* not scored: how concentrated sales are says more about the assortment than about
+		 * how well it is run; context for the ABC rules and models.inventory */
+		{ "operations.a_class_sku_share", "Share of SKUs in class A (80% of cost of goods sold)", "%",
+		  +1, "derived", NULL, KIND, c_field, &f_a_share, 0 },
+	};
+	const smb_goalposts_def gps[] = {
+		{ "operations.inventory_turnover", NULL, 1, 8, b_turnover, src_turns },
+		{ "operations.inventory_turnover", "restaurant", 12, 52, NULL, src_turns_rest },
+		{ "operations.days_of_inventory", NULL, 365, 45, b_doi, src_turns },
+		{ "operations.days_of_inventory", "restaurant", 30, 7, NULL, src_turns_rest },
+		{ "operations.gmroi", NULL, 1, 4, b_gmroi,
+		  "Specialty-retail rule of thumb: GMROI above 3 (3 of gross margin a year for each 1 of average "
+		  "stock at cost); below 1 the stock barely earns its keep. GMROI as defined in Levy, Weitz & "
+		  "Grewal, Retailing Management (merchandise planning)" },
+		{ "operations.dead_stock_pct", NULL, 30, 5, NULL,
+		  "Rule of thumb of this plugin: stock with no sale for six months is dead stock; above about a "
+		  "fifth of stock value it ties up cash a clearance would release. No published benchmark for "
+		  "small retailers is known to us" },
+		{ "operations.stockout_risk_pct", NULL, 30, 5, NULL,
+		  "Rule of thumb of this plugin, from the safety-inventory method of Chopra & Meindl, Supply Chain "
+		  "Management: with reorder points set for a 95% cycle service level only items with an order "
+		  "already placed should sit below their reorder point" },
+		{ "operations.stockout_risk_a_pct", NULL, 25, 0, NULL,
+		  "Rule of thumb of this plugin: A items carry 80% of the cost of goods sold (ABC analysis, Silver, "
+		  "Pyke & Thomas, Inventory and Production Management in Supply Chains) and should almost never "
+		  "be below their reorder point" },
+	};
+	const smb_rule_def rules[] = {
+		{ "OPS-dead-stock", "operations", "weakness", "medium", m_dead, w_dead, NULL,
+		  "Much of the stock has not sold for months",
+		  "{operations.dead_stock_pct:%.1f}% of the stock value at cost has not sold a single unit in the "
+		  "dead-stock window (six months unless set otherwise); stock turns "
+		  "{operations.inventory_turnover:%.1f} times a year. Clearing it frees cash and shelf space.",
+		  r_dead, NULL },
+		{ "OPS-stockout-risk", "operations", "threat", "high", m_stockout, w_stockout_a, NULL,
+		  "Best sellers are at risk of running out",
+		  "{operations.stockout_risk_a_pct:%.0f}% of the A-class SKUs (those making 80% of the cost of goods "
+		  "sold) and {operations.stockout_risk_pct:%.0f}% of all selling SKUs are below their reorder point "
+		  "(demand over the lead time plus safety stock) at the end of the period.",
+		  r_stockout, NULL },
+		{ "OPS-slow-stock", "operations", "weakness", "medium", m_slow, w_slow, NULL,
+		  "Stock turns slowly",
+		  "Stock turns {operations.inventory_turnover:%.1f} times a year, {operations.days_of_inventory:%.0f} "
+		  "days of cost of goods sold on the shelf; fewer than 2 turns a year ties up cash.",
+		  r_slow, NULL },
+		{ "OPS-gmroi-strong", "operations", "strength", "low", m_gmroi, w_gmroi, NULL,
+		  "Stock earns its keep",
+		  "Each 1 of average stock at cost returns {operations.gmroi:%.2f} of gross margin a year "
+		  "(turnover {operations.inventory_turnover:%.1f}); specialty retail aims above 3.",
+		  r_none, NULL },
+	};
+	const smb_initiative_def inits[] = {
+		{ "OPS-clearance-sale", "operations",
+		  "Clear dead stock: markdown sale, supplier returns where terms allow, donate the remainder",
+		  1500, 40, 2, 0.7, e_clearance, NELEM(e_clearance), NULL, NULL },
+		{ "OPS-reorder-points", "operations",
+		  "Reorder points and safety stock for every selling SKU from its sales history, set in the "
+		  "till or stock system and reviewed monthly",
+		  800, 30, 2, 0.7, e_reorder, NELEM(e_reorder), NULL, NULL },
+		{ "OPS-abc-cycle-counting", "operations",
+		  "ABC cycle counting: count A items monthly, B quarterly, C yearly; fix record errors at the source",
+		  500, 50, 3, 0.65, e_cycle, NELEM(e_cycle), NULL, NULL },
+		{ "OPS-eoq-ordering", "operations",
+		  "Order A and B items in economic order quantities and consolidate orders per supplier",
+		  300, 20, 2, 0.6, e_eoq, NELEM(e_eoq), NULL, NULL },
+	};
+	int rc;
+
+	info->abi_version = SMB_PLUGIN_ABI_VERSION;
+	info->name = "operations";
+	info->version = "1.0";
+	info->areas = "operations";
+	info->industry = NULL;
+	info->description = "Inventory dataset: turnover, days of inventory, GMROI, ABC classes, dead stock, "
+	                    "stockout risk against reorder points, economic order quantities";
+	if (api->abi_version < 1 || api->struct_size < sizeof *api)
+		return SMB_PLUGIN_ERROR;
+	if ((rc = api->add_kind(h, &kind)))
+		return rc;
+	for (size_t i = 0; i < NELEM(metrics); i++)
+		if ((rc = api->add_metric(h, &metrics[i])))
+			return rc;
+	for (size_t i = 0; i < NELEM(gps); i++)
+		if ((rc = api->add_goalposts(h, &gps[i])))
+			return rc;
+	for (size_t i = 0; i < NELEM(rules); i++)
+		if ((rc = api->add_rule(h, &rules[i])))
+			return rc;
+	for (size_t i = 0; i < NELEM(inits); i++)
+		if ((rc = api->add_initiative(h, &inits[i])))
+			return rc;
+	return SMB_PLUGIN_OK;
+}

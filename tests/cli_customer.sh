@@ -1,0 +1,93 @@
+#!/bin/sh
+# tests/cli_customer.sh — the customer plugin through `smbopt assess`: the
+# CDNOW sample assessed for 1997-Q3 reproduces the published BG/NBD and
+# Gamma-Gamma fits (examples/cdnow/README.md); degenerate data give a
+# "cannot fit" error entry, never NaN.
+. "$top_srcdir/tests/lib.sh"
+
+# model FILE MODEL FIELD: models.MODEL.FIELD of an assessment's JSON
+model() { awk -v m="\"$2\": {" -v f="\"$3\":" 'index($0, m) { on = 1; next }
+	on && /}/ { exit } on && index($0, f) { sub(/.*: */, ""); sub(/,$/, ""); print; exit }' "$1"; }
+# metric FILE KEY: the metric's value (null when missing)
+metric() { awk -v k="\"key\": \"$2\"" 'index($0, k) { on = 1; next }
+	on && /"value":/ { sub(/.*: */, ""); sub(/,$/, ""); print; exit }' "$1"; }
+# nonan FILE: 0 when no value in the JSON is NaN or infinite
+nonan() { ! grep -Eiq '(:|\[|,) *-?(nan|inf|infinity) *(,|]|}|$)' "$1"; }
+# near GOT WANT TOL NAME
+near() {
+	awk -v g="$1" -v w="$2" -v t="$3" 'BEGIN { d = g - w; exit !(g != "" && g != "null" && (d < 0 ? -d : d) <= t) }'
+	r=$?
+	ok $r "$4 ($1, want $2 +- $3)"
+}
+
+smbopt init >/dev/null
+smbopt client add cdnow --name "CDNOW sample" --industry e-commerce >/dev/null
+run smbopt import cdnow "$top_srcdir/examples/cdnow/transactions.csv"
+is "$rc" 0 "the CDNOW sample imports as transactions"
+like "$out" "kind transactions, 6919 rows" "all 6,919 lines"
+
+run smbopt assess cdnow --period 1997-Q3 --format json
+is "$rc" 0 "assess 1997-Q3"
+printf '%s\n' "$out" > "$tmp/a.json"
+j="$tmp/a.json"
+# published: Fader, Hardie & Lee (2005); log-likelihoods from CLVTools' tests
+near "$(model "$j" bgnbd r)" 0.2426 0.00005 "models.bgnbd.r"
+near "$(model "$j" bgnbd alpha)" 4.4136 0.00005 "models.bgnbd.alpha"
+near "$(model "$j" bgnbd a)" 0.7929 0.00005 "models.bgnbd.a"
+near "$(model "$j" bgnbd b)" 2.4259 0.00005 "models.bgnbd.b"
+near "$(model "$j" bgnbd loglik)" -9582.429 0.0005 "models.bgnbd.loglik"
+is "$(model "$j" bgnbd customers)" 2357 "models.bgnbd.customers"
+near "$(model "$j" gamma_gamma p)" 6.25 0.005 "models.gamma_gamma.p"
+near "$(model "$j" gamma_gamma q)" 3.74 0.005 "models.gamma_gamma.q"
+near "$(model "$j" gamma_gamma gamma)" 15.44 0.005 "models.gamma_gamma.gamma"
+near "$(model "$j" gamma_gamma loglik)" -4055.918 0.0005 "models.gamma_gamma.loglik"
+is "$(model "$j" gamma_gamma customers)" 946 "models.gamma_gamma.customers: the repeat buyers"
+
+# only lines dated up to the period's last day count
+used=$(awk -F, 'NR > 1 && $2 <= "1997-09-30"' "$top_srcdir/examples/cdnow/transactions.csv" | wc -l | tr -d ' ')
+is "$(model "$j" transactions rows_used)" "$used" "models.transactions.rows_used: the $used lines up to 1997-09-30"
+near "$(metric "$j" customer.repeat_rate_pct)" 40.1357658 0.0000001 "customer.repeat_rate_pct = 946 / 2357"
+rfm=$(awk '/"rfm": \{/ { on = 1; next } on && /}/ { exit } on { sub(/.*: */, ""); sub(/,$/, ""); s += $0 } END { print s }' "$j")
+is "$rfm" 2357 "models.rfm segment counts add up to the customers"
+for k in customer.purchase_frequency customer.aov customer.active_share_pct customer.expected_revenue_12m \
+	customer.clv_mean customer.top_decile_clv_share_pct customer.rfm_at_risk_share_pct; do
+	v=$(metric "$j" $k)
+	ok $(awk -v v="$v" 'BEGIN { exit !(v != "" && v != "null" && v + 0 > 0) }'; echo $?) "$k = $v"
+done
+# purchase days of 1997-Q3 (a customer's lines of one day are one purchase)
+awk -F, 'NR > 1 && $2 >= "1997-07-01" && $2 <= "1997-09-30" { v[$1 " " $2] += $3; c[$1] = 1 }
+	END { for (k in v) { n++; s += v[k] } for (k in c) b++; printf "%.6f %.6f\n", n / b, s / n }' \
+	"$top_srcdir/examples/cdnow/transactions.csv" > "$tmp/q3"
+read freq aov < "$tmp/q3"
+near "$(metric "$j" customer.purchase_frequency)" "$freq" 0.000001 "purchase frequency: purchase days / buyers in the quarter"
+near "$(metric "$j" customer.aov)" "$aov" 0.000001 "AOV: value / purchase days in the quarter"
+like "$(sed -n '/"errors"/,$p' "$j" | head -1)" '"errors": []' "no error entries"
+nonan "$j"
+ok $? "no NaN anywhere"
+
+# Degenerate data: a fit is impossible, the assessment says so and goes on.
+smbopt client add solo --name Solo --industry retail >/dev/null
+printf 'customer_id,date,amount\nA,2026-07-01,10\nA,2026-08-01,12\nA,2026-09-01,9\n' > "$tmp/solo.csv"
+smbopt import solo "$tmp/solo.csv" >/dev/null
+run smbopt assess solo --period 2026-Q3 --format json
+is "$rc" 2 "one customer: the assessment is stored, partial"
+like "$err" "is partial" "with a warning"
+like "$out" '"message": "cannot fit BG/NBD: it needs at least 2 customers, got 1"' "an error entry says why"
+printf '%s\n' "$out" > "$tmp/s.json"
+nonan "$tmp/s.json"
+ok $? "never NaN"
+is "$(metric "$tmp/s.json" customer.repeat_rate_pct)" 100 "the repeat rate is still 100%"
+v=$(metric "$tmp/s.json" customer.clv_mean)
+ok $([ -z "$v" ] || [ "$v" = null ]; echo $?) "CLV has no value"
+
+smbopt client add once --name Once --industry retail >/dev/null
+printf 'customer_id,date,amount\nA,2026-07-01,10\nB,2026-08-01,0\nC,2026-09-01,9\n' > "$tmp/once.csv"
+smbopt import once "$tmp/once.csv" >/dev/null
+run smbopt assess once --period 2026-Q3 --format json
+is "$rc" 2 "no repeat purchase: partial"
+like "$out" "cannot fit BG/NBD: no customer made a repeat purchase" "no repeat purchases: cannot fit"
+printf '%s\n' "$out" > "$tmp/o.json"
+nonan "$tmp/o.json"
+ok $? "never NaN"
+
+done_testing

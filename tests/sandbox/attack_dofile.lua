@@ -1,0 +1,2 @@
+-- Attack: run a file from anywhere.
+dofile("/etc/passwd")

@@ -1,0 +1,3 @@
+-- Attack: loop forever with goto.
+::top::
+goto top

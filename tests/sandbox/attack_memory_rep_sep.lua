@@ -1,0 +1,2 @@
+-- Attack: ask string.rep for a huge joined string.
+return #string.rep("ab", 1 << 28, ",")

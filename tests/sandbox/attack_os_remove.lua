@@ -1,0 +1,2 @@
+-- Attack: delete a file.
+os.remove("/tmp/smb_sandbox_victim")

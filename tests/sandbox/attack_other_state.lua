@@ -1,0 +1,2 @@
+-- Attack: read a global another playbook set.
+return SECRET:upper()

@@ -1,0 +1,3 @@
+-- Attack: point require at native code.
+package.cpath = "/tmp/?.so"
+require "evil"

@@ -1,0 +1,3 @@
+-- Attack: recurse through a string.gsub callback.
+local function f() return (("x"):gsub("x", f)) end
+return f()

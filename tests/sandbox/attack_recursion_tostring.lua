@@ -1,0 +1,4 @@
+-- Attack: recurse through __tostring.
+local t = setmetatable({}, {})
+getmetatable(t).__tostring = function(self) return "<" .. tostring(self) .. ">" end
+return tostring(t)

@@ -1,0 +1,2 @@
+-- Attack: require an absolute path.
+require "/etc/passwd"

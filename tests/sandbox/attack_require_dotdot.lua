@@ -1,0 +1,2 @@
+-- Attack: climb out of the search path with dots.
+require "..etc.passwd"

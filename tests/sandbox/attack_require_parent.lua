@@ -1,0 +1,2 @@
+-- Attack: require a path above the search path.
+require "../x"

@@ -1,0 +1,2 @@
+-- Attack: change a table inside smb.
+smb.areas[1] = "pwned"

@@ -1,0 +1,2 @@
+-- Attack: change the smb table with rawset.
+rawset(smb, "name", "pwned")

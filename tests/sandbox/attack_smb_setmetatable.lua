@@ -1,0 +1,2 @@
+-- Attack: replace the metatable of smb.
+setmetatable(smb, { __index = function() return "pwned" end })

@@ -1,0 +1,3 @@
+-- Attack: produce bytecode to load.
+local code = string.dump(function() return 1 end)
+return load(code, "x", "b")()

@@ -1,0 +1,2 @@
+-- Attack: rawset into the string metatable.
+rawset(getmetatable(""), "__index", {})

@@ -1,0 +1,2 @@
+-- Attack: give strings another metatable.
+setmetatable("", { __index = {} })

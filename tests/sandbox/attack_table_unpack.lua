@@ -1,0 +1,2 @@
+-- Attack: unpack a hundred million values.
+return select("#", table.unpack({}, 1, 1e8))

@@ -1,0 +1,2 @@
+-- tests/sandbox/lib/circular.lua — a module that requires itself.
+return require "circular"
