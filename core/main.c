@@ -20,6 +20,9 @@ static const cli_opt adopt_opts[] = { { "start", 1 }, { "owner", 1 }, { "goal", 
 static const cli_opt set_opts[] = {
 	{ "status", 1 }, { "actual-cost", 1 }, { "actual-hours", 1 }, { "end", 1 }, { NULL, 0 } };
 static const cli_opt review_opts[] = { { "from", 1 }, { "to", 1 }, { NULL, 0 } };
+static const cli_opt forecast_opts[] = {
+	{ "metric", 1 }, { "horizon", 1 }, { "method", 1 }, { "alpha", 1 }, { "beta", 1 }, { "phi", 1 }, { "gamma", 1 },
+	{ "level0", 1 }, { "trend0", 1 }, { NULL, 0 } };
 static const cli_opt assess_opts[] = {
 	{ "period", 1 }, { "aggregate", 1 }, { "coverage", 1 }, { "set", 1 }, { "industry", 1 }, { NULL, 0 } };
 
@@ -64,6 +67,9 @@ const cli_entry cli_commands[] = {
 	{ "review", NULL, "ID [--from PERIOD|ASSESSMENT] [--to PERIOD|ASSESSMENT] [--format text|json|md]",
 	  "compare two assessments: what moved and why", review_opts, 1, 1, cmd_review },
 	{ "history", NULL, "ID [--format text|json]", "scores of every assessment of a client", no_opts, 1, 1, cmd_history },
+	{ "forecast", NULL, "ID --metric M [--horizon H] [--method ses|holt|damped|hw-add|hw-mul|auto] [--alpha A]"
+	  " [--beta B] [--phi P] [--gamma G] [--level0 L] [--trend0 T] [--format text|json]",
+	  "forecast a metric by exponential smoothing", forecast_opts, 1, 1, cmd_forecast },
 	{ "demo", NULL, "[--db FILE]", "build a workspace from the bundled example and show it", no_opts, 0, 0, cmd_demo },
 	{ NULL, NULL, NULL, NULL, NULL, 0, 0, NULL }
 };

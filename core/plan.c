@@ -215,7 +215,7 @@ static size_t worst_overflow(const build *B, const double *use, double *shortfal
 }
 
 /* Mark j and everything it requires, transitively, in set (0/1 bytes). */
-static int require_closure(const build *B, size_t j, unsigned char *set, size_t *stack)
+static void require_closure(const build *B, size_t j, unsigned char *set, size_t *stack)
 {
 	size_t top = 0;
 	if (!set[j])
@@ -228,7 +228,6 @@ static int require_closure(const build *B, size_t j, unsigned char *set, size_t 
 				stack[top++] = B->req[2 * k + 1];
 			}
 	}
-	return 0;
 }
 
 static void explain_out(const build *B, const unsigned char *x, size_t j, smb_plan_choice *ch,

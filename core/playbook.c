@@ -648,13 +648,18 @@ static int install(lua_State *L)
 	return 0;
 }
 
-/* The smb table: what every playbook may read. */
-static int fill_smb(smb_sandbox *sb)
+/* The smb table: what every playbook may read. It is filled before the
+ * freeze, which the sandbox does at its first call, so this cannot run in
+ * a protected call; the state is new and holds a few KiB, far below its
+ * cap, so only the host itself running out of memory could fail here. */
+static int fill_smb(smb_sandbox *sb, char *why, size_t whylen)
 {
 	lua_State *L = smb_sandbox_lua(sb);
 
-	if (smb_sandbox_smb_table(sb))
+	if (smb_sandbox_smb_table(sb)) {
+		snprintf(why, whylen, "the smb table is already frozen");
 		return -1;
+	}
 	lua_pushstring(L, PACKAGE_VERSION);
 	lua_setfield(L, -2, "version");
 	lua_createtable(L, 5, 0);
@@ -782,7 +787,7 @@ int smb_playbook_load_file(smb_registry *r, const char *path, const smb_load_opt
 	memset(&lc, 0, sizeof lc);
 	lc.pb = pb;
 	smb_buf_init(&lc.errors);
-	if (smb_sandbox_new(&lim, &pb->sb, why, sizeof why) || fill_smb(pb->sb) ||
+	if (smb_sandbox_new(&lim, &pb->sb, why, sizeof why) || fill_smb(pb->sb, why, sizeof why) ||
 	    smb_sandbox_freeze(pb->sb, why, sizeof why)) {
 		rc = smb_err_set(e, SMB_ECONFIG, "%s: cannot create a sandbox: %s", path, why);
 		goto fail;

@@ -1,12 +1,12 @@
 /* core/sandbox.c — the Lua sandbox playbooks run in: a capped allocator, an
  * instruction budget that cannot be caught, a safe standard library, a
- * read-only smb table, search-path require, and self-counting C loops. */
+ * read-only smb table and search-path require (the library functions that
+ * count their own C loops are in sandbox_lib.c). */
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE   /* realpath */
 #endif
 #include "sandbox.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -113,8 +113,8 @@ static void set_count(smb_sandbox *sb, int count)
 }
 
 /* The first trip wins and stays. Setting the hook to every instruction makes
- * any Lua code still running (an xpcall handler, a __close method) die at
- * once. Safe from the allocator: lua_sethook only stores fields. */
+ * any Lua code still running (a __close method on the way out) die at once.
+ * Safe from the allocator: lua_sethook only stores fields. */
 static void mark_trip(smb_sandbox *sb, int kind, const char *where, const char *what)
 {
 	char size[32];
