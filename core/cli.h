@@ -94,5 +94,7 @@ int cmd_initiative_calibration(cli_ctx *c, const cli_args *a);
 int cmd_review(cli_ctx *c, const cli_args *a);
 int cmd_history(cli_ctx *c, const cli_args *a);
 int cmd_forecast(cli_ctx *c, const cli_args *a);
+int cmd_customers(cli_ctx *c, const cli_args *a);
+int cmd_questionnaire(cli_ctx *c, const cli_args *a);
 
 #endif

@@ -188,8 +188,11 @@ static int row_answers(importer *im, smb_csv_field *f, size_t n)
 	}
 	if (!smb_metric_key_valid(q->text))
 		return bad(im, q, "question '%.60s' is not area.name", q->text);
+	if (im->o->answer && im->o->answer(im->o->answer_ud, q->text, NULL, &v, why, sizeof why))
+		return bad(im, q, "%s", why);
+	/* An unanswered question is left out: a client may skip some. */
 	if (a->len == 0)
-		return bad(im, a, "no answer to %s", q->text);
+		return 0;
 	if (smb_number_parse(a->text, im->decimal_comma, &v, &at, why, sizeof why) == 0) {
 		if (v < 0 || v > 100)
 			return bad(im, a, "answer %g to %s is outside 0..100", v, q->text);

@@ -106,10 +106,12 @@ int smb_kindset_init(smb_kindset *ks, smb_err *e)
 	};
 	static const smb_column_def answers[] = {
 		{ "question", SMB_COL_TEXT, 1 }, { "answer", SMB_COL_TEXT, 1 }, { "note", SMB_COL_TEXT, 0 },
+		/* the questionnaire's own columns, so a filled one imports as is */
+		{ "text", SMB_COL_TEXT, 0 }, { "choices", SMB_COL_TEXT, 0 },
 	};
 	static const smb_kind_def core[] = {
 		{ "metrics", "metric values: period,metric,value[,source] or period,<metric>,<metric>,...", metrics, 4 },
-		{ "answers", "questionnaire answers: question,answer[,note] (needs --period)", answers, 3 },
+		{ "answers", "questionnaire answers: question,answer[,note][,text][,choices] (needs --period)", answers, 5 },
 	};
 	int rc;
 

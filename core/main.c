@@ -23,6 +23,8 @@ static const cli_opt review_opts[] = { { "from", 1 }, { "to", 1 }, { NULL, 0 } }
 static const cli_opt forecast_opts[] = {
 	{ "metric", 1 }, { "horizon", 1 }, { "method", 1 }, { "alpha", 1 }, { "beta", 1 }, { "phi", 1 }, { "gamma", 1 },
 	{ "level0", 1 }, { "trend0", 1 }, { NULL, 0 } };
+static const cli_opt customers_opts[] = { { "period", 1 }, { "discount", 1 }, { "months", 1 }, { NULL, 0 } };
+static const cli_opt questionnaire_opts[] = { { "area", 1 }, { NULL, 0 } };
 static const cli_opt assess_opts[] = {
 	{ "period", 1 }, { "aggregate", 1 }, { "coverage", 1 }, { "set", 1 }, { "industry", 1 }, { NULL, 0 } };
 
@@ -70,6 +72,12 @@ const cli_entry cli_commands[] = {
 	{ "forecast", NULL, "ID --metric M [--horizon H] [--method ses|holt|damped|hw-add|hw-mul|auto] [--alpha A]"
 	  " [--beta B] [--phi P] [--gamma G] [--level0 L] [--trend0 T] [--format text|json]",
 	  "forecast a metric by exponential smoothing", forecast_opts, 1, 1, cmd_forecast },
+	{ "customers", NULL, "ID --period P [--discount D] [--months M] [--format csv|json]",
+	  "one row per customer: purchases, P(alive), expected purchases and spend, CLV, RFM segment", customers_opts, 1, 1,
+	  cmd_customers },
+	{ "questionnaire", NULL, "ID [--area A] [--format csv|md]",
+	  "the questions the playbooks ask this client, to send and import back as answers", questionnaire_opts, 1, 1,
+	  cmd_questionnaire },
 	{ "demo", NULL, "[--db FILE]", "build a workspace from the bundled example and show it", no_opts, 0, 0, cmd_demo },
 	{ NULL, NULL, NULL, NULL, NULL, 0, 0, NULL }
 };

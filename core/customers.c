@@ -1,0 +1,250 @@
+/* core/customers.c — one row per customer. The figures are those the
+ * customer plugin puts in an assessment: same transactions rule (up to the
+ * period's last day, one purchase per day, refunds net within the day),
+ * same fits, same CLV options. */
+#include "customers.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../plugins/customer/clv.h"
+#include "csv.h"
+#include "json.h"
+#include "period.h"
+
+typedef struct txns {
+	smb_clv_txn *v;
+	size_t n;
+	char *blob;                  /* customer ids */
+} txns;
+
+/* The client's transactions rows up to day `last`, by the registry's
+ * description of the kind (its column order). */
+static int load_txns(smb_store *s, const smb_registry *r, const char *client, long last, txns *t, smb_err *e)
+{
+	const smb_kind *k = smb_kindset_find(&r->kinds, "transactions");
+	int ci = -1, di = -1, ai = -1, rc;
+	size_t cap = 0, blen = 0, bcap = 0;
+	size_t *idoff = NULL;
+	sqlite3_stmt *st;
+
+	memset(t, 0, sizeof *t);
+	if (!k)
+		return smb_err_set(e, SMB_ECONFIG, "no loaded plugin provides the transactions kind (the customer plugin)");
+	for (size_t j = 0; j < k->ncols; j++) {
+		if (strcmp(k->cols[j].name, "customer_id") == 0)
+			ci = (int)j;
+		else if (strcmp(k->cols[j].name, "date") == 0)
+			di = (int)j;
+		else if (strcmp(k->cols[j].name, "amount") == 0)
+			ai = (int)j;
+	}
+	if (ci < 0 || di < 0 || ai < 0)
+		return smb_err_set(e, SMB_ECONFIG, "the transactions kind lacks customer_id, date or amount");
+	if ((rc = smb_store_prepare(s,
+	        "SELECT cells FROM dataset_row WHERE client_id = ?1 AND kind = 'transactions' AND day <= ?2"
+	        " ORDER BY import_id, line", &st, e)))
+		return rc;
+	smb_bind_text(st, 1, client);
+	sqlite3_bind_int64(st, 2, last);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *cells = (const char *)sqlite3_column_text(st, 0), *f[16] = { 0 };
+		char *copy = strdup(cells ? cells : ""), *p = copy;
+		int nf = 0;
+		if (!copy)
+			break;
+		for (f[nf++] = p; *p && nf < 16; p++)
+			if (*p == '\x1f') {
+				*p = '\0';
+				f[nf++] = p + 1;
+			}
+		if (t->n == cap) {
+			void *nv = realloc(t->v, (cap = cap ? 2 * cap : 1024) * sizeof *t->v);
+			void *no = realloc(idoff, cap * sizeof *idoff);
+			if (!nv || !no) {
+				t->v = nv ? nv : t->v;
+				idoff = no ? no : idoff;
+				free(copy);
+				break;
+			}
+			t->v = nv;
+			idoff = no;
+		}
+		size_t idl = strlen(f[ci] ? f[ci] : "") + 1;
+		if (blen + idl > bcap) {
+			char *nb = realloc(t->blob, bcap = (bcap ? 2 * bcap : 1 << 16) + idl);
+			if (!nb) {
+				free(copy);
+				break;
+			}
+			t->blob = nb;
+		}
+		memcpy(t->blob + blen, f[ci] ? f[ci] : "", idl);
+		idoff[t->n] = blen;
+		blen += idl;
+		if (!f[di] || smb_clv_parse_date(f[di], &t->v[t->n].day) != 0 || !f[ai]) {
+			free(copy);
+			continue;
+		}
+		t->v[t->n].amount = strtod(f[ai], NULL);
+		t->n++;
+		free(copy);
+	}
+	sqlite3_finalize(st);
+	/* Pointers into the blob only now that it no longer moves. */
+	for (size_t i = 0; i < t->n; i++)
+		t->v[i].customer_id = t->blob + idoff[i];
+	free(idoff);
+	return SMB_OK;
+}
+
+static void num(smb_json *j, double v)
+{
+	if (isnan(v))
+		smb_json_null(j);
+	else
+		smb_json_number(j, v);
+}
+
+int smb_customers_report(smb_store *s, const smb_registry *r, const smb_customers_opts *o, const char *format,
+                         smb_buf *out, smb_err *e)
+{
+	smb_clv_customer *cust = NULL;
+	smb_clv_result *res = NULL;
+	smb_rfm_score *rfm = NULL;
+	smb_clv_options opt;
+	smb_bgnbd bg;
+	smb_gg gg;
+	smb_period p;
+	size_t nc = 0, counts[SMB_RFM_NSEGMENTS];
+	char why[512];
+	txns t;
+	int rc, last;
+
+	if (smb_period_parse(o->period, &p, why, sizeof why))
+		return smb_err_set(e, SMB_EUSAGE, "--period '%s': %s", o->period, why);
+	last = (int)smb_period_last_day(&p);
+	if ((rc = load_txns(s, r, o->client, last, &t, e)))
+		return rc;
+	if (t.n == 0) {
+		rc = smb_err_set(e, SMB_EDATA, "%s has no transactions up to the end of %s (import a transactions file)",
+		                 o->client, o->period);
+		goto out;
+	}
+	if (smb_clv_summarize(t.v, t.n, last, &cust, &nc, NULL, why, sizeof why)) {
+		rc = smb_err_set(e, SMB_EDATA, "%s", why);
+		goto out;
+	}
+	if (smb_bgnbd_fit(cust, nc, &bg, why, sizeof why) || smb_gg_fit(cust, nc, &gg, why, sizeof why)) {
+		rc = smb_err_set(e, SMB_EDATA, "%s", why);
+		goto out;
+	}
+	smb_clv_options_default(&opt);
+	opt.monthly_discount = o->monthly_discount;
+	opt.months = o->months;
+	res = calloc(nc, sizeof *res);
+	rfm = calloc(nc, sizeof *rfm);
+	if (!res || !rfm) {
+		rc = smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+		goto out;
+	}
+	if (smb_clv_score(&bg, &gg, cust, nc, &opt, res, why, sizeof why) ||
+	    smb_rfm_segment(cust, nc, last, rfm, counts, why, sizeof why)) {
+		rc = smb_err_set(e, SMB_EDATA, "%s", why);
+		goto out;
+	}
+	if (strcmp(format, "json") == 0) {
+		smb_json j;
+		smb_json_init(&j, out, 1);
+		smb_json_object_begin(&j);
+		smb_json_key(&j, "client");
+		smb_json_string(&j, o->client);
+		smb_json_key(&j, "period");
+		smb_json_string(&j, o->period);
+		smb_json_key(&j, "models");
+		smb_json_object_begin(&j);
+		smb_json_key(&j, "bgnbd");
+		smb_json_object_begin(&j);
+		smb_json_key(&j, "r");
+		num(&j, bg.r);
+		smb_json_key(&j, "alpha");
+		num(&j, bg.alpha);
+		smb_json_key(&j, "a");
+		num(&j, bg.a);
+		smb_json_key(&j, "b");
+		num(&j, bg.b);
+		smb_json_key(&j, "loglik");
+		num(&j, bg.loglik);
+		smb_json_key(&j, "customers");
+		smb_json_integer(&j, (long long)bg.customers);
+		smb_json_object_end(&j);
+		smb_json_key(&j, "gamma_gamma");
+		smb_json_object_begin(&j);
+		smb_json_key(&j, "p");
+		num(&j, gg.p);
+		smb_json_key(&j, "q");
+		num(&j, gg.q);
+		smb_json_key(&j, "gamma");
+		num(&j, gg.gamma);
+		smb_json_key(&j, "loglik");
+		num(&j, gg.loglik);
+		smb_json_key(&j, "customers");
+		smb_json_integer(&j, (long long)gg.customers);
+		smb_json_key(&j, "excluded");
+		smb_json_integer(&j, (long long)gg.excluded);
+		smb_json_object_end(&j);
+		smb_json_object_end(&j);
+		smb_json_key(&j, "customers");
+		smb_json_array_begin(&j);
+		for (size_t i = 0; i < nc; i++) {
+			smb_json_object_begin(&j);
+			smb_json_key(&j, "customer_id");
+			smb_json_string(&j, cust[i].id);
+			smb_json_key(&j, "x");
+			num(&j, cust[i].x);
+			smb_json_key(&j, "t_x");
+			num(&j, cust[i].t_x);
+			smb_json_key(&j, "T");
+			num(&j, cust[i].T);
+			smb_json_key(&j, "p_alive");
+			num(&j, res[i].p_alive);
+			smb_json_key(&j, "expected_purchases");
+			num(&j, res[i].expected_purchases);
+			smb_json_key(&j, "expected_spend");
+			num(&j, res[i].expected_spend);
+			smb_json_key(&j, "clv");
+			num(&j, res[i].clv);
+			smb_json_key(&j, "rfm_segment");
+			smb_json_string(&j, smb_rfm_segment_name(rfm[i].segment));
+			smb_json_object_end(&j);
+		}
+		smb_json_array_end(&j);
+		smb_json_object_end(&j);
+		smb_buf_putc(out, '\n');
+	} else {
+		smb_buf_puts(out, "customer_id,x,t_x,T,p_alive,expected_purchases,expected_spend,clv,rfm_segment\n");
+		for (size_t i = 0; i < nc; i++) {
+			char *mem = NULL;
+			size_t len = 0;
+			FILE *f = open_memstream(&mem, &len);
+			if (f) {
+				smb_csv_write_field(f, cust[i].id, ',');
+				fclose(f);
+				smb_buf_append(out, mem, len);
+				free(mem);
+			}
+			smb_buf_printf(out, ",%.0f,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%s\n", cust[i].x, cust[i].t_x, cust[i].T,
+			               res[i].p_alive, res[i].expected_purchases, res[i].expected_spend, res[i].clv,
+			               smb_rfm_segment_name(rfm[i].segment));
+		}
+	}
+out:
+	free(res);
+	free(rfm);
+	free(cust);
+	free(t.v);
+	free(t.blob);
+	return rc;
+}
