@@ -160,9 +160,18 @@ const char *smb_ctx_cell(smb_ctx *c, const char *kind, size_t row, const char *c
 
 	if (!d || row >= d->nrows || !column)
 		return NULL;
+	/* Plugins read column after column of every row: remember where the
+	 * last few names were found, by pointer first (plugins pass literals). */
+	for (size_t k = 0; k < SMB_DATASET_COLCACHE; k++)
+		if (d->cache_name[k] == column)
+			return d->cells[row * d->ncols + d->cache_col[k]];
 	for (size_t j = 0; j < d->ncols; j++)
-		if (strcmp(d->def->cols[j].name, column) == 0)
+		if (strcmp(d->def->cols[j].name, column) == 0) {
+			d->cache_name[d->cache_next] = column;
+			d->cache_col[d->cache_next] = j;
+			d->cache_next = (d->cache_next + 1) % SMB_DATASET_COLCACHE;
 			return d->cells[row * d->ncols + j];
+		}
 	return NULL;
 }
 
@@ -181,4 +190,9 @@ int smb_ctx_fail(smb_ctx *c, const char *fmt, ...)
 	vsnprintf(c->message, sizeof c->message, fmt, ap);
 	va_end(ap);
 	return SMB_PLUGIN_ERROR;
+}
+
+unsigned long long smb_ctx_cycle(smb_ctx *c)
+{
+	return c->cy->id;
 }

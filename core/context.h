@@ -24,5 +24,6 @@ size_t smb_ctx_rows(smb_ctx *c, const char *kind);
 const char *smb_ctx_cell(smb_ctx *c, const char *kind, size_t row, const char *column);
 int smb_ctx_model(smb_ctx *c, const char *model, const char *field, double value);
 int smb_ctx_fail(smb_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+unsigned long long smb_ctx_cycle(smb_ctx *c);
 
 #endif

@@ -183,16 +183,13 @@ void smb_cycle_score(const smb_cycle *cy, const double *values, double *mscore, 
 	double threshold = cy->o->coverage > 0 ? cy->o->coverage : SMB_DEFAULT_COVERAGE;
 	double aw[5];
 
-	for (size_t i = 0; i < r->nmetrics; i++) {
-		const smb_metric *m = &r->metrics[i];
-		const smb_goalposts *g = applies(cy, m) ? smb_registry_goalposts(r, m->key, cy->industry) : NULL;
-		mscore[i] = g && !isnan(values[i]) ? smb_score(g, values[i]) : NAN;
-	}
+	for (size_t i = 0; i < r->nmetrics; i++)
+		mscore[i] = cy->gp[i] && !isnan(values[i]) ? smb_score(cy->gp[i], values[i]) : NAN;
 	for (int a = 0; a < 5; a++) {
 		size_t n = 0;
 		for (size_t i = 0; s && w && i < r->nmetrics; i++) {
 			const smb_metric *m = &r->metrics[i];
-			if (m->area != a || !applies(cy, m) || !smb_registry_goalposts(r, m->key, cy->industry))
+			if (m->area != a || !cy->gp[i])
 				continue;
 			s[n] = mscore[i];
 			w[n++] = m->weight;
@@ -241,7 +238,7 @@ static int fill_scores(smb_cycle *cy)
 	smb_cycle_score(cy, cy->value, ms, area, cov, &a->overall, &ocov);
 	for (size_t i = 0; i < r->nmetrics; i++) {
 		const smb_metric *m = &r->metrics[i];
-		const smb_goalposts *g = smb_registry_goalposts(r, m->key, cy->industry);
+		const smb_goalposts *g = cy->gp[i];
 		smb_ametric *am;
 		if (!applies(cy, m) || (isnan(cy->value[i]) && !g))
 			continue;
@@ -304,6 +301,7 @@ static void cycle_free(smb_cycle *cy)
 		free(cy->source[i]);
 	free(cy->source);
 	free(cy->value);
+	free(cy->gp);
 	for (size_t i = 0; i < cy->ndatasets; i++) {
 		free(cy->datasets[i].kind);
 		free(cy->datasets[i].cells);
@@ -321,7 +319,10 @@ int smb_cycle_run(smb_store *s, const smb_registry *reg, const smb_cycle_opts *o
 	int rc;
 
 	*out = NULL;
+	static unsigned long long cycles;
+
 	memset(&cy, 0, sizeof cy);
+	cy.id = ++cycles;
 	cy.s = s;
 	cy.reg = reg;
 	cy.o = o;
@@ -339,12 +340,18 @@ int smb_cycle_run(smb_store *s, const smb_registry *reg, const smb_cycle_opts *o
 	cy.value = malloc((reg->nmetrics + 1) * sizeof *cy.value);
 	cy.source = calloc(reg->nmetrics + 1, sizeof *cy.source);
 	cy.a = calloc(1, sizeof *cy.a);
-	if (!cy.value || !cy.source || !cy.a) {
+	cy.gp = calloc(reg->nmetrics + 1, sizeof *cy.gp);
+	if (!cy.value || !cy.source || !cy.a || !cy.gp) {
 		rc = smb_err_set(e, SMB_ESOFTWARE, "out of memory");
 		goto out;
 	}
-	for (size_t i = 0; i < reg->nmetrics; i++)
+	/* Goalposts are looked up once: scoring runs again for every
+	 * recommended initiative's gain. */
+	for (size_t i = 0; i < reg->nmetrics; i++) {
 		cy.value[i] = NAN;
+		if (applies(&cy, &reg->metrics[i]))
+			cy.gp[i] = smb_registry_goalposts(reg, reg->metrics[i].key, cy.industry);
+	}
 	cy.a->client_id = strdup(cy.client.id);
 	cy.a->client_name = strdup(cy.client.name);
 	cy.a->industry = strdup(cy.industry);

@@ -30,12 +30,17 @@ typedef struct smb_cycle_opts {
 	const char *industry;        /* NULL: the client's; set to re-score as another */
 } smb_cycle_opts;
 
+#define SMB_DATASET_COLCACHE 8
+
 typedef struct smb_dataset {
 	char *kind;
 	size_t nrows, ncols;
 	char **cells;                /* nrows * ncols, NUL-terminated texts */
 	char *blob;                  /* the storage cells point into */
 	const struct smb_kind *def;
+	const char *cache_name[SMB_DATASET_COLCACHE];   /* column lookups by name */
+	size_t cache_col[SMB_DATASET_COLCACHE];
+	size_t cache_next;
 } smb_dataset;
 
 typedef struct smb_cycle {
@@ -50,11 +55,12 @@ typedef struct smb_cycle {
 	smb_observation *obs;        /* the client's, by metric then period */
 	size_t nobs;
 	double *value;               /* per registry metric; NaN when missing */
+	const smb_goalposts **gp;    /* per registry metric: the goalposts that apply, or NULL */
 	char **source;               /* per registry metric: where the value came from */
 	smb_dataset *datasets;
 	size_t ndatasets;
 	smb_assessment *a;
-	char scratch[64];            /* get_at's period text */
+	unsigned long long id;       /* unique per cycle in this process */
 } smb_cycle;
 
 /* Runs the cycle and returns the assessment (not yet written). */

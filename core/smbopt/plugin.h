@@ -199,6 +199,11 @@ typedef struct smb_host_api {
 		__attribute__((format(printf, 2, 3)))
 #endif
 		;
+	/* A number unique to the running cycle within this process (never 0):
+	 * within one cycle the client's data do not change, so a plugin may
+	 * keep work done for one metric for the others of the same cycle.
+	 * Check struct_size before using fields from here on. */
+	unsigned long long (*cycle)(smb_ctx *c);
 } smb_host_api;
 
 /* The one symbol a plugin exports. Return SMB_PLUGIN_OK, or SMB_PLUGIN_ERROR

@@ -6,6 +6,7 @@
 #include "inventory.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,7 +121,37 @@ static int whole_setting(const smb_host_api *api, smb_ctx *ctx, const char *name
 }
 
 /* Runs the analysis for the assessed period; SMB_PLUGIN_OK, MISSING or ERROR. */
+/* The last analysis, by the host's cycle number: every metric of one cycle
+ * reads the same rows and settings, so one analysis serves them all. The
+ * host runs one cycle at a time per process (DESIGN §3). */
+static unsigned long long memo_cycle;
+static int memo_rc;
+static smb_inv_result memo;
+
+static int analyse_rows(const smb_host_api *api, smb_ctx *ctx, smb_inv_result *r);
+
 static int analyse(const smb_host_api *api, smb_ctx *ctx, smb_inv_result *r)
+{
+	unsigned long long id = 0;
+	int rc;
+
+	if (api->struct_size >= offsetof(smb_host_api, cycle) + sizeof api->cycle && api->cycle)
+		id = api->cycle(ctx);
+	if (id && id == memo_cycle) {
+		*r = memo;
+		return memo_rc;
+	}
+	rc = analyse_rows(api, ctx, r);
+	/* errors carry a message in ctx: only results and "missing" are kept */
+	if (id && rc != SMB_PLUGIN_ERROR) {
+		memo_cycle = id;
+		memo_rc = rc;
+		memo = *r;
+	}
+	return rc;
+}
+
+static int analyse_rows(const smb_host_api *api, smb_ctx *ctx, smb_inv_result *r)
 {
 	smb_inv_settings s;
 	loaded l;
