@@ -96,5 +96,6 @@ int cmd_history(cli_ctx *c, const cli_args *a);
 int cmd_forecast(cli_ctx *c, const cli_args *a);
 int cmd_customers(cli_ctx *c, const cli_args *a);
 int cmd_questionnaire(cli_ctx *c, const cli_args *a);
+int cmd_plan(cli_ctx *c, const cli_args *a);
 
 #endif

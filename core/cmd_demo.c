@@ -13,6 +13,7 @@
 #include "observation.h"
 #include "cycle.h"
 #include "paths.h"
+#include "planning.h"
 #include "render.h"
 #include "review.h"
 
@@ -63,6 +64,38 @@ static const struct { const char *file; int required; } demo_files[] = {
 };
 
 #define DEMO_PERIOD "2026-Q3"
+
+/* The plan a consultant would show next: a budget of 3,000 and 80 staff
+ * hours for the initiatives the last assessment recommends. */
+static int demo_plan(cli_ctx *c, smb_store *s, smb_registry *reg)
+{
+	smb_assessment **v;
+	smb_assessment *as = NULL;
+	smb_planning p;
+	size_t n;
+	char why[512];
+	int rc;
+
+	if ((rc = smb_assessment_list(s, DEMO_CLIENT, &v, &n, &c->err)))
+		return rc;
+	rc = n ? smb_assessment_load(s, v[n - 1]->id, &as, &c->err) : SMB_ESOFTWARE;
+	smb_assessment_list_free(v, n);
+	if (rc)
+		return rc;
+	if ((rc = smb_planning_from_assessment(&p, as, reg, &c->err)) == SMB_OK &&
+	    (rc = smb_planning_capacity(&p, "cost", 3000, &c->err)) == SMB_OK &&
+	    (rc = smb_planning_capacity(&p, "hours", 80, &c->err)) == SMB_OK) {
+		if (smb_plan_run(&p.in, NULL, NULL, &p.out, why, sizeof why))
+			rc = smb_err_set(&c->err, SMB_EDATA, "%s", why);
+		else if ((rc = smb_planning_rescore(&p, s, reg, as, &c->err)) == SMB_OK) {
+			smb_buf_puts(&c->out, "\n== plan: budget 3000, 80 staff hours ==\n\n");
+			smb_planning_render(&p, "text", &c->out);
+		}
+	}
+	smb_planning_free(&p);
+	smb_assessment_free(as);
+	return rc;
+}
 
 /* Four quarterly cycles: assess, set goals after the first, adopt and
  * finish an initiative, assess again; then print the last assessment, the
@@ -123,7 +156,7 @@ static int cycles(cli_ctx *c, smb_store *s, smb_registry *reg)
 		return rc;
 	smb_review_render(&rv, "text", &c->out);
 	smb_review_free(&rv);
-	return SMB_OK;
+	return demo_plan(c, s, reg);
 }
 
 int cmd_demo(cli_ctx *c, const cli_args *a)

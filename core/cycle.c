@@ -312,66 +312,118 @@ static void cycle_free(smb_cycle *cy)
 	smb_client_free(&cy->client);
 }
 
-int smb_cycle_run(smb_store *s, const smb_registry *reg, const smb_cycle_opts *o, smb_assessment **out, smb_err *e)
+/* Gathers, derives and scores into a cycle kept for more work: the rules
+ * and method of an assessment, or re-scoring for a plan. */
+int smb_cycle_prepare(smb_store *s, const smb_registry *reg, const smb_cycle_opts *o, smb_cycle **out, smb_err *e)
 {
-	smb_cycle cy;
+	static unsigned long long cycles;
+	smb_cycle *cy;
 	char why[256], now[32];
-	int rc;
+	int rc = SMB_OK;
 
 	*out = NULL;
-	static unsigned long long cycles;
-
-	memset(&cy, 0, sizeof cy);
-	cy.id = ++cycles;
-	cy.s = s;
-	cy.reg = reg;
-	cy.o = o;
-	if (smb_period_parse(o->period, &cy.period, why, sizeof why))
+	if (!(cy = calloc(1, sizeof *cy)))
+		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+	cy->id = ++cycles;
+	cy->s = s;
+	cy->reg = reg;
+	cy->o = o;
+	if (smb_period_parse(o->period, &cy->period, why, sizeof why)) {
+		free(cy);
 		return smb_err_set(e, SMB_EUSAGE, "--period '%s': %s", o->period, why);
-	smb_period_format(&cy.period, cy.period_text);
-	smb_date_format(smb_period_first_day(&cy.period), cy.first);
-	smb_date_format(smb_period_last_day(&cy.period), cy.last);
-	if ((rc = smb_client_get(s, o->client, &cy.client, e)))
+	}
+	smb_period_format(&cy->period, cy->period_text);
+	smb_date_format(smb_period_first_day(&cy->period), cy->first);
+	smb_date_format(smb_period_last_day(&cy->period), cy->last);
+	if ((rc = smb_client_get(s, o->client, &cy->client, e))) {
+		free(cy);
 		return rc;
-	cy.industry = o->industry ? o->industry : cy.client.industry;
-	if ((rc = smb_observations_list(s, o->client, NULL, &cy.obs, &cy.nobs, e)))
-		goto out;
-	/* find_obs needs plain metric order for its binary search. */
-	cy.value = malloc((reg->nmetrics + 1) * sizeof *cy.value);
-	cy.source = calloc(reg->nmetrics + 1, sizeof *cy.source);
-	cy.a = calloc(1, sizeof *cy.a);
-	cy.gp = calloc(reg->nmetrics + 1, sizeof *cy.gp);
-	if (!cy.value || !cy.source || !cy.a || !cy.gp) {
+	}
+	cy->industry = o->industry ? o->industry : cy->client.industry;
+	if ((rc = smb_observations_list(s, o->client, NULL, &cy->obs, &cy->nobs, e)))
+		goto fail;
+	cy->value = malloc((reg->nmetrics + 1) * sizeof *cy->value);
+	cy->source = calloc(reg->nmetrics + 1, sizeof *cy->source);
+	cy->a = calloc(1, sizeof *cy->a);
+	cy->gp = calloc(reg->nmetrics + 1, sizeof *cy->gp);
+	if (!cy->value || !cy->source || !cy->a || !cy->gp) {
 		rc = smb_err_set(e, SMB_ESOFTWARE, "out of memory");
-		goto out;
+		goto fail;
 	}
 	/* Goalposts are looked up once: scoring runs again for every
 	 * recommended initiative's gain. */
 	for (size_t i = 0; i < reg->nmetrics; i++) {
-		cy.value[i] = NAN;
-		if (applies(&cy, &reg->metrics[i]))
-			cy.gp[i] = smb_registry_goalposts(reg, reg->metrics[i].key, cy.industry);
+		cy->value[i] = NAN;
+		if (applies(cy, &reg->metrics[i]))
+			cy->gp[i] = smb_registry_goalposts(reg, reg->metrics[i].key, cy->industry);
 	}
-	cy.a->client_id = strdup(cy.client.id);
-	cy.a->client_name = strdup(cy.client.name);
-	cy.a->industry = strdup(cy.industry);
-	cy.a->period = strdup(cy.period_text);
+	cy->a->client_id = strdup(cy->client.id);
+	cy->a->client_name = strdup(cy->client.name);
+	cy->a->industry = strdup(cy->industry);
+	cy->a->period = strdup(cy->period_text);
 	smb_now_iso(now);
-	cy.a->created = strdup(now);
-	cy.a->aggregate = strdup(smb_aggregate_name(o->aggregate));
-	cy.a->overall = NAN;
-	gather(&cy);
-	derive(&cy);
-	if (fill_scores(&cy) || smb_rules_run(&cy) || smb_method_describe(&cy)) {
+	cy->a->created = strdup(now);
+	cy->a->aggregate = strdup(smb_aggregate_name(o->aggregate));
+	cy->a->overall = NAN;
+	gather(cy);
+	derive(cy);
+	if (fill_scores(cy)) {
 		rc = smb_err_set(e, SMB_ESOFTWARE, "out of memory");
-		goto out;
+		goto fail;
 	}
-	*out = cy.a;
-	cy.a = NULL;
-out:
-	smb_assessment_free(cy.a);
-	cycle_free(&cy);
+	*out = cy;
+	return SMB_OK;
+fail:
+	smb_cycle_close(cy);
 	return rc;
+}
+
+void smb_cycle_close(smb_cycle *cy)
+{
+	if (!cy)
+		return;
+	smb_assessment_free(cy->a);
+	cycle_free(cy);
+	free(cy);
+}
+
+double smb_cycle_overall_with(const smb_cycle *cy, const smb_initiative *const *ins, size_t n)
+{
+	const smb_registry *r = cy->reg;
+	double *values = malloc((r->nmetrics + 1) * sizeof *values), *ms = malloc((r->nmetrics + 1) * sizeof *ms);
+	double area[5], cov[5], overall = NAN, ocov;
+
+	if (values && ms) {
+		memcpy(values, cy->value, r->nmetrics * sizeof *values);
+		for (size_t k = 0; k < n; k++)
+			for (size_t j = 0; j < ins[k]->neffects; j++) {
+				const smb_metric *m = smb_registry_metric(r, ins[k]->effects[j].metric);
+				if (m && !isnan(values[m - r->metrics]))
+					values[m - r->metrics] += ins[k]->effects[j].delta;
+			}
+		smb_cycle_score(cy, values, ms, area, cov, &overall, &ocov);
+	}
+	free(values);
+	free(ms);
+	return overall;
+}
+
+int smb_cycle_run(smb_store *s, const smb_registry *reg, const smb_cycle_opts *o, smb_assessment **out, smb_err *e)
+{
+	smb_cycle *cy;
+	int rc;
+
+	*out = NULL;
+	if ((rc = smb_cycle_prepare(s, reg, o, &cy, e)))
+		return rc;
+	if (smb_rules_run(cy) || smb_method_describe(cy)) {
+		smb_cycle_close(cy);
+		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+	}
+	*out = cy->a;
+	cy->a = NULL;
+	smb_cycle_close(cy);
+	return SMB_OK;
 }
 
 int smb_assess(smb_store *s, const smb_registry *reg, const smb_cycle_opts *o, smb_assessment **out, smb_err *e)

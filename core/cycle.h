@@ -66,6 +66,13 @@ typedef struct smb_cycle {
 /* Runs the cycle and returns the assessment (not yet written). */
 int smb_cycle_run(smb_store *s, const smb_registry *reg, const smb_cycle_opts *o,
                   smb_assessment **out, smb_err *e);
+/* Gather, derive and score, keeping the cycle for re-scoring; close with
+ * smb_cycle_close. cy->a holds the scores (no findings yet). */
+int smb_cycle_prepare(smb_store *s, const smb_registry *reg, const smb_cycle_opts *o, smb_cycle **out, smb_err *e);
+void smb_cycle_close(smb_cycle *cy);
+/* The overall score with the effects of n initiatives applied together
+ * (re-scored, so goalposts clamp: gains are not additive). */
+double smb_cycle_overall_with(const smb_cycle *cy, const smb_initiative *const *ins, size_t n);
 /* Runs and writes it in one transaction. SMB_PARTIAL when a compute or
  * rule failed (the assessment is written with its errors). */
 int smb_assess(smb_store *s, const smb_registry *reg, const smb_cycle_opts *o,

@@ -1,8 +1,6 @@
-/* core/knapsack.c — exact branch-and-bound for the 0/1 multi-constraint
- * knapsack with side constraints. Bounds come from an LP relaxation solved by
- * a dense bounded dual simplex kept per search level; every bound used to
- * prune is recomputed as a Lagrangian bound from the original rows, so
- * round-off in the tableau can weaken a bound but never make it wrong. */
+/* core/knapsack.c — exact branch-and-bound for the 0/1 multi-constraint knapsack
+ * with side constraints: LP bounds from a dense dual simplex kept per search
+ * level, each re-derived as a Lagrangian bound from the original rows to prune. */
 #include "knapsack.h"
 
 #include <math.h>
@@ -21,7 +19,10 @@
 
 enum { ST_BASIC = 0, ST_LOWER = 1, ST_UPPER = 2 };
 
-/* The LP state of one search level. Columns 0..n-1 are the items, n..n+R-1
+/* Why prune on a Lagrangian bound: it is valid for any y >= 0, so round-off
+ * in the tableau can weaken a bound but never make it wrong.
+ *
+ * The LP state of one search level. Columns 0..n-1 are the items, n..n+R-1
  * the slacks of the R rows. Invariant after dual_simplex() returns 1: every
  * basic value is within its bounds and every nonbasic reduced cost (in
  * minimisation form) has the sign of its bound (>= 0 at lower, <= 0 at upper)
@@ -514,7 +515,9 @@ static void pivot(const kctx *K, slot *S, size_t r, size_t q, double target, int
 static int dual_simplex(kctx *K, slot *S, const signed char *fix)
 {
 	size_t R = K->R, N = K->N, n = K->n;
-	size_t maxit = 100 + 20 * R;
+	/* a cold start may need a pivot for every item that leaves its
+	 * preferred bound, so the limit grows with n as well as with R */
+	size_t maxit = 100 + 20 * R + 2 * n;
 	size_t *cand = K->cand;
 	double *ratio = K->ratio;
 	for (size_t it = 0;; it++) {
@@ -793,9 +796,11 @@ static void heuristic(kctx *K, int local)
 		if (!in)
 			return;
 	}
+	/* each improving move costs up to n^2 m; the time limit bounds them all */
 	if (local)
-		for (size_t it = 0; it < 10 * n + 100 && improve_once(K); it++)
-			;
+		for (size_t it = 0; it < 2 * n + 100 && improve_once(K); it++)
+			if (K->tlim > 0 && elapsed(K) > K->tlim)
+				break;
 	offer(K, K->hx);
 }
 
@@ -905,7 +910,7 @@ static double search(kctx *K, size_t depth, int warm, double parent_bound)
 	if (!S)
 		return parent_bound;
 	K->nodes++;
-	if (K->tlim > 0 && (K->nodes & 31) == 0 && elapsed(K) > K->tlim)
+	if (K->tlim > 0 && elapsed(K) > K->tlim)
 		K->timed_out = K->stop = 1;
 	if (K->node_limit && K->nodes >= K->node_limit)
 		K->stop = 1;

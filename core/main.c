@@ -25,6 +25,9 @@ static const cli_opt forecast_opts[] = {
 	{ "level0", 1 }, { "trend0", 1 }, { NULL, 0 } };
 static const cli_opt customers_opts[] = { { "period", 1 }, { "discount", 1 }, { "months", 1 }, { NULL, 0 } };
 static const cli_opt questionnaire_opts[] = { { "area", 1 }, { NULL, 0 } };
+static const cli_opt plan_opts[] = {
+	{ "assessment", 1 }, { "budget", 1 }, { "hours", 1 }, { "resource", 1 }, { "force", 1 }, { "exclude", 1 },
+	{ "candidates", 1 }, { "solver", 1 }, { "time-limit", 1 }, { "group", 1 }, { NULL, 0 } };
 static const cli_opt assess_opts[] = {
 	{ "period", 1 }, { "aggregate", 1 }, { "coverage", 1 }, { "set", 1 }, { "industry", 1 }, { NULL, 0 } };
 
@@ -78,6 +81,10 @@ const cli_entry cli_commands[] = {
 	{ "questionnaire", NULL, "ID [--area A] [--format csv|md]",
 	  "the questions the playbooks ask this client, to send and import back as answers", questionnaire_opts, 1, 1,
 	  cmd_questionnaire },
+	{ "plan", NULL, "ID [--assessment A] [--budget X] [--hours H] [--resource NAME=CAP]... [--force INIT]..."
+	  " [--exclude INIT]... [--group A;B;C]... [--solver builtin|glpk] [--time-limit S] [--format text|json]"
+	  " | plan --candidates FILE.csv --resource NAME=CAP...",
+	  "choose the initiatives to fund under budget, hours and other limits", plan_opts, 0, 1, cmd_plan },
 	{ "demo", NULL, "[--db FILE]", "build a workspace from the bundled example and show it", no_opts, 0, 0, cmd_demo },
 	{ NULL, NULL, NULL, NULL, NULL, 0, 0, NULL }
 };

@@ -1,7 +1,6 @@
-/* core/plan.h — the planning layer (DESIGN §10): candidates with string ids
- * become a knapsack problem, a solver (built-in or a plugin's) answers it, and
- * the answer is explained: totals, binding resources, why each left-out
- * candidate is out, the optimality gap and the efficient frontier. */
+/* core/plan.h — the planning layer (DESIGN §10): candidates named by id become
+ * a knapsack problem, a solver (built-in or a plugin's) answers it, and the
+ * answer is explained: totals, binding resources, why each candidate is out. */
 #ifndef SMB_PLAN_H
 #define SMB_PLAN_H
 
