@@ -1,8 +1,6 @@
-/* bench/mkgen.c — the planner benchmark's instance generator and driver:
- * `gen` writes random multidimensional knapsacks as Chu & Beasley (1998)
- * describe (OR-Library text for the built-in solver, CPLEX LP for glpsol);
- * `solve` times the built-in solver on an OR-Library file, `glpk` times GLPK's
- * C API on an LP file, `lp` converts OR-Library files. Built by bench/plan.sh. */
+/* bench/mkgen.c — bench/plan.sh's generator and driver: `gen` writes Chu & Beasley
+ * (1998) instances (OR-Library text and CPLEX LP), `solve` times the built-in
+ * solver, `glpk` times GLPK's C API, `lp` converts OR-Library files to LP. */
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>

@@ -1,10 +1,13 @@
 #!/bin/sh
 # bench/plan.sh — the planner's built-in knapsack solver against glpsol on the
 # same random Chu & Beasley (1998) instances (bench/mkgen.c), in one run; both
-# must reach the same optimum. Environment: CC, SIZES (item counts, default
-# "30 50 100"), M (resources, 5), COUNT (instances per tightness, 3), SEED
-# (base, 1998), TLIM (seconds per solve, 600), ORLIB (how many of OR-Library's
-# mknapcb1 to add, 0), GLPSOL (path, default glpsol), KEEP=1 keeps the files.
+# must reach the same optimum. Each instance is timed three ways: the built-in
+# solver inside its driver, glpsol as a process, and GLPK's C API doing what
+# glpsol does (simplex, then glp_intopt) without process start and parsing.
+# Environment: CC, SIZES (item counts, default "30 50 100"), M (resources, 5),
+# COUNT (instances per tightness, 3), SEED (base, 1998), TLIM (seconds per
+# solve, 600), ORLIB (how many of OR-Library's mknapcb1 to add, 0), GLPSOL
+# (path, default glpsol), API=0 skips the C API timing, KEEP=1 keeps the files.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)

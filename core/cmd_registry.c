@@ -100,10 +100,13 @@ int cmd_plugins(cli_ctx *c, const cli_args *a)
 			for (size_t k = 0; k < r.kinds.n; k++)
 				if (from_plugin(r.kinds.v[k].origin, p))
 					smb_buf_printf(&c->out, "%s%s", nm++ ? ", " : " ", r.kinds.v[k].name);
+			smb_buf_puts(&c->out, nm ? "\n" : " none\n");
+			nm = 0;
 			for (size_t k = 0; k < r.nsolvers; k++)
 				if (from_plugin(r.solvers[k].origin, p))
-					smb_buf_printf(&c->out, "%ssolver %s", nm++ ? ", " : " ", r.solvers[k].name);
-			smb_buf_puts(&c->out, nm ? "\n" : " none\n");
+					smb_buf_printf(&c->out, "%s%s", nm++ ? ", " : "  solvers: ", r.solvers[k].name);
+			if (nm)
+				smb_buf_putc(&c->out, '\n');
 		}
 		for (size_t i = 0; i < r.nplaybooks; i++)
 			smb_buf_printf(&c->out, "%splaybook %s %s  %s\n", i ? "" : "\n", r.playbooks[i]->name,

@@ -1,7 +1,6 @@
-/* tests/test_glpk.c — loads the built solver-glpk plugin with dlopen and a
- * minimal host table, then checks its solver on OR-Library's mknap1 optima,
- * side constraints, infeasibility and the time limit, and against the built-in
- * solver on random instances with side constraints. */
+/* tests/test_glpk.c — dlopen()s the built solver-glpk plugin with a minimal host
+ * table; checks its solver on OR-Library's mknap1 optima, side constraints, the
+ * time limit, and against the built-in solver on random instances. */
 #include <dlfcn.h>
 #include <math.h>
 #include <stdio.h>
