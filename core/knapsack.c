@@ -1,7 +1,8 @@
 /* core/knapsack.c — exact branch-and-bound for the 0/1 multi-constraint knapsack
- * with side constraints: LP bounds from a dense dual simplex kept per search
- * level, each re-derived as a Lagrangian bound from the original rows to prune. */
+ * with side constraints: LP bounds from the dual simplex of lp.c, a tableau kept
+ * per search level, each re-derived as a Lagrangian bound from the original rows. */
 #include "knapsack.h"
+#include "lp.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -11,38 +12,18 @@
 #include <string.h>
 #include <time.h>
 
-#define PTOL 1e-9          /* primal feasibility; LP rows are scaled to unit size */
-#define PIVTOL 1e-9        /* smallest pivot the dual ratio test accepts */
 #define SLOT_BUDGET (256u << 20) /* bytes of tableaux kept for warm starts */
 #define CORE_SIZE 20       /* items left free in the core search */
 #define CORE_NODES 2000    /* its node budget */
 
-enum { ST_BASIC = 0, ST_LOWER = 1, ST_UPPER = 2 };
-
-/* Why prune on a Lagrangian bound: it is valid for any y >= 0, so round-off
- * in the tableau can weaken a bound but never make it wrong.
- *
- * The LP state of one search level. Columns 0..n-1 are the items, n..n+R-1
- * the slacks of the R rows. Invariant after dual_simplex() returns 1: every
- * basic value is within its bounds and every nonbasic reduced cost (in
- * minimisation form) has the sign of its bound (>= 0 at lower, <= 0 at upper)
- * up to the dual tolerance. */
-typedef struct slot {
-	double *tab;            /* R x N: row i is B^-1 A for the variable basic in row i */
-	double *beta;           /* R: values of the basic variables */
-	double *d;              /* N: reduced costs of min -c.x */
-	size_t *head;           /* R: column basic in row i */
-	unsigned char *stat;    /* N: ST_* */
-} slot;
-
 typedef struct kctx {
 	const smb_knapsack_problem *p;
-	size_t n, m, R, N;
+	size_t n, m, R;
 	const double *c;        /* values */
 	const double *W;        /* m x n weights as given */
 	double *A;              /* R x n LP rows, scaled */
 	double *b;              /* R */
-	double dtol;            /* dual tolerance, relative to the largest value */
+	smb_lp lp;              /* over A, b and c, once the rows are built */
 	double unit;            /* every choice's value is a multiple of unit (0: unknown) */
 	/* side constraints as adjacency lists: [start[j], start[j+1]) */
 	size_t *req_s, *req_l;  /* what j requires */
@@ -51,13 +32,11 @@ typedef struct kctx {
 	size_t *grp_s, *grp_l;  /* groups j belongs to */
 	signed char *fix0;      /* root fixings: the problem's plus preprocessing */
 	/* search */
-	slot *slots;            /* nslots tableaux; the last is shared by deeper levels */
+	smb_lp_slot *slots;     /* nslots tableaux; the last is shared by deeper levels */
 	size_t nslots;
 	signed char **fix;      /* per depth, n each, allocated on first use */
 	size_t nfix;
 	double *xlp, *rc, *y;
-	size_t *cand;           /* dual ratio test scratch, N each */
-	double *ratio;
 	size_t *order;          /* items by value per dual-weighted use, best first */
 	double inc;
 	int have_inc;
@@ -387,224 +366,13 @@ static int build_rows(kctx *K)
 		}
 	}
 	K->R = R;
-	K->N = n + R;
 	return 0;
 }
 
-/* ---- the LP: bounded dual simplex on a dense tableau -------------------- */
-
-static int slot_alloc(kctx *K, slot *S)
-{
-	size_t R = K->R, N = K->N;
-	S->tab = malloc((R * N > 0 ? R * N : 1) * sizeof(double));
-	S->beta = malloc((R ? R : 1) * sizeof(double));
-	S->d = malloc((N ? N : 1) * sizeof(double));
-	S->head = malloc((R ? R : 1) * sizeof(size_t));
-	S->stat = malloc(N ? N : 1);
-	return S->tab && S->beta && S->d && S->head && S->stat ? 0 : -1;
-}
-
-static void slot_free(slot *S)
-{
-	free(S->tab);
-	free(S->beta);
-	free(S->d);
-	free(S->head);
-	free(S->stat);
-}
-
-static void slot_copy(const kctx *K, slot *to, const slot *from)
-{
-	size_t R = K->R, N = K->N;
-	memcpy(to->tab, from->tab, R * N * sizeof(double));
-	memcpy(to->beta, from->beta, R * sizeof(double));
-	memcpy(to->d, from->d, N * sizeof(double));
-	memcpy(to->head, from->head, R * sizeof(size_t));
-	memcpy(to->stat, from->stat, N);
-}
-
-/* The slack basis with every item at the bound its value prefers: dual
- * feasible whatever the fixings, so the dual simplex can start from it. */
-static void slot_cold(const kctx *K, slot *S, const signed char *fix)
-{
-	size_t R = K->R, N = K->N, n = K->n;
-	for (size_t i = 0; i < R; i++) {
-		double *row = S->tab + i * N;
-		memcpy(row, K->A + i * n, n * sizeof(double));
-		memset(row + n, 0, R * sizeof(double));
-		row[n + i] = 1;
-		S->head[i] = n + i;
-		S->beta[i] = K->b[i];
-		S->stat[n + i] = ST_BASIC;
-		S->d[n + i] = 0;
-	}
-	for (size_t j = 0; j < n; j++) {
-		int up = fix[j] > 0 || (fix[j] == 0 && K->c[j] > 0);
-		S->stat[j] = up ? ST_UPPER : ST_LOWER;
-		S->d[j] = -K->c[j];
-		if (up)
-			for (size_t i = 0; i < R; i++)
-				S->beta[i] -= K->A[i * n + j];
-	}
-}
-
-/* Fix item j at v (0 or 1) in the tableau; a nonbasic item moves to its new
- * bound, a basic one is left for the dual simplex to drive out. Returns 1
- * when the primal values changed or j is basic. */
-static int slot_fix(const kctx *K, slot *S, size_t j, int v)
-{
-	if (S->stat[j] == ST_BASIC)
-		return 1;
-	int now = S->stat[j] == ST_UPPER;
-	if (now == v)
-		return 0;
-	double delta = v - now;
-	for (size_t i = 0; i < K->R; i++)
-		S->beta[i] -= S->tab[i * K->N + j] * delta;
-	S->stat[j] = v ? ST_UPPER : ST_LOWER;
-	return 1;
-}
-
-static void col_bounds(const kctx *K, const signed char *fix, size_t k, double *lo, double *up)
-{
-	if (k >= K->n) {
-		*lo = 0;
-		*up = INFINITY;
-	} else {
-		*lo = fix[k] > 0 ? 1 : 0;
-		*up = fix[k] < 0 ? 0 : 1;
-	}
-}
-
-static void pivot(const kctx *K, slot *S, size_t r, size_t q, double target, int to_upper)
-{
-	size_t R = K->R, N = K->N;
-	double *restrict row = S->tab + r * N;
-	double *restrict d = S->d;
-	double arq = row[q], theta_d = d[q] / arq;
-	double xq = S->stat[q] == ST_UPPER ? 1.0 : 0.0;
-	double t = (S->beta[r] - target) / arq;
-	for (size_t i = 0; i < R; i++)
-		S->beta[i] -= S->tab[i * N + q] * t;
-	S->beta[r] = xq + t;
-	S->stat[S->head[r]] = to_upper ? ST_UPPER : ST_LOWER;
-	S->stat[q] = ST_BASIC;
-	S->head[r] = q;
-	for (size_t k = 0; k < N; k++)
-		d[k] -= theta_d * row[k];
-	d[q] = 0;
-	double inv = 1.0 / arq;
-	for (size_t k = 0; k < N; k++)
-		row[k] *= inv;
-	row[q] = 1;
-	for (size_t i = 0; i < R; i++) {
-		if (i == r)
-			continue;
-		double *restrict ri = S->tab + i * N;
-		double f = ri[q];
-		if (f == 0)
-			continue;
-		for (size_t k = 0; k < N; k++)
-			ri[k] -= f * row[k];
-		ri[q] = 0;
-	}
-}
-
-/* Returns 1 at an optimum, 0 when the LP is infeasible, -1 when it gave up
- * (iteration limit), in which case the tableau is not to be trusted. */
-static int dual_simplex(kctx *K, slot *S, const signed char *fix)
-{
-	size_t R = K->R, N = K->N, n = K->n;
-	/* a cold start may need a pivot for every item that leaves its
-	 * preferred bound, so the limit grows with n as well as with R */
-	size_t maxit = 100 + 20 * R + 2 * n;
-	size_t *cand = K->cand;
-	double *ratio = K->ratio;
-	for (size_t it = 0;; it++) {
-		size_t r = R;
-		double worst = PTOL, target = 0;
-		int below = 0, to_upper = 0;
-		for (size_t i = 0; i < R; i++) {
-			double lo, up, v = S->beta[i];
-			col_bounds(K, fix, S->head[i], &lo, &up);
-			if (v < lo - worst) {
-				worst = lo - v, r = i, target = lo, below = 1, to_upper = lo >= up;
-			} else if (v > up + worst) {
-				worst = v - up, r = i, target = up, below = 0, to_upper = 1;
-			}
-		}
-		if (r == R)
-			return 1;
-		if (it >= maxit)
-			return -1;
-		const double *row = S->tab + r * N;
-		/* Harris' two passes: the largest pivot among the ratios within
-		 * tolerance of the smallest keeps the tableau well conditioned.
-		 * An entering column must move x_B(r) toward its violated bound:
-		 * with sign s = +1 (below) or -1 (above), a column at its lower
-		 * bound needs s*a < 0 and one at its upper bound s*a > 0. */
-		double sgn = below ? 1.0 : -1.0, tmax = INFINITY;
-		size_t nc = 0;
-		for (size_t k = 0; k < N; k++) {
-			double a = sgn * row[k];
-			if (fabs(a) <= PIVTOL || S->stat[k] == ST_BASIC || (k < n && fix[k]))
-				continue;
-			double dk;
-			if (S->stat[k] == ST_LOWER) {
-				if (a > 0)
-					continue;
-				dk = S->d[k] > 0 ? S->d[k] : 0;
-			} else {
-				if (a < 0)
-					continue;
-				dk = S->d[k] < 0 ? -S->d[k] : 0;
-			}
-			double ia = 1.0 / fabs(a);
-			ratio[nc] = dk * ia;
-			cand[nc++] = k;
-			double rt = (dk + K->dtol) * ia;
-			if (rt < tmax)
-				tmax = rt;
-		}
-		if (nc == 0)
-			return 0;
-		size_t q = N;
-		double best = 0;
-		for (size_t e = 0; e < nc; e++) {
-			double a = fabs(row[cand[e]]);
-			if (ratio[e] <= tmax && a > best)
-				best = a, q = cand[e];
-		}
-		pivot(K, S, r, q, target, to_upper);
-	}
-}
-
-/* A Lagrangian bound from the duals the tableau suggests, computed on the
- * original rows: valid for any y >= 0, so it is what pruning trusts. Leaves
- * the reduced costs c_j - y.A_j in K->rc. */
-static double lagrange(kctx *K, const slot *S, const signed char *fix)
-{
-	size_t n = K->n, R = K->R;
-	double L = 0;
-	for (size_t j = 0; j < n; j++)
-		K->rc[j] = K->c[j];
-	for (size_t i = 0; i < R; i++) {
-		double y = S->d[n + i] > 0 ? S->d[n + i] : 0;
-		K->y[i] = y;
-		if (y == 0)
-			continue;
-		L += y * K->b[i];
-		const double *a = K->A + i * n;
-		for (size_t j = 0; j < n; j++)
-			K->rc[j] -= y * a[j];
-	}
-	for (size_t j = 0; j < n; j++)
-		if (fix[j] > 0 || (fix[j] == 0 && K->rc[j] > 0))
-			L += K->rc[j];
-	return L;
-}
-
 /* ---- bounds against the incumbent -------------------------------------- */
+
+/* Pruning trusts only Lagrangian bounds (smb_lp_lagrange): valid for any
+ * y >= 0, so round-off in the tableau can weaken a bound but never make it wrong. */
 
 /* The best value a choice can have under bound L. */
 static double round_bound(const kctx *K, double L)
@@ -848,56 +616,14 @@ static signed char *fix_at(kctx *K, size_t depth)
 	return K->fix[depth];
 }
 
-static slot *slot_at(kctx *K, size_t depth)
+static smb_lp_slot *slot_at(kctx *K, size_t depth)
 {
-	slot *S = &K->slots[depth < K->nslots ? depth : K->nslots - 1];
-	if (!S->tab && slot_alloc(K, S) < 0) {
+	smb_lp_slot *S = &K->slots[depth < K->nslots ? depth : K->nslots - 1];
+	if (!S->tab && smb_lp_slot_alloc(&K->lp, S) < 0) {
 		K->oom = 1;
 		return NULL;
 	}
 	return S;
-}
-
-/* Solve the LP at depth with its fixings; warm means the slot holds the
- * parent's tableau with the new fixing applied. Returns as dual_simplex. */
-static int node_lp(kctx *K, slot *S, const signed char *fix, int warm)
-{
-	if (!warm)
-		slot_cold(K, S, fix);
-	int st = dual_simplex(K, S, fix);
-	if (st < 0 && warm) {
-		slot_cold(K, S, fix);
-		st = dual_simplex(K, S, fix);
-	}
-	return st;
-}
-
-/* Lower bounds on what the LP loses when the item basic in row r, at value
- * f, is pushed up to 1 or down to 0: the first dual simplex step of each
- * branch (Driebeck-Tomlin penalties). They only steer the branching, so
- * tableau round-off in them costs time, never correctness. */
-static void penalties(const kctx *K, const slot *S, const signed char *fix, size_t r, double f,
-                      double *up, double *down)
-{
-	const double *row = S->tab + r * K->N;
-	double tu = INFINITY, td = INFINITY;
-	for (size_t k = 0; k < K->N; k++) {
-		double a = row[k];
-		if (fabs(a) <= PIVTOL || S->stat[k] == ST_BASIC || (k < K->n && fix[k]))
-			continue;
-		int lower = S->stat[k] == ST_LOWER;
-		double dk = lower ? fmax(S->d[k], 0) : fmax(-S->d[k], 0);
-		double ratio = dk / fabs(a);
-		/* pushing x_B(r) up needs a column that raises it: see dual_simplex */
-		if (lower ? a < 0 : a > 0) {
-			if (ratio < tu)
-				tu = ratio;
-		} else if (ratio < td) {
-			td = ratio;
-		}
-	}
-	*up = (1 - f) * tu;
-	*down = f * td;
 }
 
 /* Search the subtree at depth. Returns -INFINITY when it is closed, or, when
@@ -906,7 +632,7 @@ static double search(kctx *K, size_t depth, int warm, double parent_bound)
 {
 	size_t n = K->n;
 	signed char *fix = K->fix[depth];
-	slot *S = slot_at(K, depth);
+	smb_lp_slot *S = slot_at(K, depth);
 	if (!S)
 		return parent_bound;
 	K->nodes++;
@@ -914,13 +640,13 @@ static double search(kctx *K, size_t depth, int warm, double parent_bound)
 		K->timed_out = K->stop = 1;
 	if (K->node_limit && K->nodes >= K->node_limit)
 		K->stop = 1;
-	int st = node_lp(K, S, fix, warm);
+	int st = smb_lp_solve(&K->lp, S, fix, warm);
 	if (st == 0)
 		return -INFINITY;
 	double L = parent_bound;
 	if (st > 0) {
 		for (int round = 0;; round++) {
-			double lag = lagrange(K, S, fix);
+			double lag = smb_lp_lagrange(&K->lp, S, fix, K->y, K->rc);
 			L = fmin(lag, parent_bound);
 			if (hopeless(K, L))
 				return -INFINITY;
@@ -936,15 +662,15 @@ static double search(kctx *K, size_t depth, int warm, double parent_bound)
 				double r = K->rc[j];
 				if (r > 0 && hopeless(K, lag - r)) {
 					fix[j] = 1;
-					moved |= slot_fix(K, S, j, 1);
+					moved |= smb_lp_fix(&K->lp, S, j, 1);
 				} else if (r < 0 && hopeless(K, lag + r)) {
 					fix[j] = -1;
-					moved |= slot_fix(K, S, j, 0);
+					moved |= smb_lp_fix(&K->lp, S, j, 0);
 				}
 			}
 			if (!moved)
 				break;
-			st = dual_simplex(K, S, fix);
+			st = smb_lp_dual_simplex(&K->lp, S, fix);
 			if (st == 0)
 				return -INFINITY;
 			if (st < 0)
@@ -958,7 +684,7 @@ static double search(kctx *K, size_t depth, int warm, double parent_bound)
 	int up_first = 1;
 	if (st > 0) {
 		for (size_t j = 0; j < n; j++)
-			K->xlp[j] = fix[j] ? (fix[j] > 0) : S->stat[j] == ST_UPPER ? 1.0 : 0.0;
+			K->xlp[j] = fix[j] ? (fix[j] > 0) : S->stat[j] == SMB_LP_UPPER ? 1.0 : 0.0;
 		for (size_t i = 0; i < K->R; i++)
 			if (S->head[i] < n)
 				K->xlp[S->head[i]] = S->beta[i];
@@ -982,8 +708,8 @@ static double search(kctx *K, size_t depth, int warm, double parent_bound)
 			double v = S->beta[i], up, down;
 			if (j >= n || fix[j] || fmin(v, 1 - v) <= 1e-9)
 				continue;
-			penalties(K, S, fix, i, v, &up, &down);
-			double score = (fmin(up, 1e300) + K->dtol) * (fmin(down, 1e300) + K->dtol);
+			smb_lp_penalties(&K->lp, S, fix, i, v, &up, &down);
+			double score = (fmin(up, 1e300) + K->lp.dtol) * (fmin(down, 1e300) + K->lp.dtol);
 			if (score > best) {
 				best = score;
 				branch = j;
@@ -1010,15 +736,15 @@ static double search(kctx *K, size_t depth, int warm, double parent_bound)
 		if (hopeless(K, L))
 			break;
 		signed char *cf = fix_at(K, depth + 1);
-		slot *C = cf ? slot_at(K, depth + 1) : NULL;
+		smb_lp_slot *C = cf ? slot_at(K, depth + 1) : NULL;
 		if (!C)
 			return L;
 		memcpy(cf, fix, n);
 		cf[branch] = side ? 1 : -1;
 		int cwarm = depth + 1 < K->nslots - 1;
 		if (cwarm) {
-			slot_copy(K, C, S);
-			slot_fix(K, C, branch, side);
+			smb_lp_slot_copy(&K->lp, C, S);
+			smb_lp_fix(&K->lp, C, branch, side);
 		}
 		double r = search(K, depth + 1, cwarm, L);
 		if (r > open)
@@ -1084,7 +810,7 @@ static void kctx_free(kctx *K)
 	free(K->fix0);
 	if (K->slots)
 		for (size_t i = 0; i < K->nslots; i++)
-			slot_free(&K->slots[i]);
+			smb_lp_slot_free(&K->slots[i]);
 	free(K->slots);
 	if (K->fix)
 		for (size_t i = 0; i < K->nfix; i++)
@@ -1093,8 +819,7 @@ static void kctx_free(kctx *K)
 	free(K->xlp);
 	free(K->rc);
 	free(K->y);
-	free(K->cand);
-	free(K->ratio);
+	smb_lp_free(&K->lp);
 	free(K->order);
 	free(K->xbest);
 	free(K->hx);
@@ -1131,7 +856,7 @@ int smb_knapsack_solve(const smb_knapsack_problem *p, smb_knapsack_solution *s,
 	double cmax = 0;
 	for (size_t j = 0; j < n; j++)
 		cmax = fmax(cmax, fabs(K.c[j]));
-	K.dtol = 1e-9 * fmax(cmax, 1e-300);
+	double dtol = 1e-9 * fmax(cmax, 1e-300);
 	K.unit = value_unit(K.c, n);
 	K.fix0 = malloc(n1);
 	K.xlp = malloc(n1 * sizeof(double));
@@ -1159,33 +884,32 @@ int smb_knapsack_solve(const smb_knapsack_problem *p, smb_knapsack_solution *s,
 	if (build_rows(&K) < 0)
 		goto oom;
 	K.y = calloc(K.R ? K.R : 1, sizeof(double));
-	K.cand = malloc(K.N * sizeof(size_t) + 1);
-	K.ratio = malloc(K.N * sizeof(double) + 1);
-	size_t slot_bytes = (K.R * K.N + K.R + K.N) * sizeof(double) + K.R * sizeof(size_t) + K.N;
+	int lp_bad = smb_lp_init(&K.lp, n, K.R, K.A, K.b, K.c, dtol) < 0;
+	size_t slot_bytes = smb_lp_slot_bytes(&K.lp);
 	K.nslots = SLOT_BUDGET / (slot_bytes ? slot_bytes : 1);
 	if (K.nslots > n + 2)
 		K.nslots = n + 2;
 	if (K.nslots < 2)
 		K.nslots = 2;
 	K.nfix = n + 2;
-	K.slots = calloc(K.nslots, sizeof(slot));
+	K.slots = calloc(K.nslots, sizeof(smb_lp_slot));
 	K.fix = calloc(K.nfix, sizeof(signed char *));
-	if (!K.y || !K.cand || !K.ratio || !K.slots || !K.fix || !fix_at(&K, 0))
+	if (!K.y || lp_bad || !K.slots || !K.fix || !fix_at(&K, 0))
 		goto oom;
 	memcpy(K.fix[0], K.fix0, n);
 
 	/* root LP, then a first choice guided by its duals */
-	slot *S = slot_at(&K, 0);
+	smb_lp_slot *S = slot_at(&K, 0);
 	if (!S)
 		goto oom;
-	int st = node_lp(&K, S, K.fix[0], 0);
+	int st = smb_lp_solve(&K.lp, S, K.fix[0], 0);
 	if (st == 0) {
 		s->optimal = 1;
 		kctx_free(&K);
 		return 0;
 	}
 	if (st > 0)
-		lagrange(&K, S, K.fix[0]);
+		smb_lp_lagrange(&K.lp, S, K.fix[0], K.y, K.rc);
 	else
 		for (size_t i = 0; i < K.R; i++)
 			K.y[i] = 1;
