@@ -31,7 +31,8 @@ typedef struct importer {
 	size_t nheader;
 	int decimal_comma;
 	long long import_id;
-	sqlite3_stmt *obs;           /* upsert of one observation */
+	sqlite3_stmt *obs;           /* insert of one observation */
+	sqlite3_stmt *obs_update;    /* its replacement of an earlier import's value */
 	sqlite3_stmt *row;           /* insert of one dataset row */
 	FILE *rejects;
 	smb_buf cells;
@@ -109,18 +110,24 @@ static int put_observation(importer *im, const smb_csv_field *pf, const char *pe
 	sqlite3_stmt *st = im->obs;
 	int step;
 
-	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, metric, -1, SQLITE_STATIC);
-	sqlite3_bind_double(st, 4, v);
-	sqlite3_bind_text(st, 5, src, -1, SQLITE_STATIC);
-	smb_bind_text(st, 7, note);
-	step = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (step != SQLITE_DONE)
-		return -2;
-	/* The upsert skips rows this same import already wrote: a duplicate. */
-	if (sqlite3_changes(im->s->db) == 0)
-		return bad(im, pf, "%s for %s appears twice in this file", metric, period);
+	/* A plain insert first: with no conflict (the usual case) SQLite needs
+	 * no statement journal, which an upsert opens for every row. */
+	for (int pass = 0; pass < 2; pass++, st = im->obs_update) {
+		sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, metric, -1, SQLITE_STATIC);
+		sqlite3_bind_double(st, 4, v);
+		sqlite3_bind_text(st, 5, src, -1, SQLITE_STATIC);
+		smb_bind_text(st, 7, note);
+		step = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (step != SQLITE_DONE)
+			return -2;
+		if (sqlite3_changes(im->s->db) > 0)
+			break;
+		/* The update skips rows this same import already wrote: a duplicate. */
+		if (pass == 1)
+			return bad(im, pf, "%s for %s appears twice in this file", metric, period);
+	}
 	im->r->values++;
 	return 0;
 }
@@ -514,10 +521,11 @@ static int prepare_writes(importer *im, smb_err *e)
 
 	if ((rc = smb_store_prepare(im->s,
 	        "INSERT INTO observation(client_id, period, metric, value, source, import_id, note)"
-	        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-	        " ON CONFLICT(client_id, metric, period) DO UPDATE SET value = excluded.value,"
-	        " source = excluded.source, import_id = excluded.import_id, note = excluded.note"
-	        " WHERE observation.import_id <> excluded.import_id", &im->obs, e)))
+	        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING", &im->obs, e)))
+		return rc;
+	if ((rc = smb_store_prepare(im->s,
+	        "UPDATE observation SET value = ?4, source = ?5, import_id = ?6, note = ?7"
+	        " WHERE client_id = ?1 AND metric = ?3 AND period = ?2 AND import_id <> ?6", &im->obs_update, e)))
 		return rc;
 	if ((rc = smb_store_prepare(im->s,
 	        "INSERT INTO dataset_row(import_id, client_id, kind, line, day, cells)"
@@ -525,6 +533,8 @@ static int prepare_writes(importer *im, smb_err *e)
 		return rc;
 	smb_bind_text(im->obs, 1, im->o->client_id);
 	sqlite3_bind_int64(im->obs, 6, im->import_id);
+	smb_bind_text(im->obs_update, 1, im->o->client_id);
+	sqlite3_bind_int64(im->obs_update, 6, im->import_id);
 	sqlite3_bind_int64(im->row, 1, im->import_id);
 	smb_bind_text(im->row, 2, im->o->client_id);
 	smb_bind_text(im->row, 6, im->r->kind);
@@ -637,6 +647,7 @@ int smb_import(smb_store *s, const smb_import_opts *o, smb_import_report *r, smb
 	r->import_id = im.import_id;
 out:
 	sqlite3_finalize(im.obs);
+	sqlite3_finalize(im.obs_update);
 	sqlite3_finalize(im.row);
 	smb_store_rollback(s);   /* no-op after a commit */
 	if (im.rejects)
