@@ -630,6 +630,7 @@ int main(void)
 		SMB_PLUGIN_ABI_VERSION, sizeof(smb_host_api), NULL,
 		add_kind, add_metric, add_goalposts, add_rule, add_initiative, add_solver, host_error,
 		get, get_at, period, period_first, period_last, industry, setting, rows, cell, model, fail,
+		NULL,   /* cycle: like a host that does not number its cycles */
 	};
 	smb_plugin_info info;
 	void *dl_ops, *dl_fin;

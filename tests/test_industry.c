@@ -391,6 +391,7 @@ static int load(const char *builddir, const char *name, loaded *L)
 		SMB_PLUGIN_ABI_VERSION, sizeof(smb_host_api), &L->host,
 		add_kind, add_metric, add_goalposts, add_rule, add_initiative, add_solver, host_error,
 		c_get, c_get_at, c_period, c_first, c_last, c_industry, c_setting, c_rows, c_cell, c_model, c_fail,
+		NULL,   /* cycle: like a host that does not number its cycles */
 	};
 	L->rc = init(&L->api, &L->info);
 	return 0;

@@ -855,6 +855,7 @@ int main(void)
 		SMB_PLUGIN_ABI_VERSION, sizeof api, &host,
 		h_add_kind, h_add_metric, h_add_goalposts, h_add_rule, h_add_initiative, h_add_solver, h_error,
 		h_get, h_get_at, h_period, h_first, h_last, h_industry, h_setting, h_rows, h_cell, h_model, h_fail,
+		NULL,   /* cycle: like a host that does not number its cycles */
 	};
 	smb_plugin_info mi, ci;
 	void *md, *cd;
