@@ -1,0 +1,2 @@
+-- Attack: raise an error whose __tostring never ends.
+error(setmetatable({}, { __tostring = function() while true do end end }))

@@ -1,0 +1,2 @@
+-- Attack: loop forever with while.
+while true do end

@@ -1,0 +1,2 @@
+-- Attack: a module that requires itself.
+require "circular"

@@ -1,0 +1,2 @@
+-- Attack: change a field of the smb table.
+smb.name = "pwned"

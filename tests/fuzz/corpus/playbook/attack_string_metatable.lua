@@ -1,0 +1,2 @@
+-- Attack: escape through the string metatable.
+getmetatable("").__index = { upper = function() return "pwned" end }
