@@ -13,12 +13,6 @@
 
 static const char *const statuses[] = { "planned", "in-progress", "done", "dropped", NULL };
 
-static char *col_str(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? strdup((const char *)t) : NULL;
-}
-
 static int latest_period(smb_store *s, const char *client, char *out, size_t len, smb_err *e)
 {
 	sqlite3_stmt *st;
@@ -186,18 +180,18 @@ int smb_adoption_list(smb_store *s, const char *client, smb_adoption **out, size
 			break;
 		v = nv;
 		a = &v[len++];
-		a->client_id = col_str(st, 0);
-		a->initiative_id = col_str(st, 1);
-		a->status = col_str(st, 2);
-		a->start_period = col_str(st, 3);
-		a->end_period = col_str(st, 4);
-		a->owner = col_str(st, 5);
+		a->client_id = smb_column_strdup(st, 0);
+		a->initiative_id = smb_column_strdup(st, 1);
+		a->status = smb_column_strdup(st, 2);
+		a->start_period = smb_column_strdup(st, 3);
+		a->end_period = smb_column_strdup(st, 4);
+		a->owner = smb_column_strdup(st, 5);
 		a->goal_id = sqlite3_column_int64(st, 6);
 		a->cost = sqlite3_column_double(st, 7);
 		a->hours = sqlite3_column_double(st, 8);
 		a->actual_cost = sqlite3_column_type(st, 9) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 9);
 		a->actual_hours = sqlite3_column_type(st, 10) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 10);
-		a->effect = col_str(st, 11);
+		a->effect = smb_column_strdup(st, 11);
 	}
 	rc = step == SQLITE_DONE ? SMB_OK : step == SQLITE_ROW ? smb_err_set(e, SMB_ESOFTWARE, "out of memory")
 	                                                       : smb_store_error(s, "listing initiatives", e);

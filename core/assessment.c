@@ -24,12 +24,6 @@ static double col_num(sqlite3_stmt *st, int i)
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
 }
 
-static char *col_str(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? strdup((const char *)t) : NULL;
-}
-
 /* Runs one prepared insert per row; fill binds row i. */
 static int step_done(smb_store *s, sqlite3_stmt *st, const char *what, smb_err *e)
 {
@@ -222,10 +216,10 @@ static int fill_area(smb_assessment *a, sqlite3_stmt *st)
 	smb_aarea *ar = &a->areas[area_index_of(st, 0)];
 
 	ar->score = col_num(st, 1);
-	ar->level = col_str(st, 2);
+	ar->level = smb_column_strdup(st, 2);
 	ar->coverage = sqlite3_column_double(st, 3);
 	ar->weight = sqlite3_column_double(st, 4);
-	ar->reason = col_str(st, 5);
+	ar->reason = smb_column_strdup(st, 5);
 	return 0;
 }
 
@@ -242,20 +236,20 @@ static int fill_metric(smb_assessment *a, sqlite3_stmt *st)
 
 	GROW(a->metrics, a->nmetrics);
 	m = &a->metrics[a->nmetrics++];
-	m->key = col_str(st, 0);
+	m->key = smb_column_strdup(st, 0);
 	m->area = area_index_of(st, 1);
-	m->label = col_str(st, 2);
-	m->unit = col_str(st, 3);
+	m->label = smb_column_strdup(st, 2);
+	m->unit = smb_column_strdup(st, 3);
 	m->value = col_num(st, 4);
 	m->score = col_num(st, 5);
 	m->weight = sqlite3_column_double(st, 6);
-	m->origin = col_str(st, 7);
-	m->source = col_str(st, 8);
+	m->origin = smb_column_strdup(st, 7);
+	m->source = smb_column_strdup(st, 8);
 	m->has_goalposts = sqlite3_column_type(st, 9) != SQLITE_NULL;
 	m->worst = col_num(st, 9);
 	m->best = col_num(st, 10);
-	m->gp_source = col_str(st, 11);
-	m->gp_industry = col_str(st, 12);
+	m->gp_source = smb_column_strdup(st, 11);
+	m->gp_industry = smb_column_strdup(st, 12);
 	return m->key ? 0 : -1;
 }
 
@@ -265,14 +259,14 @@ static int fill_finding(smb_assessment *a, sqlite3_stmt *st)
 
 	GROW(a->findings, a->nfindings);
 	f = &a->findings[a->nfindings++];
-	f->rule_id = col_str(st, 0);
+	f->rule_id = smb_column_strdup(st, 0);
 	f->area = area_index_of(st, 1);
-	f->kind = col_str(st, 2);
-	f->severity = col_str(st, 3);
-	f->title = col_str(st, 4);
-	f->detail = col_str(st, 5);
-	f->evidence = col_str(st, 6);
-	f->recommend = col_str(st, 7);
+	f->kind = smb_column_strdup(st, 2);
+	f->severity = smb_column_strdup(st, 3);
+	f->title = smb_column_strdup(st, 4);
+	f->detail = smb_column_strdup(st, 5);
+	f->evidence = smb_column_strdup(st, 6);
+	f->recommend = smb_column_strdup(st, 7);
 	return f->rule_id ? 0 : -1;
 }
 
@@ -282,33 +276,33 @@ static int fill_rec(smb_assessment *a, sqlite3_stmt *st)
 
 	GROW(a->recs, a->nrecs);
 	r = &a->recs[a->nrecs++];
-	r->initiative_id = col_str(st, 0);
+	r->initiative_id = smb_column_strdup(st, 0);
 	r->area = area_index_of(st, 1);
-	r->title = col_str(st, 2);
+	r->title = smb_column_strdup(st, 2);
 	r->gain = sqlite3_column_double(st, 3);
 	r->priority = sqlite3_column_double(st, 4);
 	r->cost = sqlite3_column_double(st, 5);
 	r->hours = sqlite3_column_double(st, 6);
 	r->months = sqlite3_column_double(st, 7);
 	r->confidence = sqlite3_column_double(st, 8);
-	r->effect = col_str(st, 9);
-	r->findings = col_str(st, 10);
+	r->effect = smb_column_strdup(st, 9);
+	r->findings = smb_column_strdup(st, 10);
 	return r->initiative_id ? 0 : -1;
 }
 
 static int fill_error(smb_assessment *a, sqlite3_stmt *st)
 {
 	GROW(a->errors, a->nerrors);
-	a->errors[a->nerrors].what = col_str(st, 0);
-	a->errors[a->nerrors].message = col_str(st, 1);
+	a->errors[a->nerrors].what = smb_column_strdup(st, 0);
+	a->errors[a->nerrors].message = smb_column_strdup(st, 1);
 	return a->errors[a->nerrors++].what ? 0 : -1;
 }
 
 static int fill_model(smb_assessment *a, sqlite3_stmt *st)
 {
 	GROW(a->models, a->nmodels);
-	a->models[a->nmodels].model = col_str(st, 0);
-	a->models[a->nmodels].field = col_str(st, 1);
+	a->models[a->nmodels].model = smb_column_strdup(st, 0);
+	a->models[a->nmodels].field = smb_column_strdup(st, 1);
 	a->models[a->nmodels].value = col_num(st, 2);
 	return a->models[a->nmodels++].model ? 0 : -1;
 }
@@ -320,18 +314,18 @@ static smb_assessment *summary_row(sqlite3_stmt *st)
 	if (!a)
 		return NULL;
 	a->id = sqlite3_column_int64(st, 0);
-	a->client_id = col_str(st, 1);
-	a->period = col_str(st, 2);
-	a->created = col_str(st, 3);
-	a->industry = col_str(st, 4);
-	a->aggregate = col_str(st, 5);
+	a->client_id = smb_column_strdup(st, 1);
+	a->period = smb_column_strdup(st, 2);
+	a->created = smb_column_strdup(st, 3);
+	a->industry = smb_column_strdup(st, 4);
+	a->aggregate = smb_column_strdup(st, 5);
 	a->overall = col_num(st, 6);
-	a->level = col_str(st, 7);
-	a->overall_reason = col_str(st, 8);
+	a->level = smb_column_strdup(st, 7);
+	a->overall_reason = smb_column_strdup(st, 8);
 	a->partial = sqlite3_column_int(st, 9);
-	a->fingerprint = col_str(st, 10);
-	a->method = col_str(st, 11);
-	a->client_name = col_str(st, 12);
+	a->fingerprint = smb_column_strdup(st, 10);
+	a->method = smb_column_strdup(st, 11);
+	a->client_name = smb_column_strdup(st, 12);
 	for (int i = 0; i < 5; i++)
 		a->areas[i].score = NAN;
 	return a;

@@ -18,21 +18,15 @@ int smb_slug_valid(const char *s)
 	return i <= 64;
 }
 
-static char *dup_col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? strdup((const char *)t) : NULL;
-}
-
 static int row_to_client(sqlite3_stmt *st, smb_client *c)
 {
 	memset(c, 0, sizeof *c);
-	c->id = dup_col(st, 0);
-	c->name = dup_col(st, 1);
-	c->industry = dup_col(st, 2);
+	c->id = smb_column_strdup(st, 0);
+	c->name = smb_column_strdup(st, 1);
+	c->industry = smb_column_strdup(st, 2);
 	c->employees = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
-	c->currency = dup_col(st, 4);
-	c->created = dup_col(st, 5);
+	c->currency = smb_column_strdup(st, 4);
+	c->created = smb_column_strdup(st, 5);
 	if (!c->id || !c->name || !c->industry || !c->currency || !c->created) {
 		smb_client_free(c);
 		return -1;

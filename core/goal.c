@@ -7,12 +7,6 @@
 
 #include "period.h"
 
-static char *col_str(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? strdup((const char *)t) : NULL;
-}
-
 /* The value of metric in the latest assessment of the client; with period
  * NULL the latest assessment of any period, whose period is returned. */
 static int baseline_of(smb_store *s, const char *client, const char *metric, const char *period, double *value,
@@ -42,7 +36,7 @@ static int baseline_of(smb_store *s, const char *client, const char *metric, con
 		                 sqlite3_column_text(st, 0), client);
 	else {
 		*value = sqlite3_column_double(st, 1);
-		*period_out = col_str(st, 0);
+		*period_out = smb_column_strdup(st, 0);
 	}
 	sqlite3_finalize(st);
 	return rc;
@@ -119,14 +113,14 @@ int smb_goal_list(smb_store *s, const char *client, smb_goal **out, size_t *n, s
 		v = nv;
 		g = &v[len++];
 		g->id = sqlite3_column_int64(st, 0);
-		g->client_id = col_str(st, 1);
-		g->metric = col_str(st, 2);
+		g->client_id = smb_column_strdup(st, 1);
+		g->metric = smb_column_strdup(st, 2);
 		g->baseline = sqlite3_column_double(st, 3);
-		g->baseline_period = col_str(st, 4);
+		g->baseline_period = smb_column_strdup(st, 4);
 		g->target = sqlite3_column_double(st, 5);
-		g->deadline = col_str(st, 6);
+		g->deadline = smb_column_strdup(st, 6);
 		g->better = sqlite3_column_int(st, 7);
-		g->owner = col_str(st, 8);
+		g->owner = smb_column_strdup(st, 8);
 	}
 	rc = step == SQLITE_DONE ? SMB_OK : step == SQLITE_ROW ? smb_err_set(e, SMB_ESOFTWARE, "out of memory")
 	                                                       : smb_store_error(s, "listing goals", e);

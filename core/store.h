@@ -38,6 +38,8 @@ int smb_store_prepare(smb_store *s, const char *sql, sqlite3_stmt **st, smb_err 
 int smb_store_exec(smb_store *s, const char *sql, smb_err *e);
 /* An error from SQLite as an smb result code, with its message. */
 int smb_store_error(smb_store *s, const char *what, smb_err *e);
+/* A copy of a text column (NULL for SQL NULL or out of memory). */
+char *smb_column_strdup(sqlite3_stmt *st, int i);
 /* Binds text, or NULL when s is NULL. */
 int smb_bind_text(sqlite3_stmt *st, int i, const char *s);
 /* Current UTC time as ISO 8601 "2026-11-29T11:07:54Z". */
