@@ -22,6 +22,7 @@ typedef struct loadctx {
 	smb_playbook *pb;
 	smb_buf errors;
 	int nerrors;
+	struct loadctx **box; /* what the declarations reach this through */
 } loadctx;
 
 static int decl_line(lua_State *L)
@@ -47,9 +48,16 @@ static void problem(lua_State *L, loadctx *lc, const char *fmt, ...)
 	smb_buf_putc(&lc->errors, '\n');
 }
 
+/* Declarations reach the load context through a box that the loader empties
+ * when it returns: a playbook that calls `metric` from a compute or a test
+ * gets an error, not a pointer into a stack frame long gone. */
 static loadctx *ctx_of(lua_State *L)
 {
-	return lua_touserdata(L, lua_upvalueindex(1));
+	loadctx **box = lua_touserdata(L, lua_upvalueindex(1));
+
+	if (!box || !*box)
+		luaL_error(L, "declarations (playbook, metric, rule, ...) are only allowed while the playbook loads");
+	return *box;
 }
 
 /* ---- reading declaration tables ---------------------------------------- */
@@ -621,7 +629,7 @@ static int decl_named(lua_State *L)
 		        kind, name);
 	else if (!*name)
 		problem(L, lc, "%s: the name is empty", kind);
-	lua_pushlightuserdata(L, lc);
+	lua_pushvalue(L, lua_upvalueindex(1));
 	lua_pushstring(L, name);
 	lua_pushcclosure(L, body, 2);
 	return 1;
@@ -634,15 +642,22 @@ static int install(lua_State *L)
 		{ "initiative", body_initiative }, { "question", body_question }, { "goalposts", body_goalposts },
 	};
 	loadctx *lc = lua_touserdata(L, 1);
+	loadctx **box = lua_newuserdatauv(L, sizeof *box, 0);
 
+	/* The registry keeps the box alive however the playbook rebinds the
+	 * globals, so the loader can always empty it. */
+	*box = lc;
+	lc->box = box;
+	lua_pushvalue(L, -1);
+	lua_setfield(L, LUA_REGISTRYINDEX, "smbopt.loadctx");
 	for (size_t i = 0; i < sizeof decls / sizeof decls[0]; i++) {
-		lua_pushlightuserdata(L, lc);
+		lua_pushvalue(L, 2);
 		lua_pushcfunction(L, decls[i].body);
 		lua_pushstring(L, decls[i].name);
 		lua_pushcclosure(L, decl_named, 3);
 		lua_setglobal(L, decls[i].name);
 	}
-	lua_pushlightuserdata(L, lc);
+	lua_pushvalue(L, 2);
 	lua_pushcclosure(L, decl_weights, 1);
 	lua_setglobal(L, "weights");
 	return 0;
@@ -861,12 +876,15 @@ int smb_playbook_load_file(smb_registry *r, const char *path, const smb_load_opt
 		goto fail;
 	r->playbooks[r->nplaybooks++] = pb;
 	pb->reg = r;
+	*lc.box = NULL;
 	smb_registry_free(&lc.staging);
 	smb_buf_free(&lc.errors);
 	free(src);
 	*out = pb;
 	return SMB_OK;
 fail:
+	if (lc.box)
+		*lc.box = NULL;
 	smb_registry_free(&lc.staging);
 	smb_buf_free(&lc.errors);
 	free(src);

@@ -49,6 +49,15 @@ is "$rc" 1 "a failing test: exit 1"
 like "$out" "not ok 1 - test_wrong: arithmetic" "as TAP"
 like "$out" "got 2, want 3" "with what was got"
 
+# A declaration kept past the load and called from a test is an error in
+# that test, not a call into a load that has ended.
+printf 'playbook "k" { version = "1" }\nlocal keep = playbook\nfunction test_late(t) keep "again" { version = "2" } end\nfunction test_late_metric(t) local f = metric "finance.y"; f { label = "y" } end\n' > "$tmp/k.lua"
+run smbopt playbook test "$tmp/k.lua"
+is "$rc" 1 "a declaration called after the load: the test fails"
+like "$out" "not ok 1 - test_late: error: " "as TAP"
+like "$out" "k.lua:3: declarations (playbook, metric, rule, ...) are only allowed while the playbook loads" "naming the line"
+like "$out" "k.lua:4: declarations (playbook" "metric too"
+
 printf 'playbook "s" { version = "1" }\nlocal f = io.open("/etc/passwd")\n' > "$tmp/s.lua"
 run smbopt playbook check "$tmp/s.lua" --no-defaults
 is "$rc" 65 "a playbook reaching for io is refused"
