@@ -68,22 +68,68 @@ double smb_ctx_setting(smb_ctx *c, const char *name, double fallback)
 	return fallback;
 }
 
+/* Appends one stored row (cells joined by \x1f) to d. Cells go into chunks
+ * that never move, so the pointers of earlier rows stay valid; only the
+ * pointer array grows. Returns 0, or -1 when memory ran out. */
+static int add_row(smb_dataset *d, const char *text, size_t len, size_t *used, size_t *cap, size_t *ncells)
+{
+	char *p, **row;
+	size_t col = 0;
+
+	if (*used + len + 1 > *cap) {
+		size_t size = len + 1 > SMB_DATASET_CHUNK ? len + 1 : SMB_DATASET_CHUNK;
+		char **nc = realloc(d->chunks, (d->nchunks + 1) * sizeof *nc);
+		if (!nc)
+			return -1;
+		d->chunks = nc;
+		if (!(nc[d->nchunks] = malloc(size)))
+			return -1;
+		d->nchunks++;
+		*used = 0;
+		*cap = size;
+	}
+	if ((d->nrows + 1) * d->ncols > *ncells) {
+		size_t n = *ncells ? *ncells * 2 : 1024 * d->ncols;
+		char **nv = realloc(d->cells, n * sizeof *nv);
+		if (!nv)
+			return -1;
+		d->cells = nv;
+		*ncells = n;
+	}
+	p = d->chunks[d->nchunks - 1] + *used;
+	memcpy(p, text, len);
+	p[len] = '\0';
+	row = d->cells + d->nrows * d->ncols;
+	row[0] = p;
+	for (size_t i = 0; i < len && col + 1 < d->ncols; i++)
+		if (p[i] == '\x1f') {
+			p[i] = '\0';
+			row[++col] = p + i + 1;
+		}
+	while (++col < d->ncols)      /* cells past the last separator are empty */
+		row[col] = p + len;
+	*used += len + 1;
+	d->nrows++;
+	return 0;
+}
+
 /* Loads the client's rows of a kind dated up to the period's last day,
- * once per cycle; rows keep import order. */
+ * once per cycle; rows keep import order, which is the order of the
+ * table's key (schema migration 3), so the read is one range, unsorted. */
 static smb_dataset *dataset(smb_cycle *cy, const char *kind)
 {
-	const smb_kind *k = smb_kindset_find(&cy->reg->kinds, kind);
+	const smb_kind *k;
 	smb_dataset *d, *nv;
 	sqlite3_stmt *st;
 	smb_err e;
-	size_t blob_len = 0, blob_cap = 0, cap = 0;
-	size_t *offsets = NULL;
-	long last;
-	char why[64];
+	size_t used = 0, cap = 0, ncells = 0;
+	int step;
 
+	/* Called for every cell a plugin reads: the loaded ones come first. */
 	for (size_t i = 0; i < cy->ndatasets; i++)
 		if (strcmp(cy->datasets[i].kind, kind) == 0)
 			return &cy->datasets[i];
+	k = smb_kindset_find(&cy->reg->kinds, kind);
 	if (!k || !(nv = realloc(cy->datasets, (cy->ndatasets + 1) * sizeof *nv)))
 		return NULL;
 	cy->datasets = nv;
@@ -94,63 +140,38 @@ static smb_dataset *dataset(smb_cycle *cy, const char *kind)
 	d->def = k;
 	d->ncols = k->ncols;
 	cy->ndatasets++;
-	last = smb_period_last_day(&cy->period);
-	(void)why;
+	if (d->ncols == 0)            /* add_row writes at least one cell a row */
+		return d;
 	if (smb_store_prepare(cy->s,
 	        "SELECT cells FROM dataset_row WHERE client_id = ?1 AND kind = ?2 AND (day IS NULL OR day <= ?3)"
-	        " ORDER BY import_id, line", &st, &e))
+	        " ORDER BY import_id, line", &st, &e)) {
+		d->failed = 1;
 		return d;
+	}
 	smb_bind_text(st, 1, cy->client.id);
 	smb_bind_text(st, 2, kind);
-	sqlite3_bind_int64(st, 3, last);
-	/* All cells go into one blob; offsets become pointers at the end, so
-	 * growing the blob never leaves a pointer dangling. */
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(st, 0);
-		size_t len = (size_t)sqlite3_column_bytes(st, 0), col = 0;
-		if (blob_len + len + 1 > blob_cap) {
-			size_t ncap = (blob_cap ? blob_cap * 2 : 1 << 16) + len + 1;
-			char *nb = realloc(d->blob, ncap);
-			if (!nb)
-				break;
-			d->blob = nb;
-			blob_cap = ncap;
-		}
-		if ((d->nrows + 1) * d->ncols > cap) {
-			size_t ncap = cap ? cap * 2 : 64 * d->ncols;
-			size_t *no = realloc(offsets, ncap * sizeof *no);
-			if (!no)
-				break;
-			offsets = no;
-			cap = ncap;
-		}
-		memcpy(d->blob + blob_len, t, len);
-		d->blob[blob_len + len] = '\0';
-		offsets[d->nrows * d->ncols] = blob_len;
-		for (size_t i = 0; i < len && col + 1 < d->ncols; i++)
-			if (d->blob[blob_len + i] == '\x1f') {
-				d->blob[blob_len + i] = '\0';
-				offsets[d->nrows * d->ncols + ++col] = blob_len + i + 1;
-			}
-		/* Cells past the last separator are empty. */
-		while (++col < d->ncols)
-			offsets[d->nrows * d->ncols + col] = blob_len + len;
-		blob_len += len + 1;
-		d->nrows++;
-	}
+	sqlite3_bind_int64(st, 3, smb_period_last_day(&cy->period));
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		if (add_row(d, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0),
+		            &used, &cap, &ncells))
+			break;
 	sqlite3_finalize(st);
-	if (d->nrows && (d->cells = calloc(d->nrows * d->ncols, sizeof *d->cells)))
-		for (size_t i = 0; i < d->nrows * d->ncols; i++)
-			d->cells[i] = d->blob + offsets[i];
-	else
+	/* Some rows are worse than none: a metric over them would be wrong. */
+	if (step != SQLITE_DONE) {
+		d->failed = 1;
 		d->nrows = 0;
-	free(offsets);
+	}
 	return d;
 }
 
 size_t smb_ctx_rows(smb_ctx *c, const char *kind)
 {
 	smb_dataset *d = kind ? dataset(c->cy, kind) : NULL;
+
+	if (d && d->failed) {
+		smb_ctx_fail(c, "the %s rows could not be read (out of memory or a damaged workspace)", kind);
+		return 0;
+	}
 	return d ? d->nrows : 0;
 }
 
@@ -195,4 +216,39 @@ int smb_ctx_fail(smb_ctx *c, const char *fmt, ...)
 unsigned long long smb_ctx_cycle(smb_ctx *c)
 {
 	return c->cy->id;
+}
+
+int smb_ctx_keep(smb_ctx *c, const char *key, void *data, void (*release)(void *data))
+{
+	smb_cycle *cy = c->cy;
+	smb_kept *nv;
+	char *k;
+
+	if (!key || smb_ctx_kept(c, key) || !(k = strdup(key))) {
+		if (release)
+			release(data);
+		return smb_ctx_fail(c, "keep %s: %s", key ? key : "(no key)", key ? "the key is taken or memory ran out" : "a key is required");
+	}
+	if (!(nv = realloc(cy->kept, (cy->nkept + 1) * sizeof *nv))) {
+		free(k);
+		if (release)
+			release(data);
+		return smb_ctx_fail(c, "keep %s: out of memory", key);
+	}
+	cy->kept = nv;
+	nv[cy->nkept].key = k;
+	nv[cy->nkept].data = data;
+	nv[cy->nkept].release = release;
+	cy->nkept++;
+	return SMB_PLUGIN_OK;
+}
+
+void *smb_ctx_kept(smb_ctx *c, const char *key)
+{
+	smb_cycle *cy = c->cy;
+
+	for (size_t i = 0; key && i < cy->nkept; i++)
+		if (strcmp(cy->kept[i].key, key) == 0)
+			return cy->kept[i].data;
+	return NULL;
 }

@@ -25,5 +25,7 @@ const char *smb_ctx_cell(smb_ctx *c, const char *kind, size_t row, const char *c
 int smb_ctx_model(smb_ctx *c, const char *model, const char *field, double value);
 int smb_ctx_fail(smb_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 unsigned long long smb_ctx_cycle(smb_ctx *c);
+int smb_ctx_keep(smb_ctx *c, const char *key, void *data, void (*release)(void *data));
+void *smb_ctx_kept(smb_ctx *c, const char *key);
 
 #endif

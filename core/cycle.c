@@ -305,9 +305,18 @@ static void cycle_free(smb_cycle *cy)
 	for (size_t i = 0; i < cy->ndatasets; i++) {
 		free(cy->datasets[i].kind);
 		free(cy->datasets[i].cells);
-		free(cy->datasets[i].blob);
+		for (size_t k = 0; k < cy->datasets[i].nchunks; k++)
+			free(cy->datasets[i].chunks[k]);
+		free(cy->datasets[i].chunks);
 	}
 	free(cy->datasets);
+	/* Last kept first: later work may refer to earlier. */
+	for (size_t i = cy->nkept; i-- > 0;) {
+		if (cy->kept[i].release)
+			cy->kept[i].release(cy->kept[i].data);
+		free(cy->kept[i].key);
+	}
+	free(cy->kept);
 	smb_observations_free(cy->obs, cy->nobs);
 	smb_client_free(&cy->client);
 }

@@ -32,16 +32,27 @@ typedef struct smb_cycle_opts {
 
 #define SMB_DATASET_COLCACHE 8
 
+#define SMB_DATASET_CHUNK (256 * 1024)
+
 typedef struct smb_dataset {
 	char *kind;
 	size_t nrows, ncols;
 	char **cells;                /* nrows * ncols, NUL-terminated texts */
-	char *blob;                  /* the storage cells point into */
+	char **chunks;               /* the storage cells point into; never moved */
+	size_t nchunks;
+	int failed;                  /* reading stopped early: no rows are given */
 	const struct smb_kind *def;
 	const char *cache_name[SMB_DATASET_COLCACHE];   /* column lookups by name */
 	size_t cache_col[SMB_DATASET_COLCACHE];
 	size_t cache_next;
 } smb_dataset;
+
+/* What plugins keep for the rest of their cycle (smb_host_api keep). */
+typedef struct smb_kept {
+	char *key;
+	void *data;
+	void (*release)(void *data);
+} smb_kept;
 
 typedef struct smb_cycle {
 	smb_store *s;
@@ -59,6 +70,8 @@ typedef struct smb_cycle {
 	char **source;               /* per registry metric: where the value came from */
 	smb_dataset *datasets;
 	size_t ndatasets;
+	smb_kept *kept;
+	size_t nkept;
 	smb_assessment *a;
 	unsigned long long id;       /* unique per cycle in this process */
 } smb_cycle;

@@ -256,8 +256,11 @@ static double inner(fitws *w)
 		for (size_t t = 0; t < n; t++)
 			w->e1[t] = -w->e0[t];
 		lsq(w->J, n, nz, w->e1, w->dz);
+		/* For the additive models the SSE is quadratic in the states: after
+		 * the first step a full step that gains nothing leaves nothing for
+		 * a shorter one but rounding, so only the first step is halved. */
 		double step = 1, gain = -1;
-		for (int tries = 0; tries < 30; tries++, step *= 0.5) {
+		for (int tries = 0; tries < (linear && it ? 1 : 30); tries++, step *= 0.5) {
 			for (size_t k = 0; k < nz; k++)
 				w->zt[k] = w->z[k] + step * w->dz[k];
 			double s1 = sse_at(w, w->zt, w->e1);

@@ -375,7 +375,7 @@ static int check_duplicate(importer *im, smb_err *e)
 			"DELETE FROM observation WHERE client_id = ?1 AND import_id IN"
 			" (SELECT id FROM import WHERE client_id = ?1 AND replaced_by IS NULL AND kind = ?4"
 			"  AND (sha256 = ?2 OR file = ?3 OR file LIKE '%/' || ?3))",
-			"DELETE FROM dataset_row WHERE client_id = ?1 AND import_id IN"
+			"DELETE FROM dataset_row WHERE client_id = ?1 AND kind = ?4 AND import_id IN"
 			" (SELECT id FROM import WHERE client_id = ?1 AND replaced_by IS NULL AND kind = ?4"
 			"  AND (sha256 = ?2 OR file = ?3 OR file LIKE '%/' || ?3))",
 		};

@@ -196,5 +196,23 @@ static const char migration_2[] =
 	" PRIMARY KEY (client_id, initiative_id, metric)"
 	") STRICT;";
 
-const char *const smb_schema_migrations[] = { migration_1, migration_2 };
+/* Dataset rows clustered by client, kind and import order: a cycle reads
+ * the rows of one kind as one range, in the order it wants them, where
+ * before it sorted them and fetched each from the table by rowid. */
+static const char migration_3[] =
+	"CREATE TABLE dataset_row_3("
+	" client_id TEXT NOT NULL REFERENCES client(id),"
+	" kind TEXT NOT NULL,"
+	" import_id INTEGER NOT NULL REFERENCES import(id),"
+	" line INTEGER NOT NULL,"
+	" day INTEGER,"
+	" cells TEXT NOT NULL,"
+	" PRIMARY KEY (client_id, kind, import_id, line)"
+	") STRICT, WITHOUT ROWID;"
+	"INSERT INTO dataset_row_3(client_id, kind, import_id, line, day, cells)"
+	" SELECT client_id, kind, import_id, line, day, cells FROM dataset_row;"
+	"DROP TABLE dataset_row;"
+	"ALTER TABLE dataset_row_3 RENAME TO dataset_row;";
+
+const char *const smb_schema_migrations[] = { migration_1, migration_2, migration_3 };
 const int smb_schema_nmigrations = (int)(sizeof smb_schema_migrations / sizeof smb_schema_migrations[0]);

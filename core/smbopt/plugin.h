@@ -204,7 +204,19 @@ typedef struct smb_host_api {
 	 * keep work done for one metric for the others of the same cycle.
 	 * Check struct_size before using fields from here on. */
 	unsigned long long (*cycle)(smb_ctx *c);
+	/* Work a plugin did once in a cycle and reads back for its other
+	 * metrics (parsed rows, a fitted model). keep() hands data to the cycle
+	 * under a key (start it with the plugin's name); the cycle calls
+	 * release(data) when it ends, or at once when keep() fails or the key is
+	 * taken. kept() returns the data, or NULL. */
+	int (*keep)(smb_ctx *c, const char *key, void *data, void (*release)(void *data));
+	void *(*kept)(smb_ctx *c, const char *key);
 } smb_host_api;
+
+/* Whether the host's table reaches a field (fields after abi version 1's
+ * first release): SMB_HOST_HAS(api, keep). */
+#define SMB_HOST_HAS(api, field) \
+	((api)->struct_size >= offsetof(struct smb_host_api, field) + sizeof (api)->field && (api)->field)
 
 /* The one symbol a plugin exports. Return SMB_PLUGIN_OK, or SMB_PLUGIN_ERROR
  * and the host unloads the plugin and reports host_error() or a generic reason. */

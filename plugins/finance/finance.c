@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MODEL "cash_outlook"
@@ -73,6 +74,48 @@ static int seasonal_setting(const smb_host_api *api, smb_ctx *ctx)
 	return api->setting(ctx, "finance.outlook_seasonal", 1) != 0;
 }
 
+/* ---- the revenue forecast, once per cycle --------------------------------- */
+
+/* The runway's outlook and the six-month revenue forecast the same revenue:
+ * the first to ask makes the forecast and keeps it for the cycle (when the
+ * host keeps work), the second reuses it when its history is the same. */
+typedef struct revenue_fc {
+	size_t n;
+	int cal0, seasonal, season;
+	double y[SMB_OUTLOOK_MAX_HISTORY];
+	double f[SMB_OUTLOOK_HORIZON];
+} revenue_fc;
+
+static int revenue_forecast(const smb_host_api *api, smb_ctx *ctx, const history *h, revenue_fc *fc,
+                            char *err, size_t errlen)
+{
+	const revenue_fc *k;
+	revenue_fc *copy;
+	char key[64];
+
+	memset(fc, 0, sizeof *fc);
+	fc->n = h->n;
+	fc->cal0 = h->cal0;
+	fc->seasonal = seasonal_setting(api, ctx);
+	memcpy(fc->y, h->revenue, h->n * sizeof *fc->y);
+	snprintf(key, sizeof key, "finance.revenue_forecast.%zu.%d.%d", fc->n, fc->cal0, fc->seasonal);
+	k = SMB_HOST_HAS(api, kept) ? api->kept(ctx, key) : NULL;
+	if (k && memcmp(k->y, fc->y, sizeof fc->y) == 0) {
+		*fc = *k;
+		return 0;
+	}
+	if (smb_outlook_series(h->revenue, h->n, h->cal0, fc->seasonal, SMB_OUTLOOK_HORIZON, fc->f, &fc->season,
+	                       err, errlen))
+		return -1;
+	/* Not kept (an older host, or the key held by other data): no matter,
+	 * the forecast stands. */
+	if (!k && SMB_HOST_HAS(api, keep) && (copy = malloc(sizeof *copy))) {
+		*copy = *fc;
+		api->keep(ctx, key, copy, free);
+	}
+	return 0;
+}
+
 /* ---- metrics ------------------------------------------------------------ */
 
 static void put(const smb_host_api *api, smb_ctx *ctx, const char *field, double v)
@@ -109,6 +152,7 @@ static void write_model(const smb_host_api *api, smb_ctx *ctx, const history *h,
 static int c_runway(const smb_host_api *api, smb_ctx *ctx, void *ud, double *out)
 {
 	history h;
+	revenue_fc fc;
 	smb_outlook o;
 	double cash;
 	char err[256];
@@ -121,8 +165,9 @@ static int c_runway(const smb_host_api *api, smb_ctx *ctx, void *ud, double *out
 		return rc;
 	if (h.n < SMB_OUTLOOK_MIN_HISTORY)
 		return SMB_PLUGIN_MISSING;
-	if (smb_outlook_make(h.revenue, h.cogs, h.opex, h.n, h.cal0, seasonal_setting(api, ctx), cash,
-	                     &o, err, sizeof err))
+	if (revenue_forecast(api, ctx, &h, &fc, err, sizeof err) ||
+	    smb_outlook_make_with(h.revenue, h.cogs, h.opex, h.n, h.cal0, fc.seasonal, cash, fc.f, fc.season,
+	                          &o, err, sizeof err))
 		return api->fail(ctx, "cash outlook: %s", err);
 	write_model(api, ctx, &h, &o);
 	*out = o.runway;
@@ -132,9 +177,9 @@ static int c_runway(const smb_host_api *api, smb_ctx *ctx, void *ud, double *out
 static int c_revenue_6m(const smb_host_api *api, smb_ctx *ctx, void *ud, double *out)
 {
 	history h;
-	double f[6];
+	revenue_fc fc;
 	char err[256];
-	int rc, used;
+	int rc;
 
 	(void)ud;
 	if ((rc = read_history(api, ctx, 0, &h)))
@@ -142,10 +187,9 @@ static int c_revenue_6m(const smb_host_api *api, smb_ctx *ctx, void *ud, double 
 	if (h.n < SMB_OUTLOOK_MIN_HISTORY)
 		return SMB_PLUGIN_MISSING;
 	/* the same forecast as the outlook's revenue, so the two agree */
-	if (smb_outlook_series(h.revenue, h.n, h.cal0, seasonal_setting(api, ctx), 6, f, &used,
-	                       err, sizeof err))
+	if (revenue_forecast(api, ctx, &h, &fc, err, sizeof err))
 		return api->fail(ctx, "revenue forecast: %s", err);
-	*out = f[0] + f[1] + f[2] + f[3] + f[4] + f[5];
+	*out = fc.f[0] + fc.f[1] + fc.f[2] + fc.f[3] + fc.f[4] + fc.f[5];
 	return SMB_PLUGIN_OK;
 }
 

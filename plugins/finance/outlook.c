@@ -102,6 +102,14 @@ int smb_outlook_make(const double *revenue, const double *cogs, const double *op
                      size_t n, int cal0, int seasonal, double cash0,
                      smb_outlook *o, char *err, size_t errlen)
 {
+	return smb_outlook_make_with(revenue, cogs, opex, n, cal0, seasonal, cash0, NULL, 0, o, err, errlen);
+}
+
+int smb_outlook_make_with(const double *revenue, const double *cogs, const double *opex,
+                          size_t n, int cal0, int seasonal, double cash0,
+                          const double *revenue_fc, int revenue_season,
+                          smb_outlook *o, char *err, size_t errlen)
+{
 	const size_t h = SMB_OUTLOOK_HORIZON;
 	int unused;
 
@@ -110,8 +118,12 @@ int smb_outlook_make(const double *revenue, const double *cogs, const double *op
 		snprintf(err, errlen, "the cash balance is not a number");
 		return -1;
 	}
-	if (smb_outlook_series(revenue, n, cal0, seasonal, h, o->revenue, &o->seasonal, err, errlen) ||
-	    smb_outlook_series(opex, n, cal0, seasonal, h, o->opex, &unused, err, errlen))
+	if (revenue_fc) {
+		memcpy(o->revenue, revenue_fc, h * sizeof *o->revenue);
+		o->seasonal = revenue_season;
+	} else if (smb_outlook_series(revenue, n, cal0, seasonal, h, o->revenue, &o->seasonal, err, errlen))
+		return -1;
+	if (smb_outlook_series(opex, n, cal0, seasonal, h, o->opex, &unused, err, errlen))
 		return -1;
 	o->n = n;
 	o->cogs_ratio = NAN;

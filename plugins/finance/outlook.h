@@ -67,6 +67,13 @@ typedef struct smb_outlook {
 int smb_outlook_make(const double *revenue, const double *cogs, const double *opex,
                      size_t n, int cal0, int seasonal, double cash0,
                      smb_outlook *o, char *err, size_t errlen);
+/* The same with revenue already forecast: revenue_fc holds what
+ * smb_outlook_series gave for revenue and SMB_OUTLOOK_HORIZON months (with
+ * its *used_season in revenue_season); NULL forecasts it here. */
+int smb_outlook_make_with(const double *revenue, const double *cogs, const double *opex,
+                          size_t n, int cal0, int seasonal, double cash0,
+                          const double *revenue_fc, int revenue_season,
+                          smb_outlook *o, char *err, size_t errlen);
 
 /* Coefficient of variation (sample standard deviation / mean, in %) of the
  * last 12 of y[0..n-1]. Returns 0, or -1 when n < 12 or the mean is not

@@ -308,16 +308,41 @@ static const int ids[M_COUNT] = {
 	M_SHIFT_CUSTOMERS, M_LTV_CAC, M_LTV_CAC_WORST, M_PAYBACK
 };
 
+static void loaded_release(void *l)
+{
+	loaded_free(l);
+	free(l);
+}
+
+/* The channels rows are read and summed once per cycle when the host keeps
+ * work for a cycle; an older host has them read once per metric. */
+#define KEPT_ROWS "marketing.channels"
+
 static int compute(const smb_host_api *api, smb_ctx *ctx, void *ud, double *out)
 {
 	int id = *(const int *)ud, rc;
-	loaded l;
+	loaded own, *l = NULL;
 	opts o;
 
-	if ((rc = read_opts(api, ctx, &o)) != SMB_PLUGIN_OK || (rc = load(api, ctx, &l)) != SMB_PLUGIN_OK)
+	if ((rc = read_opts(api, ctx, &o)) != SMB_PLUGIN_OK)
 		return rc;
-	rc = value_of(api, ctx, id, &l.s, &o, out);
-	loaded_free(&l);
+	if (SMB_HOST_HAS(api, kept))
+		l = api->kept(ctx, KEPT_ROWS);
+	if (!l) {
+		loaded *kept;
+		if ((rc = load(api, ctx, &own)) != SMB_PLUGIN_OK)
+			return rc;
+		l = &own;
+		if (SMB_HOST_HAS(api, keep) && (kept = malloc(sizeof *kept))) {
+			*kept = own;
+			if (api->keep(ctx, KEPT_ROWS, kept, loaded_release) != SMB_PLUGIN_OK)
+				return SMB_PLUGIN_ERROR;   /* keep released it */
+			l = kept;
+		}
+	}
+	rc = value_of(api, ctx, id, &l->s, &o, out);
+	if (l == &own)
+		loaded_free(&own);
 	if (rc == SMB_MKT_UNDEFINED)
 		return SMB_PLUGIN_MISSING;
 	if (rc || !isfinite(*out))
