@@ -328,7 +328,7 @@ int smb_cycle_prepare(smb_store *s, const smb_registry *reg, const smb_cycle_opt
 	static unsigned long long cycles;
 	smb_cycle *cy;
 	char why[256], now[32];
-	int rc = SMB_OK;
+	int rc = SMB_OK, reading = 0;
 
 	*out = NULL;
 	if (!(cy = calloc(1, sizeof *cy)))
@@ -344,7 +344,14 @@ int smb_cycle_prepare(smb_store *s, const smb_registry *reg, const smb_cycle_opt
 	smb_period_format(&cy->period, cy->period_text);
 	smb_date_format(smb_period_first_day(&cy->period), cy->first);
 	smb_date_format(smb_period_last_day(&cy->period), cy->last);
+	/* The client, its observations and the dataset rows derive reads come
+	 * from one snapshot: an import committed meanwhile is wholly in or out. */
+	if ((rc = smb_store_begin_read(s, &reading, e))) {
+		free(cy);
+		return rc;
+	}
 	if ((rc = smb_client_get(s, o->client, &cy->client, e))) {
+		smb_store_end_read(s, reading);
 		free(cy);
 		return rc;
 	}
@@ -376,6 +383,8 @@ int smb_cycle_prepare(smb_store *s, const smb_registry *reg, const smb_cycle_opt
 	cy->a->overall = NAN;
 	gather(cy);
 	derive(cy);
+	smb_store_end_read(s, reading);
+	reading = 0;
 	if (fill_scores(cy)) {
 		rc = smb_err_set(e, SMB_ESOFTWARE, "out of memory");
 		goto fail;
@@ -383,6 +392,7 @@ int smb_cycle_prepare(smb_store *s, const smb_registry *reg, const smb_cycle_opt
 	*out = cy;
 	return SMB_OK;
 fail:
+	smb_store_end_read(s, reading);
 	smb_cycle_close(cy);
 	return rc;
 }

@@ -223,7 +223,10 @@ static void goalposts_of(lua_State *L, loadctx *lc, int idx, const char *what, c
 
 	memset(&g, 0, sizeof g);
 	check_fields(L, lc, idx, what, fields);
-	if (!get_number(L, lc, idx, what, "worst", 1, &g.worst) | !get_number(L, lc, idx, what, "best", 1, &g.best))
+	/* Both are read before giving up, so both problems are reported. */
+	int have_worst = get_number(L, lc, idx, what, "worst", 1, &g.worst);
+	int have_best = get_number(L, lc, idx, what, "best", 1, &g.best);
+	if (!have_worst || !have_best)
 		return;
 	if (g.worst == g.best) {
 		problem(L, lc, "%s: worst and best must differ", what);

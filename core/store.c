@@ -107,6 +107,24 @@ int smb_store_commit(smb_store *s, smb_err *e)
 	return SMB_OK;
 }
 
+int smb_store_begin_read(smb_store *s, int *started, smb_err *e)
+{
+	int rc;
+
+	*started = 0;
+	if (s->in_tx)
+		return SMB_OK;
+	if ((rc = smb_store_exec(s, "BEGIN DEFERRED", e)) == SMB_OK)
+		s->in_tx = *started = 1;
+	return rc;
+}
+
+void smb_store_end_read(smb_store *s, int started)
+{
+	if (started)
+		smb_store_rollback(s);   /* nothing was written: ending it is all */
+}
+
 void smb_store_rollback(smb_store *s)
 {
 	if (s && s->in_tx) {

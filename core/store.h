@@ -33,6 +33,11 @@ int smb_store_user_version(smb_store *s, int *version, smb_err *e);
 int smb_store_begin(smb_store *s, smb_err *e);
 int smb_store_commit(smb_store *s, smb_err *e);
 void smb_store_rollback(smb_store *s);
+/* A read transaction: everything read until smb_store_end_read is one
+ * snapshot (WAL), whatever other processes commit meanwhile. *started is 0
+ * when a transaction was already open (its snapshot holds already). */
+int smb_store_begin_read(smb_store *s, int *started, smb_err *e);
+void smb_store_end_read(smb_store *s, int started);
 
 int smb_store_prepare(smb_store *s, const char *sql, sqlite3_stmt **st, smb_err *e);
 int smb_store_exec(smb_store *s, const char *sql, smb_err *e);

@@ -76,10 +76,18 @@ metric "customer.churn_monthly_pct" {
   weight = 1.5,
 }
 
+-- Repeat buyers are counted per month and summed over a period, active
+-- customers are a count at its end: over a quarter the sum could pass the
+-- count, so the share is of an average month of the period.
 metric "customer.repeat_share_pct" {
-  label = "Repeat customers % of active customers", unit = "%", better = "higher", rollup = "derived",
+  label = "Repeat customers in an average month, % of active customers", unit = "%", better = "higher",
+  rollup = "derived",
   inputs = { "customer.repeat_customers", "customer.active_customers" },
-  compute = function (m) return kit.pct(m["customer.repeat_customers"], m["customer.active_customers"]) end,
+  compute = function (m, p)
+    local share = kit.pct(m["customer.repeat_customers"], m["customer.active_customers"])
+    if share == nil then return nil end
+    return kit.per_month(share, p)
+  end,
   goalposts = { worst = 10, best = 50,
     source = "Rule of thumb of this playbook; why it matters: Reichheld & Sasser, 'Zero Defections: Quality "
           .. "Comes to Services', HBR 1990" },
@@ -161,7 +169,7 @@ rule "CUS-0050" {
   metrics = { "customer.repeat_share_pct" },
   when = function (m) return m["customer.repeat_share_pct"] < 20 end,
   title = "Few customers come back",
-  detail = "Only {customer.repeat_share_pct:%.1f}% of active customers bought again in the period.",
+  detail = "Only {customer.repeat_share_pct:%.1f}% of active customers bought again in an average month.",
   recommend = { "CUS-loyalty-programme", "CUS-follow-up" },
 }
 
@@ -220,7 +228,7 @@ rule "CUS-0110" {
   end,
   title = "No reason given to come back",
   detail = "Loyalty practice scores {customer.q_loyalty_programme:%.0f}/100 and {customer.repeat_share_pct:%.1f}% "
-        .. "of customers buy again.",
+        .. "of customers buy again in an average month.",
   recommend = { "CUS-loyalty-programme", "CUS-follow-up" },
 }
 
@@ -350,8 +358,10 @@ function test_churn_monthly(t)
 end
 
 function test_repeat_share(t)
-  t.near(t.compute("customer.repeat_share_pct", { ["customer.repeat_customers"] = 150, ["customer.active_customers"] = 500 }),
-    30, 1e-9, "150 / 500 = 30%")
+  t.near(t.compute("customer.repeat_share_pct", { ["customer.repeat_customers"] = 150, ["customer.active_customers"] = 500 },
+    { days = 30, months = 1 }), 30, 1e-9, "a month: 150 / 500 = 30%")
+  t.near(t.compute("customer.repeat_share_pct", { ["customer.repeat_customers"] = 540, ["customer.active_customers"] = 500 }, Q),
+    36, 1e-9, "a quarter: 540 repeat buyers summed over 3 months of 500 customers = 36% a month, never over 100%")
   t.eq(t.compute("customer.repeat_share_pct", { ["customer.repeat_customers"] = 1, ["customer.active_customers"] = 0 }), nil,
     "no active customers: undefined")
   t.near(t.score("customer.repeat_share_pct", 30), 50, 1e-9, "30% halfway between 10 and 50")
