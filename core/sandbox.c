@@ -1,7 +1,7 @@
 /* core/sandbox.c — the Lua sandbox playbooks run in: a capped allocator, an
  * instruction budget that cannot be caught, a safe standard library, a
- * read-only smb table and search-path require (the library functions that
- * count their own C loops are in sandbox_lib.c). */
+ * read-only smb table (the library functions that count their own C loops
+ * are in sandbox_lib.c, require in sandbox_require.c). */
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE   /* realpath */
 #endif
@@ -21,47 +21,11 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-#define SB_DEFAULT_MEMORY   ((size_t)64 << 20)
-#define SB_DEFAULT_BUDGET   10000000LL
-#define SB_DEFAULT_INTERVAL 1000
-#define SB_DEFAULT_SECONDS  5.0
-#define SB_ALLOC_SHIFT      6          /* one budget unit per 64 bytes allocated */
-#define SB_SMALL_HEAP       ((size_t)4 << 20)
-#define RO_META             "smb.sandbox.readonly"
-#define KEY_LOADED          "smb.sandbox.loaded"
+#include "sandbox_int.h"
 
-struct smb_sandbox {
-	lua_State *L;
-	size_t limit, used;          /* invariant: used <= limit */
-	long long budget, remaining; /* remaining < 0 means the budget is spent */
-	int interval, cur_count;     /* cur_count: the count the hook is set to now */
-	double seconds, deadline;    /* deadline 0: no clock in force */
-	int tripped, depth, frozen, closing;
-	long long used_last;
-	char trip_msg[LUA_IDSIZE + 160];
-	/* The allocation refused last. Lua answers a refusal with an emergency
-	 * collection and then repeats the very same request (only frees come in
-	 * between); a repeated refusal is therefore a real overrun, and is marked
-	 * here, before any __close handler can turn the error into another one. */
-	void *ref_ptr;
-	size_t ref_osize, ref_nsize;
-	int ref_pending;
-	char **dirs;                 /* search path, resolved by realpath */
-	size_t ndirs;
-	smb_sandbox_print_fn print;
-	void *print_ud;
-	lua_CFunction orig_setmetatable, orig_rawset;
-	int smb_ref;
-};
+#define set_err smb_sandbox_set_err
 
-static const char LOADING = 0;   /* sentinel in the loaded table while a module runs */
-
-#define SB(L) (*(smb_sandbox **)lua_getextraspace(L))
-#define UC(c) ((unsigned char)(c))
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
+void smb_sandbox_set_err(char *err, size_t errlen, const char *fmt, ...)
 {
 	va_list ap;
 	if (!err || errlen == 0)
@@ -70,6 +34,8 @@ static void set_err(char *err, size_t errlen, const char *fmt, ...)
 	vsnprintf(err, errlen, fmt, ap);
 	va_end(ap);
 }
+
+const char smb_sandbox_loading = 0;
 
 static double now_s(void)
 {
@@ -142,7 +108,7 @@ static int raise_trip(lua_State *L, smb_sandbox *sb)
 
 /* Every place that catches a Lua error calls this: a memory error is a trip,
  * and a tripped sandbox re-raises instead of letting the playbook go on. */
-static void after_catch(lua_State *L, smb_sandbox *sb, int status)
+void smb_sandbox_after_catch(lua_State *L, smb_sandbox *sb, int status)
 {
 	if (status == LUA_ERRMEM)
 		mark_trip(sb, SMB_SANDBOX_MEMORY, "", NULL);
@@ -373,7 +339,7 @@ static int sb_pcall(lua_State *L)
 	if (sb->tripped)
 		return raise_trip(L, sb);
 	status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
-	after_catch(L, sb, status);
+	smb_sandbox_after_catch(L, sb, status);
 	lua_pushboolean(L, status == LUA_OK);
 	lua_insert(L, 1);
 	return lua_gettop(L);
@@ -406,7 +372,7 @@ static int sb_xpcall(lua_State *L)
 	lua_pushvalue(L, 1);
 	lua_rotate(L, 3, 1);   /* f, handler, f, args... */
 	status = lua_pcall(L, n - 2, LUA_MULTRET, 2);
-	after_catch(L, sb, status);
+	smb_sandbox_after_catch(L, sb, status);
 	lua_pushboolean(L, status == LUA_OK);
 	lua_replace(L, 2);
 	return lua_gettop(L) - 1;
@@ -468,7 +434,7 @@ static int sb_load(lua_State *L)
 		lua_settop(L, 5);
 		status = lua_load(L, load_reader, &first, name, "t");
 	}
-	after_catch(L, sb, status);
+	smb_sandbox_after_catch(L, sb, status);
 	if (status != LUA_OK) {
 		luaL_pushfail(L);
 		lua_insert(L, -2);
@@ -538,176 +504,6 @@ static int sb_rawset(lua_State *L)
 	return SB(L)->orig_rawset(L);
 }
 
-/* ---- require -------------------------------------------------------------- */
-
-static int slurp(const char *path, size_t max, char **out, size_t *outlen, char *err, size_t errlen)
-{
-	struct stat st;
-	char *buf;
-	size_t got = 0, size;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);   /* a FIFO must not block us */
-	if (fd < 0) {
-		set_err(err, errlen, "cannot open %s: %s", path, strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		set_err(err, errlen, "%s: not a regular file", path);
-		close(fd);
-		return -1;
-	}
-	if ((unsigned long long)st.st_size > max) {
-		set_err(err, errlen, "%s: %lld bytes is more than the memory limit", path, (long long)st.st_size);
-		close(fd);
-		return -1;
-	}
-	size = (size_t)st.st_size;
-	if (!(buf = malloc(size + 1))) {
-		set_err(err, errlen, "%s: out of memory", path);
-		close(fd);
-		return -1;
-	}
-	while (got < size) {
-		ssize_t n = read(fd, buf + got, size - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			set_err(err, errlen, "cannot read %s: %s", path, strerror(errno));
-			free(buf);
-			close(fd);
-			return -1;
-		}
-		if (n == 0)
-			break;
-		got += (size_t)n;
-	}
-	close(fd);
-	buf[got] = '\0';
-	*out = buf;
-	*outlen = got;
-	return 0;
-}
-
-/* Names are dot-separated words of [A-Za-z0-9_-]; dots become '/'. So no
- * name can hold "..", '/', a NUL or an empty part, and a module can only be
- * a file below a search directory. */
-static int module_rel(const char *name, size_t len, char *rel, size_t cap)
-{
-	size_t i;
-	int after_dot = 1;
-	if (len == 0 || len >= cap)
-		return -1;
-	for (i = 0; i < len; i++) {
-		unsigned char c = UC(name[i]);
-		if (c == '.') {
-			if (after_dot)
-				return -1;
-			rel[i] = '/';
-			after_dot = 1;
-		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		           c == '_' || c == '-') {
-			rel[i] = (char)c;
-			after_dot = 0;
-		} else {
-			return -1;
-		}
-	}
-	rel[len] = '\0';
-	return after_dot ? -1 : 0;
-}
-
-/* 0 found (real path in `found`), -1 not found, -2 found only through a
- * symbolic link that leads out of its search directory. */
-static int module_find(const smb_sandbox *sb, const char *rel, char *found)
-{
-	static const char *const suffix[] = { ".lua", "/init.lua" };
-	char cand[PATH_MAX];
-	size_t i, k, dl;
-	int outside = 0;
-	for (i = 0; i < sb->ndirs; i++) {
-		for (k = 0; k < 2; k++) {
-			if (snprintf(cand, sizeof cand, "%s/%s%s", sb->dirs[i], rel, suffix[k]) >= (int)sizeof cand)
-				continue;
-			if (!realpath(cand, found))
-				continue;
-			dl = strlen(sb->dirs[i]);
-			if (strncmp(found, sb->dirs[i], dl) == 0 && (found[dl] == '/' || dl == 1))
-				return 0;
-			outside = 1;
-		}
-	}
-	return outside ? -2 : -1;
-}
-
-static int sb_require(lua_State *L)
-{
-	smb_sandbox *sb = SB(L);
-	size_t len, srclen, i;
-	const char *name = luaL_checklstring(L, 1, &len);
-	char rel[256], path[PATH_MAX], msg[256], *src;
-	int rc, status;
-	luaL_Buffer b;
-	if (module_rel(name, len, rel, sizeof rel) != 0)
-		return luaL_error(L, "require: invalid module name '%s' (only letters, digits, '_', '-' and "
-		                  "dots between words; no paths)", name);
-	lua_settop(L, 1);
-	lua_getfield(L, LUA_REGISTRYINDEX, KEY_LOADED);   /* 2 */
-	if (lua_getfield(L, 2, name) != LUA_TNIL) {
-		if (lua_touserdata(L, -1) == &LOADING)
-			return luaL_error(L, "require: module '%s' requires itself (circular require)", name);
-		return 1;
-	}
-	lua_pop(L, 1);
-	rc = module_find(sb, rel, path);
-	if (rc == -2)
-		return luaL_error(L, "require: module '%s' leads outside the playbook search path", name);
-	if (rc != 0) {
-		luaL_buffinit(L, &b);
-		lua_pushfstring(L, "require: module '%s' not found: no %s.lua or %s/init.lua under the playbook "
-		                "search path (", name, rel, rel);
-		luaL_addvalue(&b);
-		for (i = 0; i < sb->ndirs; i++) {
-			if (i > 0)
-				luaL_addstring(&b, ", ");
-			luaL_addstring(&b, sb->dirs[i]);
-		}
-		luaL_addstring(&b, sb->ndirs ? "" : "empty");
-		luaL_addstring(&b, "); only Lua source modules can be required, C modules never");
-		luaL_pushresult(&b);
-		return lua_error(L);
-	}
-	if (slurp(path, sb->limit, &src, &srclen, msg, sizeof msg) != 0)
-		return luaL_error(L, "require: %s", msg);
-	if (srclen > 0 && src[0] == LUA_SIGNATURE[0]) {
-		free(src);
-		return luaL_error(L, "require: %s is a binary chunk; only Lua source can be required", path);
-	}
-	lua_pushfstring(L, "@%s", path);
-	status = luaL_loadbufferx(L, src, srclen, lua_tostring(L, -1), "t");
-	free(src);
-	after_catch(L, sb, status);
-	if (status != LUA_OK)
-		return lua_error(L);
-	lua_pushlightuserdata(L, (void *)&LOADING);
-	lua_setfield(L, 2, name);
-	lua_pushstring(L, name);
-	lua_pushstring(L, path);
-	status = lua_pcall(L, 2, 1, 0);
-	after_catch(L, sb, status);
-	if (status != LUA_OK) {
-		lua_pushnil(L);
-		lua_setfield(L, 2, name);
-		return lua_error(L);
-	}
-	if (lua_isnil(L, -1)) {
-		lua_pop(L, 1);
-		lua_pushboolean(L, 1);
-	}
-	lua_pushvalue(L, -1);
-	lua_setfield(L, 2, name);
-	lua_pushstring(L, path);
-	return 2;
-}
-
 /* ---- building the state ----------------------------------------------------- */
 
 static lua_CFunction get_cfunction(lua_State *L, int t, const char *name)
@@ -736,7 +532,7 @@ static int sb_setup(lua_State *L)
 	static const luaL_Reg base[] = {
 		{ "load", sb_load }, { "pcall", sb_pcall }, { "xpcall", sb_xpcall },
 		{ "collectgarbage", sb_collectgarbage }, { "print", sb_print },
-		{ "setmetatable", sb_setmetatable }, { "rawset", sb_rawset }, { "require", sb_require },
+		{ "setmetatable", sb_setmetatable }, { "rawset", sb_rawset }, { "require", smb_sandbox_require },
 		{ NULL, NULL }
 	};
 	static const luaL_Reg ro[] = {
@@ -1063,7 +859,7 @@ int smb_sandbox_load_file(smb_sandbox *sb, const char *path, char *err, size_t e
 		set_err(err, errlen, "smb_sandbox_load_file: missing argument");
 		return -1;
 	}
-	if (slurp(path, sb->limit, &src, &len, err, errlen) != 0)
+	if (smb_sandbox_slurp(path, sb->limit, &src, &len, err, errlen) != 0)
 		return -1;
 	if (!(name = malloc(strlen(path) + 2))) {
 		free(src);
