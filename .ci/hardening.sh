@@ -65,6 +65,7 @@ if [ -f _asan/src/Makefile ]; then make -C _asan/src distclean > _asan/distclean
 		CFLAGS="-O1 -g $san -fno-sanitize-recover=undefined" LDFLAGS="-fsanitize=address,undefined" \
 		> ../configure.log 2>&1 &&
 	make -j$jobs > ../make.log 2>&1 &&
+	SMB_TEST_TIME_SCALE=3 \
 	ASAN_OPTIONS="log_path=$top/_asan/sanitizer/asan:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1" \
 	UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
 	make -j$jobs check > ../check.log 2>&1
