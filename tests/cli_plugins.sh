@@ -16,7 +16,7 @@ run smbopt plugins --no-defaults --plugins "$tmp/p" --format json
 is "$rc" 0 "plugins lists what loads"
 is "$(echo "$out" | jq -r '[.plugins[].name] | join(",")')" "good" "only the good plugin loads"
 is "$(echo "$out" | jq -r '.plugins[0].version')" "1.2.3" "with its version"
-is "$(echo "$out" | jq -r '.plugins[0].metrics | join(",")')" "marketing.visits_per_day" "its metrics"
+is "$(echo "$out" | jq -r '.plugins[0].metrics | join(",")')" "marketing.visits_per_day,marketing.visits_total" "its metrics"
 is "$(echo "$out" | jq -r '.plugins[0].kinds | join(",")')" "visits" "and its dataset kinds"
 reason() { echo "$out" | jq -r --arg f "$tmp/p/$1" '.refused[] | select(.file == $f) | .reason'; }
 like "$(reason newer.so)" "refused: built for plugin ABI 42, this smbopt has ABI 1" "a newer ABI is refused naming both"
@@ -50,6 +50,13 @@ is "$(jq '.areas.marketing.metrics[0].score' "$tmp/shop.json")" 25 "retail goalp
 is "$(jq '.areas.marketing.metrics[0].score' "$tmp/cafe.json")" 50 "default goalposts 0..20 score 10 as 50"
 is "$(jq -r '.areas.marketing.metrics[0].goalposts.source' "$tmp/shop.json")" "test retail" "the goalposts' source is shown"
 is "$(jq '.models.visits.rows' "$tmp/shop.json")" 2 "model outputs reach the JSON"
+# keep/kept: what one metric keeps for the cycle another reads back.
+is "$(jq '[.areas.marketing.metrics[] | select(.key == "marketing.visits_total")][0].value' "$tmp/shop.json")" 920 \
+   "a metric reads what another kept for the cycle"
+is "$(jq '.models.visits.kept_rows' "$tmp/shop.json")" 2 "the kept data are the same"
+is "$(jq '.models.visits.second_keep_refused' "$tmp/shop.json")" 1 "a key is kept once"
+is "$(jq '.models.visits.kept_other_key' "$tmp/shop.json")" 0 "kept() of an unknown key is NULL"
+is "$(jq '.errors | length' "$tmp/shop.json")" 0 "and no error entry"
 ok $([ "$(jq -r .method.fingerprint "$tmp/shop.json")" != "$(jq -r .method.fingerprint "$tmp/cafe.json")" ]; echo $?) \
    "different industry goalposts give different fingerprints"
 smbopt assess shop --period 2026-Q3 --no-defaults --plugins "$tmp/p" --set test.days=46 --format json > "$tmp/shop2.json" 2>/dev/null

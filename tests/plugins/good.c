@@ -1,23 +1,58 @@
-/* tests/plugins/good.c — a well-formed plugin: one dataset kind, one
- * metric over it, goalposts for two industries, a rule and an initiative. */
+/* tests/plugins/good.c — a well-formed plugin: one dataset kind, two
+ * metrics over it (the second from work the first kept for the cycle),
+ * goalposts for two industries, a rule and an initiative. */
 #include <stdlib.h>
 
 #include "smbopt/plugin.h"
 
-/* test.visits_per_day: the sum of the visits column over the rows up to the
- * period's end, divided by the days of the period. */
+#define KEPT "good.tally"
+
+typedef struct tally {
+	double sum;
+	size_t rows;
+} tally;
+
+/* marketing.visits_per_day: the sum of the visits column over the rows up to
+ * the period's end, divided by the days of the period. The sum is kept for
+ * the cycle. */
 static int visits_per_day(const smb_host_api *api, smb_ctx *c, void *ud, double *out)
 {
 	size_t n = api->rows(c, "visits");
-	double sum = 0;
+	tally *t;
 
 	(void)ud;
 	if (n == 0)
 		return SMB_PLUGIN_MISSING;
+	if (!(t = calloc(1, sizeof *t)))
+		return api->fail(c, "out of memory");
 	for (size_t i = 0; i < n; i++)
-		sum += atof(api->cell(c, "visits", i, "visits"));
-	*out = sum / api->setting(c, "test.days", 92);
-	return api->model(c, "visits", "rows", (double)n);
+		t->sum += atof(api->cell(c, "visits", i, "visits"));
+	t->rows = n;
+	*out = t->sum / api->setting(c, "test.days", 92);
+	if (api->model(c, "visits", "rows", (double)n))
+		return SMB_PLUGIN_ERROR;
+	return SMB_HOST_HAS(api, keep) ? api->keep(c, KEPT, t, free) : (free(t), SMB_PLUGIN_OK);
+}
+
+/* marketing.visits_total: the sum the first metric kept (its input, so it
+ * runs after); a second keep() under the same key must be refused, and the
+ * data handed to it released at once (a leak checker would see otherwise). */
+static int visits_total(const smb_host_api *api, smb_ctx *c, void *ud, double *out)
+{
+	const tally *t = SMB_HOST_HAS(api, kept) ? api->kept(c, KEPT) : NULL;
+	tally *again;
+
+	(void)ud;
+	if (!t)
+		return api->fail(c, "nothing kept under " KEPT);
+	*out = t->sum;
+	if (!(again = calloc(1, sizeof *again)))
+		return api->fail(c, "out of memory");
+	if (api->model(c, "visits", "kept_rows", (double)t->rows) ||
+	    api->model(c, "visits", "second_keep_refused", api->keep(c, KEPT, again, free) == SMB_PLUGIN_ERROR) ||
+	    api->model(c, "visits", "kept_other_key", api->kept(c, "good.nothing") != NULL))
+		return SMB_PLUGIN_ERROR;
+	return SMB_PLUGIN_OK;
 }
 
 static int many(const smb_host_api *api, smb_ctx *c, void *ud, int *fires)
@@ -37,6 +72,9 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	static const smb_kind_def kind = { "visits", "daily visits", cols, 2 };
 	static const smb_metric_def metric = { "marketing.visits_per_day", "Visits per day", "visits", 1, "derived",
 	                                       NULL, "visits", visits_per_day, NULL, 1 };
+	static const char *const total_inputs[] = { "marketing.visits_per_day", NULL };
+	static const smb_metric_def total = { "marketing.visits_total", "Visits up to the period's end", "visits", 1,
+	                                      "derived", total_inputs, "visits", visits_total, NULL, 0 };
 	static const smb_goalposts_def gp = { "marketing.visits_per_day", NULL, 0, 20, NULL, "test default" };
 	static const smb_goalposts_def gp_shop = { "marketing.visits_per_day", "retail", 0, 40, NULL, "test retail" };
 	static const char *const rule_metrics[] = { "marketing.visits_per_day", NULL };
@@ -48,7 +86,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	info->version = "1.2.3";
 	info->areas = "marketing";
 	info->description = "test plugin";
-	if (api->add_kind(api->host, &kind) || api->add_metric(api->host, &metric) ||
+	if (api->add_kind(api->host, &kind) || api->add_metric(api->host, &metric) || api->add_metric(api->host, &total) ||
 	    api->add_goalposts(api->host, &gp) || api->add_goalposts(api->host, &gp_shop) ||
 	    api->add_rule(api->host, &rule))
 		return SMB_PLUGIN_ERROR;
