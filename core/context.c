@@ -151,10 +151,11 @@ static smb_dataset *dataset(smb_cycle *cy, const char *kind)
 	smb_bind_text(st, 1, cy->client.id);
 	smb_bind_text(st, 2, kind);
 	sqlite3_bind_int64(st, 3, smb_period_last_day(&cy->period));
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		if (add_row(d, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0),
-		            &used, &cap, &ncells))
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(st, 0);   /* NULL only when out of memory */
+		if (!text || add_row(d, text, (size_t)sqlite3_column_bytes(st, 0), &used, &cap, &ncells))
 			break;
+	}
 	sqlite3_finalize(st);
 	/* Some rows are worse than none: a metric over them would be wrong. */
 	if (step != SQLITE_DONE) {
