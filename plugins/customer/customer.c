@@ -337,7 +337,7 @@ static int get_fit(const smb_host_api *api, smb_ctx *ctx, fit **out)
 	f->discount = api->setting(ctx, SET_DISCOUNT, 0.01);
 	/* Within one cycle of a host that numbers them, the rows cannot have
 	 * changed: skip reading them again for the next metric. */
-	if (api->struct_size >= offsetof(smb_host_api, cycle) + sizeof api->cycle && api->cycle)
+	if (SMB_HOST_HAS(api, cycle))
 		f->cycle = api->cycle(ctx);
 	if (f->cycle) {
 		pthread_mutex_lock(&cache_lock);

@@ -336,7 +336,8 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	info->industry = NULL;
 	info->description = "Cash-flow outlook: revenue and costs forecast with seasonal adjustment and a "
 	                    "damped trend, the month cash would run out, revenue volatility";
-	if (api->abi_version < 1 || api->struct_size < sizeof *api)
+	/* ABI 1's first table; fields added since are checked where used */
+	if (api->abi_version < 1 || api->struct_size < offsetof(smb_host_api, fail) + sizeof api->fail)
 		return SMB_PLUGIN_ERROR;
 	for (size_t i = 0; i < NELEM(metrics); i++)
 		if ((rc = api->add_metric(h, &metrics[i])))

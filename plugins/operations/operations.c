@@ -135,7 +135,7 @@ static int analyse(const smb_host_api *api, smb_ctx *ctx, smb_inv_result *r)
 	unsigned long long id = 0;
 	int rc;
 
-	if (api->struct_size >= offsetof(smb_host_api, cycle) + sizeof api->cycle && api->cycle)
+	if (SMB_HOST_HAS(api, cycle))
 		id = api->cycle(ctx);
 	if (id && id == memo_cycle) {
 		*r = memo;
@@ -453,7 +453,8 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	info->industry = NULL;
 	info->description = "Inventory dataset: turnover, days of inventory, GMROI, ABC classes, dead stock, "
 	                    "stockout risk against reorder points, economic order quantities";
-	if (api->abi_version < 1 || api->struct_size < sizeof *api)
+	/* ABI 1's first table; fields added since are checked where used */
+	if (api->abi_version < 1 || api->struct_size < offsetof(smb_host_api, fail) + sizeof api->fail)
 		return SMB_PLUGIN_ERROR;
 	if ((rc = api->add_kind(h, &kind)))
 		return rc;

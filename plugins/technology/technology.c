@@ -92,7 +92,8 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 		gap_recommend, NULL,
 	};
 
-	if (api->abi_version < 1 || api->struct_size < sizeof *api)
+	/* ABI 1's first table; fields added since are checked where used */
+	if (api->abi_version < 1 || api->struct_size < offsetof(smb_host_api, fail) + sizeof api->fail)
 		return SMB_PLUGIN_ERROR;
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;
 	info->name = "technology";
