@@ -68,62 +68,13 @@ double smb_ctx_setting(smb_ctx *c, const char *name, double fallback)
 	return fallback;
 }
 
-/* Appends one stored row (cells joined by \x1f) to d. Cells go into chunks
- * that never move, so the pointers of earlier rows stay valid; only the
- * pointer array grows. Returns 0, or -1 when memory ran out. */
-static int add_row(smb_dataset *d, const char *text, size_t len, size_t *used, size_t *cap, size_t *ncells)
-{
-	char *p, **row;
-	size_t col = 0;
-
-	if (*used + len + 1 > *cap) {
-		size_t size = len + 1 > SMB_DATASET_CHUNK ? len + 1 : SMB_DATASET_CHUNK;
-		char **nc = realloc(d->chunks, (d->nchunks + 1) * sizeof *nc);
-		if (!nc)
-			return -1;
-		d->chunks = nc;
-		if (!(nc[d->nchunks] = malloc(size)))
-			return -1;
-		d->nchunks++;
-		*used = 0;
-		*cap = size;
-	}
-	if ((d->nrows + 1) * d->ncols > *ncells) {
-		size_t n = *ncells ? *ncells * 2 : 1024 * d->ncols;
-		char **nv = realloc(d->cells, n * sizeof *nv);
-		if (!nv)
-			return -1;
-		d->cells = nv;
-		*ncells = n;
-	}
-	p = d->chunks[d->nchunks - 1] + *used;
-	memcpy(p, text, len);
-	p[len] = '\0';
-	row = d->cells + d->nrows * d->ncols;
-	row[0] = p;
-	for (size_t i = 0; i < len && col + 1 < d->ncols; i++)
-		if (p[i] == '\x1f') {
-			p[i] = '\0';
-			row[++col] = p + i + 1;
-		}
-	while (++col < d->ncols)      /* cells past the last separator are empty */
-		row[col] = p + len;
-	*used += len + 1;
-	d->nrows++;
-	return 0;
-}
-
 /* Loads the client's rows of a kind dated up to the period's last day,
- * once per cycle; rows keep import order, which is the order of the
- * table's key (schema migration 3), so the read is one range, unsorted. */
+ * once per cycle (core/dataset.c reads them). */
 static smb_dataset *dataset(smb_cycle *cy, const char *kind)
 {
 	const smb_kind *k;
 	smb_dataset *d, *nv;
-	sqlite3_stmt *st;
 	smb_err e;
-	size_t used = 0, cap = 0, ncells = 0;
-	int step;
 
 	/* Called for every cell a plugin reads: the loaded ones come first. */
 	for (size_t i = 0; i < cy->ndatasets; i++)
@@ -134,34 +85,12 @@ static smb_dataset *dataset(smb_cycle *cy, const char *kind)
 		return NULL;
 	cy->datasets = nv;
 	d = &cy->datasets[cy->ndatasets];
-	memset(d, 0, sizeof *d);
-	if (!(d->kind = strdup(kind)))
+	smb_dataset_read(cy->s, k, cy->client.id, smb_period_last_day(&cy->period), d, &e);
+	if (!d->kind) {
+		smb_dataset_free(d);
 		return NULL;
-	d->def = k;
-	d->ncols = k->ncols;
+	}
 	cy->ndatasets++;
-	if (d->ncols == 0)            /* add_row writes at least one cell a row */
-		return d;
-	if (smb_store_prepare(cy->s,
-	        "SELECT cells FROM dataset_row WHERE client_id = ?1 AND kind = ?2 AND (day IS NULL OR day <= ?3)"
-	        " ORDER BY import_id, line", &st, &e)) {
-		d->failed = 1;
-		return d;
-	}
-	smb_bind_text(st, 1, cy->client.id);
-	smb_bind_text(st, 2, kind);
-	sqlite3_bind_int64(st, 3, smb_period_last_day(&cy->period));
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *text = (const char *)sqlite3_column_text(st, 0);   /* NULL only when out of memory */
-		if (!text || add_row(d, text, (size_t)sqlite3_column_bytes(st, 0), &used, &cap, &ncells))
-			break;
-	}
-	sqlite3_finalize(st);
-	/* Some rows are worse than none: a metric over them would be wrong. */
-	if (step != SQLITE_DONE) {
-		d->failed = 1;
-		d->nrows = 0;
-	}
 	return d;
 }
 
@@ -187,14 +116,13 @@ const char *smb_ctx_cell(smb_ctx *c, const char *kind, size_t row, const char *c
 	for (size_t k = 0; k < SMB_DATASET_COLCACHE; k++)
 		if (d->cache_name[k] == column)
 			return d->cells[row * d->ncols + d->cache_col[k]];
-	for (size_t j = 0; j < d->ncols; j++)
-		if (strcmp(d->def->cols[j].name, column) == 0) {
-			d->cache_name[d->cache_next] = column;
-			d->cache_col[d->cache_next] = j;
-			d->cache_next = (d->cache_next + 1) % SMB_DATASET_COLCACHE;
-			return d->cells[row * d->ncols + j];
-		}
-	return NULL;
+	int j = smb_dataset_column(d, column);
+	if (j < 0)
+		return NULL;
+	d->cache_name[d->cache_next] = column;
+	d->cache_col[d->cache_next] = (size_t)j;
+	d->cache_next = (d->cache_next + 1) % SMB_DATASET_COLCACHE;
+	return d->cells[row * d->ncols + (size_t)j];
 }
 
 int smb_ctx_model(smb_ctx *c, const char *model, const char *field, double value)

@@ -11,92 +11,44 @@
 
 #include "../plugins/customer/clv.h"
 #include "csv.h"
+#include "dataset.h"
 #include "json.h"
 #include "period.h"
 
 typedef struct txns {
 	smb_clv_txn *v;
 	size_t n;
-	char *blob;                  /* customer ids */
+	smb_dataset rows;            /* the customer ids point into it */
 } txns;
 
-/* The client's transactions rows up to day `last`, by the registry's
- * description of the kind (its column order). */
+/* The client's transactions up to day `last`, read as a cycle reads them
+ * (core/dataset.c). A row without a usable date or amount is left out. */
 static int load_txns(smb_store *s, const smb_registry *r, const char *client, long last, txns *t, smb_err *e)
 {
 	const smb_kind *k = smb_kindset_find(&r->kinds, "transactions");
-	int ci = -1, di = -1, ai = -1, rc;
-	size_t cap = 0, blen = 0, bcap = 0;
-	size_t *idoff = NULL;
-	sqlite3_stmt *st;
+	int ci, di, ai, rc;
 
 	memset(t, 0, sizeof *t);
 	if (!k)
 		return smb_err_set(e, SMB_ECONFIG, "no loaded plugin provides the transactions kind (the customer plugin)");
-	for (size_t j = 0; j < k->ncols; j++) {
-		if (strcmp(k->cols[j].name, "customer_id") == 0)
-			ci = (int)j;
-		else if (strcmp(k->cols[j].name, "date") == 0)
-			di = (int)j;
-		else if (strcmp(k->cols[j].name, "amount") == 0)
-			ai = (int)j;
-	}
+	if ((rc = smb_dataset_read(s, k, client, last, &t->rows, e)))
+		return rc;
+	ci = smb_dataset_column(&t->rows, "customer_id");
+	di = smb_dataset_column(&t->rows, "date");
+	ai = smb_dataset_column(&t->rows, "amount");
 	if (ci < 0 || di < 0 || ai < 0)
 		return smb_err_set(e, SMB_ECONFIG, "the transactions kind lacks customer_id, date or amount");
-	if ((rc = smb_store_prepare(s,
-	        "SELECT cells FROM dataset_row WHERE client_id = ?1 AND kind = 'transactions' AND day <= ?2"
-	        " ORDER BY import_id, line", &st, e)))
-		return rc;
-	smb_bind_text(st, 1, client);
-	sqlite3_bind_int64(st, 2, last);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *cells = (const char *)sqlite3_column_text(st, 0), *f[16] = { 0 };
-		char *copy = strdup(cells ? cells : ""), *p = copy;
-		int nf = 0;
-		if (!copy)
-			break;
-		for (f[nf++] = p; *p && nf < 16; p++)
-			if (*p == '\x1f') {
-				*p = '\0';
-				f[nf++] = p + 1;
-			}
-		if (t->n == cap) {
-			void *nv = realloc(t->v, (cap = cap ? 2 * cap : 1024) * sizeof *t->v);
-			void *no = realloc(idoff, cap * sizeof *idoff);
-			if (!nv || !no) {
-				t->v = nv ? nv : t->v;
-				idoff = no ? no : idoff;
-				free(copy);
-				break;
-			}
-			t->v = nv;
-			idoff = no;
-		}
-		size_t idl = strlen(f[ci] ? f[ci] : "") + 1;
-		if (blen + idl > bcap) {
-			char *nb = realloc(t->blob, bcap = (bcap ? 2 * bcap : 1 << 16) + idl);
-			if (!nb) {
-				free(copy);
-				break;
-			}
-			t->blob = nb;
-		}
-		memcpy(t->blob + blen, f[ci] ? f[ci] : "", idl);
-		idoff[t->n] = blen;
-		blen += idl;
-		if (!f[di] || smb_clv_parse_date(f[di], &t->v[t->n].day) != 0 || !f[ai]) {
-			free(copy);
+	if (t->rows.nrows && !(t->v = malloc(t->rows.nrows * sizeof *t->v)))
+		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+	for (size_t i = 0; i < t->rows.nrows; i++) {
+		char *const *row = t->rows.cells + i * t->rows.ncols;
+		smb_clv_txn *x = &t->v[t->n];
+		if (smb_clv_parse_date(row[di], &x->day) != 0 || !*row[ai])
 			continue;
-		}
-		t->v[t->n].amount = strtod(f[ai], NULL);
+		x->customer_id = row[ci];
+		x->amount = strtod(row[ai], NULL);
 		t->n++;
-		free(copy);
 	}
-	sqlite3_finalize(st);
-	/* Pointers into the blob only now that it no longer moves. */
-	for (size_t i = 0; i < t->n; i++)
-		t->v[i].customer_id = t->blob + idoff[i];
-	free(idoff);
 	return SMB_OK;
 }
 
@@ -127,7 +79,7 @@ int smb_customers_report(smb_store *s, const smb_registry *r, const smb_customer
 		return smb_err_set(e, SMB_EUSAGE, "--period '%s': %s", o->period, why);
 	last = (int)smb_period_last_day(&p);
 	if ((rc = load_txns(s, r, o->client, last, &t, e)))
-		return rc;
+		goto out;
 	if (t.n == 0) {
 		rc = smb_err_set(e, SMB_EDATA, "%s has no transactions up to the end of %s (import a transactions file)",
 		                 o->client, o->period);
@@ -245,6 +197,6 @@ out:
 	free(rfm);
 	free(cust);
 	free(t.v);
-	free(t.blob);
+	smb_dataset_free(&t.rows);
 	return rc;
 }

@@ -302,13 +302,8 @@ static void cycle_free(smb_cycle *cy)
 	free(cy->source);
 	free(cy->value);
 	free(cy->gp);
-	for (size_t i = 0; i < cy->ndatasets; i++) {
-		free(cy->datasets[i].kind);
-		free(cy->datasets[i].cells);
-		for (size_t k = 0; k < cy->datasets[i].nchunks; k++)
-			free(cy->datasets[i].chunks[k]);
-		free(cy->datasets[i].chunks);
-	}
+	for (size_t i = 0; i < cy->ndatasets; i++)
+		smb_dataset_free(&cy->datasets[i]);
 	free(cy->datasets);
 	/* Last kept first: later work may refer to earlier. */
 	for (size_t i = cy->nkept; i-- > 0;) {

@@ -7,6 +7,7 @@
 
 #include "assessment.h"
 #include "client.h"
+#include "dataset.h"
 #include "observation.h"
 #include "period.h"
 #include "registry.h"
@@ -29,23 +30,6 @@ typedef struct smb_cycle_opts {
 	size_t nsettings;
 	const char *industry;        /* NULL: the client's; set to re-score as another */
 } smb_cycle_opts;
-
-#define SMB_DATASET_COLCACHE 8
-
-#define SMB_DATASET_CHUNK (256 * 1024)
-
-typedef struct smb_dataset {
-	char *kind;
-	size_t nrows, ncols;
-	char **cells;                /* nrows * ncols, NUL-terminated texts */
-	char **chunks;               /* the storage cells point into; never moved */
-	size_t nchunks;
-	int failed;                  /* reading stopped early: no rows are given */
-	const struct smb_kind *def;
-	const char *cache_name[SMB_DATASET_COLCACHE];   /* column lookups by name */
-	size_t cache_col[SMB_DATASET_COLCACHE];
-	size_t cache_next;
-} smb_dataset;
 
 /* What plugins keep for the rest of their cycle (smb_host_api keep). */
 typedef struct smb_kept {
