@@ -6,13 +6,7 @@
 book="$top_srcdir/tests/playbooks/hand.lua"
 smbopt init >/dev/null
 smbopt client add acme --name Acme --industry retail >/dev/null
-cat > "$tmp/m.csv" <<'CSV'
-period,finance.a,finance.b,operations.c
-2026-07,10,4,20
-2026-08,20,5,30
-2026-09,30,2,
-CSV
-smbopt import acme "$tmp/m.csv" >/dev/null
+smbopt import acme "$top_srcdir/tests/playbooks/hand.csv" >/dev/null   # hand.lua's data
 A() { smbopt assess acme --period 2026-Q3 --no-defaults --playbook "$book" --format json "$@"; }
 A > "$tmp/a.json" 2>"$tmp/a.err"
 is "$?" 0 "assess runs"

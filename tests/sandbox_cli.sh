@@ -15,13 +15,7 @@ if [ -n "${SMB_WRAPPER:-}" ]; then slow=1; bound=300; else slow=0; bound=20; fi
 
 smbopt init >/dev/null
 smbopt client add acme --name Acme --industry retail >/dev/null
-cat > "$tmp/m.csv" <<'CSV'
-period,finance.a,finance.b,operations.c
-2026-07,10,4,20
-2026-08,20,5,30
-2026-09,30,2,
-CSV
-smbopt import acme "$tmp/m.csv" >/dev/null
+smbopt import acme "$top_srcdir/tests/playbooks/hand.csv" >/dev/null   # hand.lua's data
 rm -f /tmp/smb_sandbox_pwned
 
 # The part of the message each kind of attack must be refused with.
