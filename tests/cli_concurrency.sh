@@ -78,14 +78,19 @@ is "$(sql "$whole_sql")" 0 "every assessment has its five areas"
 is "$(sql 'PRAGMA integrity_check')" ok "integrity_check is ok"
 
 # --- two writers of the same client ------------------------------------------
+# Two imports into the client 'same' at once; s1 and s2 get their exit
+# codes, FILE.err (for FILE.csv) their stderr.
+two_imports() {
+	${SMB_WRAPPER:-} "$bin" import same "$1" > /dev/null 2> "${1%.csv}.err" &
+	p1=$!
+	${SMB_WRAPPER:-} "$bin" import same "$2" > /dev/null 2> "${2%.csv}.err" &
+	p2=$!
+	wait "$p1"; s1=$?
+	wait "$p2"; s2=$?
+}
 csv "$tmp/same-a.csv" "a" ""
 csv "$tmp/same-b.csv" "b" ""
-${SMB_WRAPPER:-} "$bin" import same "$tmp/same-a.csv" > /dev/null 2> "$tmp/same-a.err" &
-p1=$!
-${SMB_WRAPPER:-} "$bin" import same "$tmp/same-b.csv" > /dev/null 2> "$tmp/same-b.err" &
-p2=$!
-wait "$p1"; s1=$?
-wait "$p2"; s2=$?
+two_imports "$tmp/same-a.csv" "$tmp/same-b.csv"
 is "$s1 $s2" "0 0" "two imports of different files for one client at once: both succeed"
 is "$(sql "SELECT count(*) FROM observation WHERE client_id = 'same'")" "$((2 * nrows))" "and both land whole"
 
@@ -95,12 +100,7 @@ r=1
 while [ "$r" -le "$rounds" ]; do
 	csv "$tmp/x-$r-1.csv" "x" "$((r * 10 + 1))"
 	csv "$tmp/x-$r-2.csv" "x" "$((r * 10 + 2))"
-	${SMB_WRAPPER:-} "$bin" import same "$tmp/x-$r-1.csv" > /dev/null 2> "$tmp/x-$r-1.err" &
-	p1=$!
-	${SMB_WRAPPER:-} "$bin" import same "$tmp/x-$r-2.csv" > /dev/null 2> "$tmp/x-$r-2.err" &
-	p2=$!
-	wait "$p1"; s1=$?
-	wait "$p2"; s2=$?
+	two_imports "$tmp/x-$r-1.csv" "$tmp/x-$r-2.csv"
 	is "$s1 $s2" "0 0" "round $r: two imports of the same cells at once: both succeed"
 	mix=$(sql "SELECT count(DISTINCT value) || ' ' || count(DISTINCT import_id) || ' ' || count(*) FROM observation WHERE client_id = 'same' AND metric LIKE 'finance.x%'")
 	last=$(sql "SELECT max(id) FROM import WHERE client_id = 'same'")

@@ -40,6 +40,22 @@ awk -v n="$nmetrics" 'BEGIN { print "playbook \"heavy\" { version = \"1\" }"
 		printf "rule \"R%d\" { area = \"finance\", kind = \"strength\", severity = \"low\", metrics = { \"finance.m%d\" }, when = function (m) return m[\"finance.m%d\"] > 0 end, title = \"R%d\", detail = \"{finance.m%d:%%.0f}\" }\n", m, m, m, m, m }' > "$tmp/heavy.lua"
 nfindings=$((nmetrics / 10))
 
+# kill_after DELAY ARGS...: smbopt ARGS in the background, SIGKILLed after
+# DELAY s. Sets st (its exit status; 137 when the kill hit it), counts the
+# hits in killed, and reads the workspace's integrity_check into integrity.
+kill_after() {
+	delay=$1
+	shift
+	${SMB_WRAPPER:-} "$bin" "$@" >/dev/null 2>&1 &
+	pid=$!
+	sleep "$delay"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	st=$?
+	[ "$st" -eq 137 ] && killed=$((killed + 1))
+	integrity=$(sql 'PRAGMA integrity_check' 2>&1)
+}
+
 # --- import ------------------------------------------------------------------
 t0=$(now)
 run smbopt import ref "$tmp/big.csv"
@@ -53,14 +69,7 @@ for f in $(fractions "$seed" "$kills" 0); do
 	c=k$i
 	smbopt client add "$c" --name "Killed $i" --industry retail >/dev/null
 	delay=$(awk -v f="$f" -v t="$t_import" 'BEGIN { printf "%.3f", f * t }')
-	${SMB_WRAPPER:-} "$bin" import "$c" "$tmp/big.csv" >/dev/null 2>&1 &
-	pid=$!
-	sleep "$delay"
-	kill -9 "$pid" 2>/dev/null
-	wait "$pid" 2>/dev/null
-	st=$?
-	[ "$st" -eq 137 ] && killed=$((killed + 1))
-	integrity=$(sql 'PRAGMA integrity_check' 2>&1)
+	kill_after "$delay" import "$c" "$tmp/big.csv"
 	obs=$(sql "SELECT count(*) FROM observation WHERE client_id = '$c'")
 	imp=$(sql "SELECT count(*) || ':' || coalesce(sum(rows), 0) FROM import WHERE client_id = '$c'")
 	run smbopt imports "$c" --format json
@@ -106,14 +115,7 @@ for f in $(fractions "$((seed + 1))" "$kills" 0.4); do
 	i=$((i + 1))
 	n0=$(sql 'SELECT count(*) FROM assessment')
 	delay=$(awk -v f="$f" -v t="$t_assess" 'BEGIN { printf "%.3f", f * t }')
-	${SMB_WRAPPER:-} "$bin" assess ref --period 2007-Q3 --no-defaults --playbook "$tmp/heavy.lua" >/dev/null 2>&1 &
-	pid=$!
-	sleep "$delay"
-	kill -9 "$pid" 2>/dev/null
-	wait "$pid" 2>/dev/null
-	st=$?
-	[ "$st" -eq 137 ] && killed=$((killed + 1))
-	integrity=$(sql 'PRAGMA integrity_check' 2>&1)
+	kill_after "$delay" assess ref --period 2007-Q3 --no-defaults --playbook "$tmp/heavy.lua"
 	n1=$(sql 'SELECT count(*) FROM assessment')
 	half=$(sql "$partial_sql")
 	last=$(sql 'SELECT max(id) FROM assessment')
