@@ -328,7 +328,9 @@ int smb_cycle_prepare(smb_store *s, const smb_registry *reg, const smb_cycle_opt
 	*out = NULL;
 	if (!(cy = calloc(1, sizeof *cy)))
 		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
-	cy->id = ++cycles;
+	/* Unique within the process (smb_host_api cycle), also when a batch runs
+	 * cycles in threads. */
+	cy->id = __atomic_add_fetch(&cycles, 1, __ATOMIC_RELAXED);
 	cy->s = s;
 	cy->reg = reg;
 	cy->o = o;
