@@ -1,9 +1,18 @@
 /* core/main.c — smbopt's entry point: finds the command in the table,
  * parses its options, runs it, prints its output or its error, and turns
  * the result code into the exit code. Nothing below this file exits. */
+#include "config.h"
+
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(HAVE_MALLOC_H) && defined(HAVE_MALLOPT) && defined(HAVE_MALLINFO2) && defined(HAVE_MADVISE) && defined(HAVE_SBRK)
+#include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#define SMB_HUGE_HEAP 1
+#endif
 
 #include "cli.h"
 
@@ -175,6 +184,49 @@ static const cli_entry *lookup(const cli_args *a, size_t *words)
 	return NULL;
 }
 
+/* A command lives for tens of milliseconds and touches a few MiB of heap;
+ * on the virtual machines it runs on (CI's, a laptop's VM) each first touch
+ * of a 4 KiB page is a fault costing ~10 us, 450 of them in an assessment.
+ * So the heap grows 16 MiB at a time, its 2 MiB-aligned part is offered to
+ * the kernel for transparent huge pages (one fault per 2 MiB), and a spacer
+ * that is never touched fills the unaligned start so that allocations begin
+ * on the aligned part. Where THP is off, or malloc is not glibc's (ASan,
+ * valgrind), the brk does not move or madvise fails and nothing changes.
+ * Costs ~2 MiB of peak RSS. */
+static void *heap_spacer;
+
+static void heap_in_huge_pages(void)
+{
+#ifdef SMB_HUGE_HEAP
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	struct mallinfo2 mi;
+	uintptr_t lo, hi, top;
+	char *before, *after;
+	void *volatile p;   /* volatile: the compiler may not drop the pair */
+
+	/* Requests up to 4 MiB come from the heap, not from mmap, so that
+	 * they too land on huge pages. */
+	if (!mallopt(M_TOP_PAD, 16 << 20) || !mallopt(M_TRIM_THRESHOLD, 64 << 20) ||
+	    !mallopt(M_MMAP_THRESHOLD, 4 << 20))
+		return;
+	before = sbrk(0);
+	p = malloc(1 << 20);   /* more than the first heap holds: grows it now */
+	after = sbrk(0);
+	free(p);
+	if (before == (char *)-1 || after == (char *)-1 || after <= before)
+		return;
+	lo = ((uintptr_t)before + huge - 1) & ~(huge - 1);
+	hi = (uintptr_t)after & ~(huge - 1);
+	if (hi <= lo || madvise((void *)lo, hi - lo, MADV_HUGEPAGE) != 0)
+		return;
+	/* keepcost is the free top of the heap: new chunks are cut from it. */
+	mi = mallinfo2();
+	top = (uintptr_t)after - mi.keepcost;
+	if (mi.keepcost && top < lo && lo - top > 64)
+		heap_spacer = malloc(lo - top - 32);
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	cli_ctx c;
@@ -183,6 +235,7 @@ int main(int argc, char **argv)
 	size_t words = 0;
 	int rc;
 
+	heap_in_huge_pages();
 	memset(&c, 0, sizeof c);
 	memset(&all, 0, sizeof all);
 	memset(&a, 0, sizeof a);
