@@ -234,6 +234,29 @@ static void test_expectations(void)
 		double got = smb_bgnbd_conditional(&p, cs[i].t, cs[i].x, cs[i].tx, cs[i].T);
 		is_num(got, want, 1e-9 * want, "conditional agrees with the 2F1 form, case %zu (%.10g)", i + 1, got);
 	}
+	/* The curve (one customer, many t) against one call per t: the same
+	 * series summed in another order, so equal to the last bits; with t on
+	 * both evaluation paths, t = 0, and a repeat count (x = 600) whose
+	 * weights (s)_k / k! overflow a double and fall back to bracket(). */
+	{
+		smb_bgnbd p = { 0.243, 4.414, 0.793, 2.426, 0, 0, 0 }, q = { 2.0, 0.2, 1.5, 1.5, 0, 0, 0 };
+		double t[] = { 0, 4.35, 13, 26, 39, 52, 104, 400 }, got[8];
+		struct { const smb_bgnbd *p; double x, tx, T; } who[] = {
+			{ &p, 0, 0, 30 }, { &p, 7, 25, 38 }, { &p, 2, 30.43, 38.86 }, { &q, 40, 0.1, 0.1 },
+			{ &p, 600, 70, 78 },
+		};
+		double worst = 0;
+		for (size_t w = 0; w < sizeof who / sizeof who[0]; w++) {
+			smb_bgnbd_conditional_curve(who[w].p, who[w].x, who[w].tx, who[w].T, t, 8, got);
+			for (size_t i = 0; i < 8; i++) {
+				double want = smb_bgnbd_conditional(who[w].p, t[i], who[w].x, who[w].tx, who[w].T);
+				double rel = want ? fabs(got[i] - want) / want : fabs(got[i]);
+				if (!(rel <= worst))
+					worst = isnan(rel) ? INFINITY : rel;
+			}
+		}
+		ok(worst < 1e-12, "conditional curve = one conditional per t (worst relative difference %.3g)", worst);
+	}
 	/* a = 1 is a removable singularity of the 2F1 form; the value is continuous */
 	smb_bgnbd lo = { 0.5, 3, 1 - 1e-7, 2, 0, 0, 0 }, one = lo, hi = lo;
 	one.a = 1.0;

@@ -371,3 +371,59 @@ double smb_bgnbd_conditional(const smb_bgnbd *p, double t, double x, double t_x,
 	double alive = smb_bgnbd_p_alive(p, x, t_x, T);
 	return alive * bracket(p->r + x, p->alpha + T, p->a, p->b + x, t);
 }
+
+/* The series of bracket() at several t for one customer. Its weights
+ * w_k = (s)_k / k! S_k do not depend on t, only z does: they are built
+ * once (up to the longest series asked for) and each t is then a
+ * polynomial in z, without bracket()'s three divisions per term. A series
+ * longer than the buffer, or a t bracket() would integrate, goes to
+ * bracket() itself. */
+#define CURVE_TERMS 4096
+
+void smb_bgnbd_conditional_curve(const smb_bgnbd *p, double x, double t_x, double T,
+                                 const double *t, size_t n, double *out)
+{
+	double w[CURVE_TERMS];
+	double s = p->r + x, beta = p->alpha + T, a = p->a, bp = p->b + x;
+	double alive = smb_bgnbd_p_alive(p, x, t_x, T);
+	double c = 1.0, S = 0.0, m = 1.0;   /* (s)_k / k!, S_k, the next S step */
+	size_t built = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		double u = t[i] / beta, z = u / (1.0 + u), l1u = log1p(u);
+		double sum = 0.0, zk = 1.0;
+		int done = 0;
+
+		if (!(t[i] > 0.0)) {
+			out[i] = 0.0;
+			continue;
+		}
+		if (!(z <= 0.98 && s * l1u < 600.0)) {
+			out[i] = alive * bracket(s, beta, a, bp, t[i]);
+			continue;
+		}
+		/* bracket()'s stopping rule, term <= 1e-17 sum (1 - next) once
+		 * next = (s+k) z / (k+1) < 1, multiplied out by k+1; the common
+		 * factor (1-z)^s is applied at the end. */
+		for (size_t k = 1; k < CURVE_TERMS; k++) {
+			if (k > built) {
+				c *= (s + k - 1) / k;
+				S += m;
+				m *= (bp + k - 1) / (a + bp + k - 1);
+				w[k] = c * S;
+				built = k;
+			}
+			if (!isfinite(w[k]))   /* (s)_k / k! past the doubles: bracket() copes */
+				break;
+			zk *= z;
+			double term = w[k] * zk, room = (k + 1) - (s + k) * z;
+			sum += term;
+			if (room > 0.0 && term * (k + 1) <= 1e-17 * sum * room) {
+				done = 1;
+				break;
+			}
+		}
+		sum *= exp(-s * l1u);
+		out[i] = alive * (done ? sum : bracket(s, beta, a, bp, t[i]));
+	}
+}

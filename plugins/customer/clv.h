@@ -74,6 +74,9 @@ double smb_bgnbd_expected(const smb_bgnbd *p, double t);
 /* E[Y(t) | x, t_x, T]: expected purchases in the t weeks after T. */
 double smb_bgnbd_conditional(const smb_bgnbd *p, double t, double x, double t_x,
                              double T);
+/* smb_bgnbd_conditional at t[0..n) into out[0..n), for one customer. */
+void smb_bgnbd_conditional_curve(const smb_bgnbd *p, double x, double t_x, double T,
+                                 const double *t, size_t n, double *out);
 
 /* ---- Gamma-Gamma spend and CLV (gammagamma.c) --------------------------- */
 

@@ -276,8 +276,14 @@ int smb_clv_value(const smb_bgnbd *bg, const smb_gg *gg, const smb_clv_customer 
 		         "horizon %g weeks)", opt->months, opt->monthly_discount, opt->horizon_weeks);
 		return -1;
 	}
+	/* E[Y(t)] at the horizon and at each month end, in one pass. */
+	double t[1201], e[1201];
+	t[0] = opt->horizon_weeks;
+	for (int m = 1; m <= opt->months; m++)
+		t[m] = m * GG_MONTH_WEEKS;
+	smb_bgnbd_conditional_curve(bg, c->x, c->t_x, c->T, t, (size_t)opt->months + 1, e);
 	res->p_alive = smb_bgnbd_p_alive(bg, c->x, c->t_x, c->T);
-	res->expected_purchases = smb_bgnbd_conditional(bg, opt->horizon_weeks, c->x, c->t_x, c->T);
+	res->expected_purchases = e[0];
 	/* A repeat customer whose days net to nothing (refunds) is outside the
 	 * spend model; valuing it at the population mean would credit refunds
 	 * with revenue, so its spend is taken as 0. */
@@ -295,10 +301,9 @@ int smb_clv_value(const smb_bgnbd *bg, const smb_gg *gg, const smb_clv_customer 
 	}
 	double prev = 0.0, clv = 0.0, disc = 1.0;
 	for (int m = 1; m <= opt->months; m++) {
-		double e = smb_bgnbd_conditional(bg, m * GG_MONTH_WEEKS, c->x, c->t_x, c->T);
 		disc /= 1.0 + opt->monthly_discount;
-		clv += (e - prev) * disc;
-		prev = e;
+		clv += (e[m] - prev) * disc;
+		prev = e[m];
 	}
 	res->clv = clv * res->expected_spend;
 	return 0;
