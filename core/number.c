@@ -64,6 +64,55 @@ static int fail_char(const char *s, size_t *bad, size_t at, char *err, size_t er
 	return fail(bad, at, err, errlen, msg);
 }
 
+/* Most numbers a client's sheets hold (12.5, -3, 0.07, 1e+06) are an
+ * integer M < 2^53 times 10^E with |E| <= 22: both are exact doubles, so
+ * one multiplication or division rounds M * 10^E correctly (Clinger's fast
+ * path) and strtod's general algorithm, ~700 instructions a number, is
+ * not needed. s[0..n) already matches the grammar; returns 0 to leave the
+ * number to strtod. */
+static int exact_decimal(const char *s, size_t n, char mark, double *out)
+{
+	static const double pow10[23] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+	};
+	unsigned long long m = 0;
+	int neg = 0, digits = 0, frac = 0, in_frac = 0, e = 0, eneg = 0;
+	size_t i = 0;
+	double v;
+
+	if (s[i] == '+' || s[i] == '-')
+		neg = s[i++] == '-';
+	for (; i < n && (is_digit(s[i]) || s[i] == mark); i++) {
+		if (s[i] == mark) {
+			in_frac = 1;
+			continue;
+		}
+		if (m || s[i] != '0')
+			digits++;
+		if (digits > 19)
+			return 0;
+		m = m * 10 + (unsigned)(s[i] - '0');
+		frac += in_frac;
+	}
+	if (i < n) {   /* the exponent: e, an optional sign, digits */
+		i++;
+		if (s[i] == '+' || s[i] == '-')
+			eneg = s[i++] == '-';
+		for (; i < n; i++) {
+			if (e > 1000)
+				return 0;
+			e = e * 10 + (s[i] - '0');
+		}
+	}
+	e = (eneg ? -e : e) - frac;
+	if (m > (1ULL << 53) || e < -22 || e > 22)
+		return 0;
+	v = e < 0 ? (double)m / pow10[-e] : (double)m * pow10[e];
+	*out = neg ? -v : v;
+	return 1;
+}
+
 int smb_number_parse(const char *s, int decimal_comma, double *out,
                      size_t *bad, char *err, size_t errlen)
 {
@@ -126,6 +175,8 @@ int smb_number_parse(const char *s, int decimal_comma, double *out,
 		return fail_char(s, bad, i, err, errlen, "unexpected");
 	}
 
+	if (exact_decimal(s + start, end - start, mark, out))
+		return 0;
 	/* The text between start and end now matches the grammar; only its
 	 * decimal mark may differ from what strtod reads, which is the decimal
 	 * point of LC_NUMERIC (a host program may have called setlocale). */
