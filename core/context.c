@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "number.h"
 #include "cycle.h"
 
 int smb_ctx_get(smb_ctx *c, const char *key, double *out)
@@ -123,6 +124,17 @@ const char *smb_ctx_cell(smb_ctx *c, const char *kind, size_t row, const char *c
 	d->cache_col[d->cache_next] = (size_t)j;
 	d->cache_next = (d->cache_next + 1) % SMB_DATASET_COLCACHE;
 	return d->cells[row * d->ncols + (size_t)j];
+}
+
+int smb_ctx_cell_number(smb_ctx *c, const char *kind, size_t row, const char *column, double *out)
+{
+	const char *text = smb_ctx_cell(c, kind, row, column);
+	char why[128];
+	size_t at;
+
+	if (!text || !*text)
+		return SMB_PLUGIN_MISSING;
+	return smb_number_parse(text, 0, out, &at, why, sizeof why) ? SMB_PLUGIN_ERROR : SMB_PLUGIN_OK;
 }
 
 int smb_ctx_model(smb_ctx *c, const char *model, const char *field, double value)

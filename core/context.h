@@ -22,6 +22,7 @@ const char *smb_ctx_industry(smb_ctx *c);
 double smb_ctx_setting(smb_ctx *c, const char *name, double fallback);
 size_t smb_ctx_rows(smb_ctx *c, const char *kind);
 const char *smb_ctx_cell(smb_ctx *c, const char *kind, size_t row, const char *column);
+int smb_ctx_cell_number(smb_ctx *c, const char *kind, size_t row, const char *column, double *out);
 int smb_ctx_model(smb_ctx *c, const char *model, const char *field, double value);
 int smb_ctx_fail(smb_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 unsigned long long smb_ctx_cycle(smb_ctx *c);

@@ -287,7 +287,7 @@ static const smb_host_api api_template = {
 	add_kind, add_metric, add_goalposts, add_rule, add_initiative, add_solver, host_error,
 	smb_ctx_get, smb_ctx_get_at, smb_ctx_period, smb_ctx_period_first, smb_ctx_period_last,
 	smb_ctx_industry, smb_ctx_setting, smb_ctx_rows, smb_ctx_cell, smb_ctx_model, smb_ctx_fail,
-	smb_ctx_cycle, smb_ctx_keep, smb_ctx_kept,
+	smb_ctx_cycle, smb_ctx_keep, smb_ctx_kept, smb_ctx_cell_number,
 };
 
 const smb_host_api *smb_host_api_table(void)

@@ -50,6 +50,11 @@ is "$(jq '.areas.marketing.metrics[0].score' "$tmp/shop.json")" 25 "retail goalp
 is "$(jq '.areas.marketing.metrics[0].score' "$tmp/cafe.json")" 50 "default goalposts 0..20 score 10 as 50"
 is "$(jq -r '.areas.marketing.metrics[0].goalposts.source' "$tmp/shop.json")" "test retail" "the goalposts' source is shown"
 is "$(jq '.models.visits.rows' "$tmp/shop.json")" 2 "model outputs reach the JSON"
+# cell_number: the visits sum above came through it; text, an unknown
+# column and a row past the end are told apart from numbers.
+is "$(jq '.models.visits.number_of_date' "$tmp/shop.json")" 1 "cell_number of a date: SMB_PLUGIN_ERROR"
+is "$(jq '.models.visits.number_of_nothing' "$tmp/shop.json")" 2 "cell_number of an unknown column: SMB_PLUGIN_MISSING"
+is "$(jq '.models.visits.number_past_rows' "$tmp/shop.json")" 2 "cell_number past the rows: SMB_PLUGIN_MISSING"
 # keep/kept: what one metric keeps for the cycle another reads back.
 is "$(jq '[.areas.marketing.metrics[] | select(.key == "marketing.visits_total")][0].value' "$tmp/shop.json")" 920 \
    "a metric reads what another kept for the cycle"

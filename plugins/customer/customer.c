@@ -153,9 +153,8 @@ static int read_rows(const smb_host_api *api, smb_ctx *ctx, fit *f)
 		h = fnv(h, date);
 
 		const char *amount = api->cell(ctx, "transactions", i, "amount");
-		char *end = NULL;
-		double v = amount ? strtod(amount, &end) : NAN;
-		if (!amount || !*amount || *end || !isfinite(v)) {
+		double v;
+		if (smb_plugin_cell_number(api, ctx, "transactions", i, "amount", &v) != SMB_PLUGIN_OK) {
 			free(off);
 			return api->fail(ctx, "transactions row %zu: amount '%s' is not a number", i + 1,
 			                 amount ? amount : "");

@@ -70,18 +70,6 @@ static void loaded_free(loaded *l)
 	smb_mkt_summary_free(&l->s);
 }
 
-/* A number cell: *v set and 1 when present, 0 when empty, -1 when not a
- * number (the importer normalises numbers, so that is a host bug). */
-static int number_cell(const char *text, double *v)
-{
-	char *end;
-
-	if (!text || !*text)
-		return 0;
-	*v = strtod(text, &end);
-	return *end == '\0' && isfinite(*v) ? 1 : -1;
-}
-
 static char *copy(const char *s)
 {
 	size_t len = strlen(s) + 1;
@@ -127,7 +115,10 @@ static int load(const smb_host_api *api, smb_ctx *ctx, loaded *l)
 		r->period = l->text[2 * i];
 		r->channel = l->text[2 * i + 1];
 		for (int k = 0; k < 5; k++) {
-			int got = number_cell(api->cell(ctx, "channels", i, numcols[k]), &v[k]);
+			/* 1 present, 0 empty, -1 not a number (the importer
+			 * normalises numbers, so that would be a host bug) */
+			int rc = smb_plugin_cell_number(api, ctx, "channels", i, numcols[k], &v[k]);
+			int got = rc == SMB_PLUGIN_OK ? 1 : rc == SMB_PLUGIN_MISSING ? 0 : -1;
 			if (got < 0 || (got == 0 && k < 4)) {
 				int frc = api->fail(ctx, "channels row %zu (%s, %s): %s is %s", i + 1, r->period,
 				                    r->channel, numcols[k], got < 0 ? "not a number" : "missing");

@@ -41,18 +41,17 @@ static void loaded_free(loaded *l)
 static int number(const smb_host_api *api, smb_ctx *ctx, size_t row, const char *col,
                   int required, double *out)
 {
-	const char *c = api->cell(ctx, KIND, row, col);
-	char *end;
+	int rc = smb_plugin_cell_number(api, ctx, KIND, row, col, out);
 
-	if (!c || !*c) {
+	if (rc == SMB_PLUGIN_MISSING) {
 		if (required)
 			return api->fail(ctx, "inventory row %zu: %s is empty", row + 1, col);
 		*out = NAN;
 		return SMB_PLUGIN_OK;
 	}
-	*out = strtod(c, &end);
-	if (*end || !isfinite(*out))
-		return api->fail(ctx, "inventory row %zu: %s '%.40s' is not a number", row + 1, col, c);
+	if (rc != SMB_PLUGIN_OK)
+		return api->fail(ctx, "inventory row %zu: %s '%.40s' is not a number", row + 1, col,
+		                 api->cell(ctx, KIND, row, col));
 	return SMB_PLUGIN_OK;
 }
 

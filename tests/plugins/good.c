@@ -25,12 +25,26 @@ static int visits_per_day(const smb_host_api *api, smb_ctx *c, void *ud, double 
 		return SMB_PLUGIN_MISSING;
 	if (!(t = calloc(1, sizeof *t)))
 		return api->fail(c, "out of memory");
-	for (size_t i = 0; i < n; i++)
-		t->sum += atof(api->cell(c, "visits", i, "visits"));
+	for (size_t i = 0; i < n; i++) {
+		double v;
+		if (smb_plugin_cell_number(api, c, "visits", i, "visits", &v) != SMB_PLUGIN_OK) {
+			free(t);
+			return api->fail(c, "visits row %zu is not a number", i + 1);
+		}
+		t->sum += v;
+	}
 	t->rows = n;
 	*out = t->sum / api->setting(c, "test.days", 92);
 	if (api->model(c, "visits", "rows", (double)n))
 		return SMB_PLUGIN_ERROR;
+	/* cell_number on a date, on a column the kind lacks, past the rows */
+	if (SMB_HOST_HAS(api, cell_number)) {
+		double v;
+		if (api->model(c, "visits", "number_of_date", api->cell_number(c, "visits", 0, "date", &v)) ||
+		    api->model(c, "visits", "number_of_nothing", api->cell_number(c, "visits", 0, "nothing", &v)) ||
+		    api->model(c, "visits", "number_past_rows", api->cell_number(c, "visits", n, "visits", &v)))
+			return SMB_PLUGIN_ERROR;
+	}
 	return SMB_HOST_HAS(api, keep) ? api->keep(c, KEPT, t, free) : (free(t), SMB_PLUGIN_OK);
 }
 
