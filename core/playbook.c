@@ -62,6 +62,20 @@ static loadctx *ctx_of(lua_State *L)
 
 /* ---- reading declaration tables ---------------------------------------- */
 
+/* Lua seeds its string hashes per state, so pairs() visits a table's keys
+ * in an order that changes from run to run: what is read with it is
+ * sorted, and the registry and the assessment come out the same. */
+static int by_effect(const void *a, const void *b)
+{
+	const smb_effect *x = a, *y = b;
+	return strcmp(x->metric ? x->metric : "", y->metric ? y->metric : "");
+}
+
+static int by_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* Reports fields of the table at idx that are not in allowed. */
 static void check_fields(lua_State *L, loadctx *lc, int idx, const char *what, const char *const *allowed)
 {
@@ -350,14 +364,28 @@ static int body_metric(lua_State *L)
 	lua_pop(L, 1);
 	if (lua_getfield(L, 1, "industry_goalposts") == LUA_TTABLE) {
 		int t = lua_gettop(L);
+		char **names = NULL, **nv;
+		size_t n = 0;
 		lua_pushnil(L);
 		while (lua_next(L, t)) {
-			if (lua_type(L, -2) == LUA_TSTRING && lua_istable(L, -1))
-				goalposts_of(L, lc, lua_gettop(L), what, key, lua_tostring(L, -2));
-			else
+			if (lua_type(L, -2) != LUA_TSTRING || !lua_istable(L, -1))
 				problem(L, lc, "%s: industry_goalposts maps an industry to { worst, best, source }", what);
+			else if ((nv = realloc(names, (n + 1) * sizeof *nv)) && (nv[n] = strdup(lua_tostring(L, -2))))
+				names = nv, n++;
+			else if (nv)
+				names = nv;
 			lua_pop(L, 1);
 		}
+		if (n > 1)
+			qsort(names, n, sizeof *names, by_str);
+		for (size_t i = 0; i < n; i++) {
+			lua_pushstring(L, names[i]);
+			lua_rawget(L, t);
+			goalposts_of(L, lc, lua_gettop(L), what, key, names[i]);
+			lua_pop(L, 1);
+			free(names[i]);
+		}
+		free(names);
 	}
 	lua_pop(L, 1);
 	m.origin = origin(lc);
@@ -475,6 +503,8 @@ static int body_initiative(lua_State *L)
 			}
 			lua_pop(L, 1);
 		}
+		if (in.neffects > 1)   /* pairs() order follows Lua's per-state hash seed */
+			qsort(in.effects, in.neffects, sizeof *in.effects, by_effect);
 	} else if (!lua_isnil(L, -1)) {
 		problem(L, lc, "%s: effect must be a table", what);
 	}
@@ -493,7 +523,9 @@ static int body_initiative(lua_State *L)
 static int by_score(const void *a, const void *b)
 {
 	const struct { char *label; double score; } *x = a, *y = b;
-	return (x->score > y->score) - (x->score < y->score);
+	if (x->score != y->score)
+		return (x->score > y->score) - (x->score < y->score);
+	return strcmp(x->label ? x->label : "", y->label ? y->label : "");
 }
 
 /* A question declares an observed metric scored 0..100 by its answers. */
@@ -709,11 +741,6 @@ static int collect_tests(lua_State *L)
 		lua_pop(L, 1);
 	}
 	return 0;
-}
-
-static int by_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static int read_source(const char *path, char **src, size_t *len, smb_err *e)
