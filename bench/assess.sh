@@ -3,7 +3,11 @@
 # whole process loading every bundled plugin and playbook, against the
 # sqlite3 CLI counting the workspace's observations and /bin/true (what
 # starting any process costs here), in the same run: median and fastest wall
-# time of N runs, and peak memory.
+# time of N runs, and peak memory. Two more smbopt rows say where the time
+# goes: "assess, nothing loaded" is the same command with --no-defaults (no
+# plugin, no playbook: starting, opening the workspace, an empty cycle and
+# the durable write of its assessment), "load plugins+pbs" is `smbopt
+# plugins` (starting and loading the ten plugins and five playbooks).
 # Usage: bench/assess.sh [BUILD_DIR] [RUNS]   Needs bash, /usr/bin/time, sqlite3.
 #
 # Times come from bash's EPOCHREALTIME (microseconds) around each run: the
@@ -30,11 +34,15 @@ wall() { # command... ; prints "median_ms fastest_ms peak_kib"
 }
 
 report() { # name median fastest kib
-	printf '%-16s median %6.1f ms  fastest %6.1f ms  peak %6d KiB  (%d runs)\n' "$1" "$2" "$3" "$4" "$runs"
+	printf '%-22s median %6.1f ms  fastest %6.1f ms  peak %6d KiB  (%d runs)\n' "$1" "$2" "$3" "$4" "$runs"
 }
 
 set -- $(wall "$build/smbopt" --db "$out/demo.db" assess harbour-books --period 2026-Q3 --format json)
 a_ms=$1; report "smbopt assess" "$@"
+set -- $(wall "$build/smbopt" --db "$out/demo.db" assess harbour-books --period 2026-Q3 --format json --no-defaults)
+report "assess, nothing loaded" "$@"
+set -- $(wall "$build/smbopt" --db "$out/demo.db" plugins)
+report "load plugins+pbs" "$@"
 set -- $(wall sqlite3 "$out/demo.db" "SELECT count(*) FROM observation")
 s_ms=$1; report "sqlite3 count" "$@"
 set -- $(wall /bin/true)
