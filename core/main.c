@@ -193,14 +193,15 @@ static const cli_entry *lookup(const cli_args *a, size_t *words)
  * on the aligned part. Where THP is off, or malloc is not glibc's (ASan,
  * valgrind), the brk does not move or madvise fails and nothing changes.
  * Costs ~2 MiB of peak RSS. */
-static void *heap_spacer;
+static void *volatile heap_spacer;   /* volatile: never read, and must stay */
 
 static void heap_in_huge_pages(void)
 {
 #ifdef SMB_HUGE_HEAP
 	const uintptr_t huge = (uintptr_t)2 << 20;
+	const size_t probe = 64 << 10;
 	struct mallinfo2 mi;
-	uintptr_t lo, hi, top;
+	uintptr_t lo, hi, top, touched;
 	char *before, *after;
 	void *volatile p;   /* volatile: the compiler may not drop the pair */
 
@@ -210,12 +211,16 @@ static void heap_in_huge_pages(void)
 	    !mallopt(M_MMAP_THRESHOLD, 4 << 20))
 		return;
 	before = sbrk(0);
-	p = malloc(1 << 20);   /* more than the first heap holds: grows it now */
+	p = malloc(probe);   /* the first allocation: creates the heap, padded */
 	after = sbrk(0);
+	/* malloc wrote the header of the free space after p: that page is
+	 * mapped now, in small pages, and a 2 MiB range holding it can no
+	 * longer fault in as one page, so the huge range starts past it. */
+	touched = (uintptr_t)p + probe + 64;
 	free(p);
 	if (before == (char *)-1 || after == (char *)-1 || after <= before)
 		return;
-	lo = ((uintptr_t)before + huge - 1) & ~(huge - 1);
+	lo = (touched + huge - 1) & ~(huge - 1);
 	hi = (uintptr_t)after & ~(huge - 1);
 	if (hi <= lo || madvise((void *)lo, hi - lo, MADV_HUGEPAGE) != 0)
 		return;
