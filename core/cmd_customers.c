@@ -1,4 +1,5 @@
 /* core/cmd_customers.c — smbopt customers: the per-customer CLV table. */
+#include "../plugins/customer/clv.h"
 #include "cli.h"
 #include "client.h"
 #include "customers.h"
@@ -21,8 +22,9 @@ int cmd_customers(cli_ctx *c, const cli_args *a)
 	if ((rc = cli_number(c, a, "discount", &o.monthly_discount, &given)) ||
 	    (rc = cli_number(c, a, "months", &months, &given)))
 		return rc;
-	if (!(o.monthly_discount >= 0 && o.monthly_discount < 1) || !(months >= 1 && months <= 1200))
-		return smb_err_set(&c->err, SMB_EUSAGE, "--discount is a monthly rate in [0,1); --months from 1 to 1200");
+	if (!(o.monthly_discount >= 0 && o.monthly_discount < 1) || !(months >= 1 && months <= SMB_CLV_MAX_MONTHS))
+		return smb_err_set(&c->err, SMB_EUSAGE, "--discount is a monthly rate in [0,1); --months from 1 to %d",
+		                   SMB_CLV_MAX_MONTHS);
 	o.months = (int)months;
 	if ((rc = cli_registry(c, a, &r)))
 		return rc;

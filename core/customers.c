@@ -13,6 +13,7 @@
 #include "csv.h"
 #include "dataset.h"
 #include "json.h"
+#include "number.h"
 #include "period.h"
 
 typedef struct txns {
@@ -26,6 +27,8 @@ typedef struct txns {
 static int load_txns(smb_store *s, const smb_registry *r, const char *client, long last, txns *t, smb_err *e)
 {
 	const smb_kind *k = smb_kindset_find(&r->kinds, "transactions");
+	char why[128];
+	size_t at;
 	int ci, di, ai, rc;
 
 	memset(t, 0, sizeof *t);
@@ -43,10 +46,10 @@ static int load_txns(smb_store *s, const smb_registry *r, const char *client, lo
 	for (size_t i = 0; i < t->rows.nrows; i++) {
 		char *const *row = t->rows.cells + i * t->rows.ncols;
 		smb_clv_txn *x = &t->v[t->n];
-		if (smb_clv_parse_date(row[di], &x->day) != 0 || !*row[ai])
+		if (smb_clv_parse_date(row[di], &x->day) != 0 ||
+		    smb_number_parse(row[ai], 0, &x->amount, &at, why, sizeof why) != 0)
 			continue;
 		x->customer_id = row[ci];
-		x->amount = strtod(row[ai], NULL);
 		t->n++;
 	}
 	return SMB_OK;

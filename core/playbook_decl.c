@@ -354,12 +354,13 @@ static int body_metric(lua_State *L)
 		size_t n = 0;
 		lua_pushnil(L);
 		while (lua_next(L, t)) {
-			if (lua_type(L, -2) != LUA_TSTRING || !lua_istable(L, -1))
+			if (lua_type(L, -2) != LUA_TSTRING || !lua_istable(L, -1)) {
 				problem(L, lc, "%s: industry_goalposts maps an industry to { worst, best, source }", what);
-			else if ((nv = realloc(names, (n + 1) * sizeof *nv)) && (nv[n] = strdup(lua_tostring(L, -2))))
-				names = nv, n++;
-			else if (nv)
+			} else if ((nv = realloc(names, (n + 1) * sizeof *nv))) {
 				names = nv;
+				if ((names[n] = strdup(lua_tostring(L, -2))))
+					n++;
+			}
 			lua_pop(L, 1);
 		}
 		if (n > 1)

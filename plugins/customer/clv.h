@@ -98,8 +98,11 @@ double smb_gg_loglik(const smb_gg *g, const smb_clv_customer *c, size_t n);
  * value) when the mean does not exist (p x + q <= 1). */
 double smb_gg_expected_spend(const smb_gg *g, double x, double mean_value);
 
+/* The longest CLV horizon, in months; smb_clv_value sizes its arrays by it. */
+#define SMB_CLV_MAX_MONTHS 1200
+
 typedef struct smb_clv_options {
-	int months;               /* CLV horizon; 12 by default */
+	int months;               /* CLV horizon, 1..SMB_CLV_MAX_MONTHS; 12 by default */
 	double monthly_discount;  /* 0.01 by default */
 	double horizon_weeks;     /* for expected_purchases; 52 by default */
 } smb_clv_options;

@@ -326,10 +326,10 @@ static int get_fit(const smb_host_api *api, smb_ctx *ctx, fit **out)
 		free(f);
 		return api->fail(ctx, "customer: the host gave no usable period");
 	}
-	if (!(months >= 1 && months <= 1200)) {
+	if (!(months >= 1 && months <= SMB_CLV_MAX_MONTHS)) {
 		free(f);
-		return api->fail(ctx, "setting %s = %g: give a whole number of months from 1 to 1200",
-		                 SET_MONTHS, months);
+		return api->fail(ctx, "setting %s = %g: give a whole number of months from 1 to %d",
+		                 SET_MONTHS, months, SMB_CLV_MAX_MONTHS);
 	}
 	strcpy(f->period, period);
 	f->months = (int)months;

@@ -269,7 +269,7 @@ int smb_clv_value(const smb_bgnbd *bg, const smb_gg *gg, const smb_clv_customer 
 		smb_clv_options_default(&def);
 		opt = &def;
 	}
-	if (opt->months < 1 || opt->months > 1200 || !(opt->monthly_discount > -1.0)
+	if (opt->months < 1 || opt->months > SMB_CLV_MAX_MONTHS || !(opt->monthly_discount > -1.0)
 	    || !isfinite(opt->monthly_discount) || !(opt->horizon_weeks >= 0.0)
 	    || !isfinite(opt->horizon_weeks)) {
 		snprintf(err, errlen, "CLV: invalid options (months %d, monthly discount %g, "
@@ -277,7 +277,7 @@ int smb_clv_value(const smb_bgnbd *bg, const smb_gg *gg, const smb_clv_customer 
 		return -1;
 	}
 	/* E[Y(t)] at the horizon and at each month end, in one pass. */
-	double t[1201], e[1201];
+	double t[SMB_CLV_MAX_MONTHS + 1], e[SMB_CLV_MAX_MONTHS + 1];
 	t[0] = opt->horizon_weeks;
 	for (int m = 1; m <= opt->months; m++)
 		t[m] = m * GG_MONTH_WEEKS;

@@ -115,18 +115,17 @@ static int load(const smb_host_api *api, smb_ctx *ctx, loaded *l)
 		r->period = l->text[2 * i];
 		r->channel = l->text[2 * i + 1];
 		for (int k = 0; k < 5; k++) {
-			/* 1 present, 0 empty, -1 not a number (the importer
-			 * normalises numbers, so that would be a host bug) */
-			int rc = smb_plugin_cell_number(api, ctx, "channels", i, numcols[k], &v[k]);
-			int got = rc == SMB_PLUGIN_OK ? 1 : rc == SMB_PLUGIN_MISSING ? 0 : -1;
-			if (got < 0 || (got == 0 && k < 4)) {
-				int frc = api->fail(ctx, "channels row %zu (%s, %s): %s is %s", i + 1, r->period,
-				                    r->channel, numcols[k], got < 0 ? "not a number" : "missing");
+			/* not a number: the importer normalises numbers, so that
+			 * would be a host bug; only revenue may be empty */
+			int got = smb_plugin_cell_number(api, ctx, "channels", i, numcols[k], &v[k]);
+			if (got == SMB_PLUGIN_ERROR || (got == SMB_PLUGIN_MISSING && k < 4)) {
+				int frc = api->fail(ctx, "channels row %zu (%s, %s): %s is %s", i + 1, r->period, r->channel,
+				                    numcols[k], got == SMB_PLUGIN_ERROR ? "not a number" : "missing");
 				loaded_free(l);
 				return frc;
 			}
 			if (k == 4)
-				r->has_revenue = got;
+				r->has_revenue = got == SMB_PLUGIN_OK;
 		}
 		r->spend = v[0], r->visits = v[1], r->leads = v[2], r->new_customers = v[3], r->revenue = v[4];
 	}
