@@ -31,13 +31,13 @@ data=${SMB_SHARED_DATA:-$top/../shared/data}
 
 # the driver, with GLPK's C API for the in-process timing when it links
 if [ "${API:-1}" = 1 ] && $CC -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
-	-DWITH_GLPK -I"$top/core" -o "$tmp/mkgen" "$here/mkgen.c" "$top/core/knapsack.c" -lglpk -lm \
+	-DWITH_GLPK -I"$top/core/models" -o "$tmp/mkgen" "$here/mkgen.c" "$top/core/models/knapsack.c" "$top/core/models/lp.c" -lglpk -lm \
 	2>/dev/null; then
 	api=1
 else
 	api=0
 	$CC -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
-		-I"$top/core" -o "$tmp/mkgen" "$here/mkgen.c" "$top/core/knapsack.c" -lm
+		-I"$top/core/models" -o "$tmp/mkgen" "$here/mkgen.c" "$top/core/models/knapsack.c" "$top/core/models/lp.c" -lm
 fi
 command -v "$GLPSOL" >/dev/null 2>&1 || { echo "plan.sh: $GLPSOL not found" >&2; exit 1; }
 

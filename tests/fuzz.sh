@@ -41,7 +41,9 @@ build() {
 	# them with libFuzzer's main. UB aborts, so libFuzzer keeps the input.
 	san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 	cflags="-g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra $san"
-	cpp="-I$top_srcdir/core -I$top_builddir ${FUZZ_CPPFLAGS:-}"
+	# every layer of the core is an include folder (Makefile.am's CORE_INCLUDES)
+	cpp="-I$top_builddir ${FUZZ_CPPFLAGS:-}"
+	for d in $(find "$top_srcdir/core" -type d); do cpp="$cpp -I$d"; done
 	# The installed-path macros of AM_CPPFLAGS: a fuzz target is not the
 	# build tree's smbopt, so paths.c takes these, and none of them is read.
 	# (eval'd below: the single quotes keep the C string's double quotes)

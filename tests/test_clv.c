@@ -2,7 +2,7 @@
  * the CDNOW sample (BG/NBD and Gamma-Gamma fits, expectations), plus the
  * summary rules, degenerate data, RFM mapping and CLV discounting. */
 #include "tap.h"
-#include "../plugins/customer/clv.h"
+#include "clv.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -12,7 +12,7 @@
 extern "C" {
 #endif
 
-/* ABI rules, relied on by the loader (core/plugin.c):
+/* ABI rules, relied on by the loader (core/engine/plugin.c):
  * - smb_host_api only ever grows at its end; struct_size says how much of it
  *   the host filled, so a plugin checks struct_size before using a newer field.
  * - the definition structs below are never changed once released; a new ABI

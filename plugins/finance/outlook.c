@@ -1,6 +1,6 @@
 /* plugins/finance/outlook.c — the cash-flow outlook: seasonal adjustment by
  * classical decomposition, a damped-trend forecast of each series (through
- * core/forecast.c), and the cash path those forecasts imply. */
+ * core/models/forecast.c), and the cash path those forecasts imply. */
 #include "outlook.h"
 #include "forecast.h"
 

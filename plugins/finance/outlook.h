@@ -1,7 +1,7 @@
 /* plugins/finance/outlook.h — the cash-flow outlook of the finance area:
  * monthly revenue, cost of goods sold and operating expenses forecast 24
  * months ahead, the cash path from today's balance, and revenue volatility.
- * Plain C over libc and libm (and core/forecast.c, which is the same). */
+ * Plain C over libc and libm (and core/models/forecast.c, which is the same). */
 #ifndef SMB_OUTLOOK_H
 #define SMB_OUTLOOK_H
 
@@ -26,7 +26,7 @@ int smb_outlook_seasonal_indices(const double *y, size_t n, int cal0, double idx
  * is set and smb_outlook_seasonal_indices succeeds, the series is divided by
  * its indices, forecast, and multiplied back (*used_season = 1); the
  * (adjusted) series is forecast with the damped additive trend method
- * (ETS(A,Ad,N), core/forecast.h, parameters and initial states fitted by
+ * (ETS(A,Ad,N), core/models/forecast.h, parameters and initial states fitted by
  * least squares). Forecasts below zero are set to zero: these are amounts of
  * money that cannot turn negative. Needs n >= SMB_OUTLOOK_MIN_HISTORY.
  * Returns 0, or -1 with a message. */

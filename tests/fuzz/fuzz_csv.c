@@ -1,4 +1,4 @@
-/* tests/fuzz/fuzz_csv.c — libFuzzer target for the CSV reader (core/csv.c)
+/* tests/fuzz/fuzz_csv.c — libFuzzer target for the CSV reader (core/util/csv.c)
  * and the cell parsers an import applies to its fields. Besides memory
  * errors it checks the reader's promises and that a record written back with
  * smb_csv_write_field reads back as the same fields. */

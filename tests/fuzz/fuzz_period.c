@@ -1,5 +1,5 @@
 /* tests/fuzz/fuzz_period.c — libFuzzer target for the period parser and
- * period arithmetic (core/period.c), with the date and number parsers that
+ * period arithmetic (core/util/period.c), with the date and number parsers that
  * read the other cells of a row. Each parser is checked against a grammar
  * written here independently: it accepts exactly what the README documents. */
 #include <math.h>

@@ -1,5 +1,5 @@
 /* tests/fuzz/fuzz_playbook.c — libFuzzer target for the playbook loader
- * (core/playbook.c over the sandbox): the input is a playbook's source,
+ * (core/engine/playbook.c over the sandbox): the input is a playbook's source,
  * loaded, ordered and tested as `smbopt playbook check/test` would, under
  * small limits so that a fuzzed endless loop costs milliseconds. */
 #include <errno.h>

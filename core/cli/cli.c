@@ -1,0 +1,117 @@
+/* core/cli/cli.c — helpers shared by the command functions: option lookup,
+ * format checks, opening the workspace. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "number.h"
+
+const char *cli_get(const cli_args *a, const char *name)
+{
+	for (size_t i = a->nopt; i-- > 0;)
+		if (strcmp(a->opt[i].name, name) == 0)
+			return a->opt[i].value;
+	return NULL;
+}
+
+size_t cli_all(const cli_args *a, const char *name, const char **out, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < a->nopt; i++)
+		if (strcmp(a->opt[i].name, name) == 0 && n < max)
+			out[n++] = a->opt[i].value;
+	return n;
+}
+
+int cli_format(cli_ctx *c, const char *allowed, const char **fmt)
+{
+	const char *f = c->format ? c->format : "text";
+	size_t len = strlen(f);
+	const char *p = allowed;
+
+	while ((p = strstr(p, f)) != NULL) {
+		if ((p == allowed || p[-1] == ' ') && (p[len] == ' ' || p[len] == '\0')) {
+			*fmt = f;
+			return SMB_OK;
+		}
+		p += len;
+	}
+	return smb_err_set(&c->err, SMB_EUSAGE, "--format %s: this command writes %s", f, allowed);
+}
+
+int cli_number(cli_ctx *c, const cli_args *a, const char *name, double *v, int *given)
+{
+	const char *s = cli_get(a, name);
+	char why[256];
+	size_t at;
+
+	if (given)
+		*given = s != NULL;
+	if (!s)
+		return SMB_OK;
+	if (smb_number_parse(s, 0, v, &at, why, sizeof why))
+		return smb_err_set(&c->err, SMB_EUSAGE, "--%s '%s': %s", name, s, why);
+	return SMB_OK;
+}
+
+int cli_open(cli_ctx *c, smb_store **s)
+{
+	return smb_store_open(smb_store_default_path(c->db), SMB_OPEN_EXISTING, s, &c->err);
+}
+
+void cli_flush(cli_ctx *c)
+{
+	if (c->out.len)
+		fwrite(c->out.data, 1, c->out.len, stdout);
+	fflush(stdout);
+	smb_buf_reset(&c->out);
+}
+
+int cli_registry(cli_ctx *c, const cli_args *a, smb_registry *r)
+{
+	const char *dirs[64], *books[64];
+	smb_load_opts o;
+	int rc;
+
+	memset(&o, 0, sizeof o);
+	o.plugin_dirs = dirs;
+	o.nplugin_dirs = cli_all(a, "plugins", dirs, 64);
+	o.playbooks = books;
+	o.nplaybooks = cli_all(a, "playbook", books, 64);
+	o.no_defaults = cli_get(a, "no-defaults") != NULL;
+	if ((rc = smb_registry_init(r, &c->err)))
+		return rc;
+	if ((rc = smb_registry_load(r, &o, &c->err))) {
+		smb_registry_free(r);
+		return rc;
+	}
+	for (size_t i = 0; i < r->nproblems; i++)
+		fprintf(stderr, "smbopt: warning: %s\n", r->problems[i].reason);
+	return SMB_OK;
+}
+
+int cli_answer(void *registry, const char *question, const char *answer, double *score, char *why, size_t whylen)
+{
+	const smb_metric *m = smb_registry_metric(registry, question);
+	size_t used = 0;
+
+	if (!m || !m->question) {
+		snprintf(why, whylen, "question %s is not declared by any loaded playbook", question);
+		return -1;
+	}
+	if (!answer)
+		return 0;   /* a number 0..100, already checked */
+	for (size_t i = 0; i < m->nchoices; i++)
+		if (strcmp(m->choices[i], answer) == 0) {
+			*score = m->choice_scores[i];
+			return 0;
+		}
+	used = (size_t)snprintf(why, whylen, "answer '%s' is not a choice of %s (", answer, question);
+	for (size_t i = 0; i < m->nchoices && used < whylen; i++)
+		used += (size_t)snprintf(why + used, whylen - used, "%s%s", i ? ", " : "", m->choices[i]);
+	if (used < whylen)
+		snprintf(why + used, whylen - used, ", or a number 0..100)");
+	return -1;
+}

@@ -1,0 +1,163 @@
+/* core/cli/cmd_import.c — smbopt import, imports, observations, kinds. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "client.h"
+#include "import.h"
+#include "number.h"
+#include "observation.h"
+#include "table.h"
+
+int cmd_import(cli_ctx *c, const cli_args *a)
+{
+	smb_import_opts o = { 0 };
+	smb_import_report r;
+	smb_registry reg;
+	smb_store *s;
+	const char *d = cli_get(a, "delimiter");
+	int rc;
+
+	o.client_id = a->pos[0];
+	o.path = a->pos[1];
+	o.kind = cli_get(a, "kind");
+	o.period = cli_get(a, "period");
+	o.dry_run = cli_get(a, "dry-run") != NULL;
+	o.skip_bad = cli_get(a, "skip-bad") != NULL;
+	o.replace = cli_get(a, "replace") != NULL;
+	if (d) {
+		if (strcmp(d, "\\t") == 0 || strcmp(d, "tab") == 0)
+			o.delimiter = '\t';
+		else if (strlen(d) == 1 && strchr(",;\t|", d[0]))
+			o.delimiter = d[0];
+		else
+			return smb_err_set(&c->err, SMB_EUSAGE, "--delimiter must be one of , ; | or tab");
+	}
+	if ((rc = cli_registry(c, a, &reg)))
+		return rc;
+	o.kinds = &reg.kinds;
+	o.answer = cli_answer;
+	o.answer_ud = &reg;
+	if ((rc = cli_open(c, &s))) {
+		smb_registry_free(&reg);
+		return rc;
+	}
+	rc = smb_import(s, &o, &r, &c->err);
+	if (r.errors.len)
+		fputs(smb_buf_str(&r.errors), stderr);
+	if (rc == SMB_OK) {
+		const char *form = strcmp(r.kind, "metrics") ? "" : r.wide ? " (wide)" : " (long)";
+		if (o.dry_run)
+			smb_buf_printf(&c->out, "%s is valid: kind %s%s, %lld rows, %lld accepted, %lld rejected; nothing written (dry run)\n",
+			               o.path, r.kind, form, r.rows, r.accepted, r.rejected);
+		else
+			smb_buf_printf(&c->out, "imported %s for %s: kind %s%s, %lld rows, %lld values (import #%lld)\n",
+			               o.path, o.client_id, r.kind, form, r.accepted, r.values, r.import_id);
+		if (r.rejected && r.rejects_path)
+			smb_buf_printf(&c->out, "%lld rows rejected, written with reasons to %s\n", r.rejected, r.rejects_path);
+	}
+	smb_import_report_free(&r);
+	smb_store_close(s);
+	smb_registry_free(&reg);
+	return rc;
+}
+
+int cmd_imports(cli_ctx *c, const cli_args *a)
+{
+	static const char *const cols[] = { "id#", "kind", "file", "rows#", "rejected#", "period", "sha256", "replaced_by#", "created" };
+	const char *fmt;
+	smb_store *s;
+	sqlite3_stmt *st;
+	smb_table t;
+	int rc, step;
+
+	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_open(c, &s)))
+		return rc;
+	if ((rc = smb_store_prepare(s,
+	        "SELECT id, kind, file, rows, rejected, period, sha256, replaced_by, created FROM import"
+	        " WHERE client_id = ?1 ORDER BY id", &st, &c->err))) {
+		smb_store_close(s);
+		return rc;
+	}
+	smb_bind_text(st, 1, a->pos[0]);
+	smb_table_init(&t, 9, cols);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *row[9];
+		for (int i = 0; i < 9; i++)
+			row[i] = (const char *)sqlite3_column_text(st, i);
+		smb_table_add(&t, row);
+	}
+	rc = step == SQLITE_DONE ? SMB_OK : smb_store_error(s, "listing imports", &c->err);
+	sqlite3_finalize(st);
+	if (rc == SMB_OK && smb_table_render(&t, fmt, &c->out))
+		rc = smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");
+	smb_table_free(&t);
+	smb_store_close(s);
+	return rc;
+}
+
+int cmd_observations(cli_ctx *c, const cli_args *a)
+{
+	static const char *const cols[] = { "period", "metric", "value#", "source", "import#", "note" };
+	smb_observation *v;
+	const char *fmt;
+	smb_store *s;
+	smb_table t;
+	size_t n;
+	int rc;
+
+	if ((rc = cli_format(c, "text json csv", &fmt)) || (rc = cli_open(c, &s)))
+		return rc;
+	rc = smb_observations_list(s, a->pos[0], cli_get(a, "period"), &v, &n, &c->err);
+	if (rc == SMB_OK && n == 0) {
+		/* An empty list for an unknown client would hide a typo. */
+		smb_client_check(s, a->pos[0], &rc, &c->err);
+	}
+	if (rc == SMB_OK) {
+		smb_table_init(&t, 6, cols);
+		for (size_t i = 0; i < n; i++) {
+			char val[32], imp[32];
+			const char *row[6] = { v[i].period, v[i].metric, val, v[i].source, imp, v[i].note };
+			smb_number_format(v[i].value, val);
+			snprintf(imp, sizeof imp, "%lld", v[i].import_id);
+			smb_table_add(&t, row);
+		}
+		if (smb_table_render(&t, fmt, &c->out))
+			rc = smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");
+		smb_table_free(&t);
+		smb_observations_free(v, n);
+	}
+	smb_store_close(s);
+	return rc;
+}
+
+int cmd_kinds(cli_ctx *c, const cli_args *a)
+{
+	static const char *const cols[] = { "kind", "origin", "columns", "description" };
+	const char *fmt;
+	smb_registry reg;
+	smb_kindset ks;
+	smb_table t;
+	int rc;
+
+	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_registry(c, a, &reg)))
+		return rc;
+	ks = reg.kinds;
+	smb_table_init(&t, 4, cols);
+	for (size_t i = 0; i < ks.n; i++) {
+		smb_buf cols_text;
+		smb_buf_init(&cols_text);
+		for (size_t j = 0; j < ks.v[i].ncols; j++)
+			smb_buf_printf(&cols_text, "%s%s%s:%s", j ? "," : "", ks.v[i].cols[j].required ? "" : "?",
+			               ks.v[i].cols[j].name, smb_coltype_name(ks.v[i].cols[j].type));
+		const char *row[4] = { ks.v[i].name, ks.v[i].origin, smb_buf_str(&cols_text), ks.v[i].description };
+		smb_table_add(&t, row);
+		smb_buf_free(&cols_text);
+	}
+	if (smb_table_render(&t, fmt, &c->out))
+		rc = smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");
+	smb_table_free(&t);
+	smb_registry_free(&reg);
+	return rc;
+}

@@ -1,0 +1,321 @@
+/* core/engine/rules.c — rules to findings, findings to ranked initiatives. A rule
+ * is evaluated only when every metric it names is available; a failing rule
+ * becomes an error entry and the others still run. */
+#include "rules.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "context.h"
+#include "json.h"
+#include "number.h"
+#include "playbook.h"
+#include "plugin.h"
+
+static int ctx_value(void *ud, const char *key, double *out)
+{
+	return smb_ctx_get(ud, key, out) == SMB_PLUGIN_OK ? 0 : -1;
+}
+
+/* Accepts %[flags][width][.precision]conv with conv one of f e g d. */
+static int format_ok(const char *f, size_t n, char *conv)
+{
+	size_t i = 1;
+
+	if (n < 2 || f[0] != '%')
+		return 0;
+	while (i < n && strchr("-+ 0#", f[i]))
+		i++;
+	while (i < n && isdigit((unsigned char)f[i]))
+		i++;
+	if (i < n && f[i] == '.')
+		for (i++; i < n && isdigit((unsigned char)f[i]); i++)
+			;
+	if (i + 1 != n || !strchr("feEgGd", f[i]) || n > 16)
+		return 0;
+	*conv = f[i];
+	return 1;
+}
+
+void smb_format_detail(const char *detail, smb_value_fn get, void *ud, smb_buf *out)
+{
+	const char *p = detail;
+
+	while (*p) {
+		const char *open = strchr(p, '{'), *close, *colon;
+		char key[128], fmt[20], conv = 'f';
+		double v;
+
+		if (!open || !(close = strchr(open, '}'))) {
+			smb_buf_puts(out, p);
+			return;
+		}
+		smb_buf_append(out, p, (size_t)(open - p));
+		colon = memchr(open, ':', (size_t)(close - open));
+		snprintf(key, sizeof key, "%.*s", (int)((colon ? colon : close) - open - 1), open + 1);
+		snprintf(fmt, sizeof fmt, "%%.2f");
+		if (colon && !format_ok(colon + 1, (size_t)(close - colon - 1), &conv)) {
+			/* Not a placeholder we understand: keep the text as written. */
+			smb_buf_append(out, open, (size_t)(close - open + 1));
+			p = close + 1;
+			continue;
+		}
+		if (colon)
+			snprintf(fmt, sizeof fmt, "%.*s", (int)(close - colon - 1), colon + 1);
+		if (get(ud, key, &v) != 0) {
+			smb_buf_puts(out, "n/a");
+		} else if (conv == 'd') {
+			char f2[24];
+			snprintf(f2, sizeof f2, "%.*slld", (int)strlen(fmt) - 1, fmt);
+			smb_buf_printf(out, f2, (long long)llround(v));
+		} else {
+			smb_buf_printf(out, fmt, v);
+		}
+		p = close + 1;
+	}
+}
+
+/* Adds the placeholders' metrics and the rule's metrics as evidence. */
+static void evidence(smb_cycle *cy, const smb_rule *r, smb_ctx *ctx, smb_buf *out)
+{
+	smb_json j;
+	const char *p = r->detail;
+	char keys[32][128];
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->nmetrics && n < 32; i++)
+		snprintf(keys[n++], sizeof keys[0], "%s", r->metrics[i]);
+	while (p && (p = strchr(p, '{')) && n < 32) {
+		const char *end = strpbrk(p, ":}");
+		if (!end)
+			break;
+		snprintf(keys[n], sizeof keys[0], "%.*s", (int)(end - p - 1), p + 1);
+		int dup = !smb_metric_key_valid(keys[n]);
+		for (size_t i = 0; i < n && !dup; i++)
+			dup = strcmp(keys[i], keys[n]) == 0;
+		if (!dup)
+			n++;
+		p = end;
+	}
+	smb_json_init(&j, out, 0);
+	smb_json_array_begin(&j);
+	for (size_t i = 0; i < n; i++) {
+		double v;
+		smb_json_object_begin(&j);
+		smb_json_key(&j, "metric");
+		smb_json_string(&j, keys[i]);
+		smb_json_key(&j, "value");
+		if (smb_ctx_get(ctx, keys[i], &v) == SMB_PLUGIN_OK)
+			smb_json_number(&j, v);
+		else
+			smb_json_null(&j);
+		smb_json_object_end(&j);
+	}
+	smb_json_array_end(&j);
+	(void)cy;
+}
+
+static char *json_list(char *const *v, size_t n)
+{
+	smb_buf b;
+	smb_json j;
+	char *s;
+
+	smb_buf_init(&b);
+	smb_json_init(&j, &b, 0);
+	smb_json_array_begin(&j);
+	for (size_t i = 0; i < n; i++)
+		smb_json_string(&j, v[i]);
+	smb_json_array_end(&j);
+	s = strdup(smb_buf_str(&b));
+	smb_buf_free(&b);
+	return s;
+}
+
+static int add_finding(smb_cycle *cy, const smb_rule *r, smb_ctx *ctx)
+{
+	smb_assessment *a = cy->a;
+	smb_afinding *f, *nv = realloc(a->findings, (a->nfindings + 1) * sizeof *nv);
+	smb_buf b;
+
+	if (!nv)
+		return -1;
+	a->findings = nv;
+	f = &a->findings[a->nfindings++];
+	memset(f, 0, sizeof *f);
+	f->rule_id = strdup(r->id);
+	f->area = r->area;
+	f->kind = strdup(r->kind);
+	f->severity = strdup(r->severity);
+	f->title = strdup(r->title);
+	smb_buf_init(&b);
+	smb_format_detail(r->detail, ctx_value, ctx, &b);
+	f->detail = strdup(smb_buf_str(&b));
+	smb_buf_reset(&b);
+	evidence(cy, r, ctx, &b);
+	f->evidence = strdup(smb_buf_str(&b));
+	smb_buf_free(&b);
+	f->recommend = json_list(r->recommend, r->nrecommend);
+	return f->rule_id && f->detail && f->evidence && f->recommend ? 0 : -1;
+}
+
+static int run_rules(smb_cycle *cy)
+{
+	const smb_host_api *api = smb_host_api_table();
+
+	for (size_t i = 0; i < cy->reg->nrules; i++) {
+		const smb_rule *r = &cy->reg->rules[i];
+		smb_ctx ctx = { cy, r->id, "" };
+		char what[160], err[SMB_ERR_MAX];
+		int fires = 0, skip = 0, rc;
+		double v;
+
+		if (!smb_rule_applies(r, cy->industry))
+			continue;
+		for (size_t k = 0; k < r->nmetrics && !skip; k++)
+			skip = smb_ctx_get(&ctx, r->metrics[k], &v) != SMB_PLUGIN_OK;
+		if (skip)
+			continue;
+		snprintf(what, sizeof what, "rule %s", r->id);
+		if (r->fn.pb) {
+			if (smb_playbook_when(&r->fn, &ctx, &fires, err, sizeof err)) {
+				smb_assessment_add_error(cy->a, what, "%s", err);
+				continue;
+			}
+		} else if ((rc = r->fn.when(api, &ctx, r->fn.ud, &fires)) != SMB_PLUGIN_OK) {
+			if (rc != SMB_PLUGIN_MISSING)
+				smb_assessment_add_error(cy->a, what, "%s", ctx.message[0] ? ctx.message : "when failed");
+			continue;
+		}
+		if (fires && add_finding(cy, r, &ctx))
+			return -1;
+	}
+	return 0;
+}
+
+/* effort: 1 point per 1,000 of currency and per staff day (8 hours), at
+ * least 1, so cheap quick wins rank first among equal gains. */
+static double effort(const smb_initiative *in)
+{
+	double e = in->cost / 1000.0 + in->hours / 8.0;
+	return e < 1 ? 1 : e;
+}
+
+static int by_priority(const void *x, const void *y)
+{
+	const smb_arec *a = x, *b = y;
+	if (a->priority != b->priority)
+		return a->priority < b->priority ? 1 : -1;
+	return strcmp(a->initiative_id, b->initiative_id);
+}
+
+/* The overall score with the initiative's effects applied to the metric
+ * values it names (dependents are not re-derived), minus the current one.
+ * Without an overall score, the initiative's own area score is used. */
+static double gain_of(smb_cycle *cy, const smb_initiative *in, double *values, double *ms)
+{
+	const smb_registry *r = cy->reg;
+	double area[5], cov[5], overall, ocov, base;
+
+	memcpy(values, cy->value, r->nmetrics * sizeof *values);
+	for (size_t k = 0; k < in->neffects; k++) {
+		const smb_metric *m = smb_registry_metric(r, in->effects[k].metric);
+		if (m && !isnan(values[m - r->metrics]))
+			values[m - r->metrics] += in->effects[k].delta;
+	}
+	smb_cycle_score(cy, values, ms, area, cov, &overall, &ocov);
+	if (!isnan(cy->a->overall) && !isnan(overall))
+		return overall - cy->a->overall;
+	base = cy->a->areas[in->area].score;
+	return isnan(base) || isnan(area[in->area]) ? 0 : (area[in->area] - base) * r->area_weight[in->area] / 5.0;
+}
+
+static int recommend(smb_cycle *cy)
+{
+	smb_assessment *a = cy->a;
+	const smb_registry *r = cy->reg;
+	double *values = malloc((r->nmetrics + 1) * sizeof *values), *ms = malloc((r->nmetrics + 1) * sizeof *ms);
+	int rc = 0;
+
+	if (!values || !ms)
+		rc = -1;
+	for (size_t f = 0; rc == 0 && f < a->nfindings; f++) {
+		const smb_rule *rule = smb_registry_rule(r, a->findings[f].rule_id);
+		for (size_t k = 0; rule && k < rule->nrecommend && rc == 0; k++) {
+			const smb_initiative *in = smb_registry_initiative(r, rule->recommend[k]);
+			smb_arec *rec = NULL, *nv;
+			smb_buf b;
+			smb_json j;
+			if (!in)
+				continue;   /* 'playbook check' reports unknown initiatives */
+			for (size_t i = 0; i < a->nrecs && !rec; i++)
+				if (strcmp(a->recs[i].initiative_id, in->id) == 0)
+					rec = &a->recs[i];
+			if (rec) {   /* recommended by one more finding */
+				char *s;
+				smb_buf_init(&b);
+				smb_buf_append(&b, rec->findings, strlen(rec->findings) - 1);
+				smb_buf_puts(&b, ",\"");
+				smb_json_escape(&b, rule->id);
+				smb_buf_puts(&b, "\"]");
+				s = strdup(smb_buf_str(&b));
+				smb_buf_free(&b);
+				if (!s) {
+					rc = -1;
+					break;
+				}
+				free(rec->findings);
+				rec->findings = s;
+				continue;
+			}
+			if (!(nv = realloc(a->recs, (a->nrecs + 1) * sizeof *nv))) {
+				rc = -1;
+				break;
+			}
+			a->recs = nv;
+			rec = &a->recs[a->nrecs++];
+			memset(rec, 0, sizeof *rec);
+			rec->initiative_id = strdup(in->id);
+			rec->area = in->area;
+			rec->title = strdup(in->title);
+			rec->cost = in->cost;
+			rec->hours = in->hours;
+			rec->months = in->months;
+			rec->confidence = in->confidence;
+			rec->gain = gain_of(cy, in, values, ms);
+			rec->priority = rec->gain * in->confidence / effort(in);
+			smb_buf_init(&b);
+			smb_json_init(&j, &b, 0);
+			smb_json_object_begin(&j);
+			for (size_t e = 0; e < in->neffects; e++) {
+				smb_json_key(&j, in->effects[e].metric);
+				smb_json_number(&j, in->effects[e].delta);
+			}
+			smb_json_object_end(&j);
+			rec->effect = strdup(smb_buf_str(&b));
+			smb_buf_reset(&b);
+			smb_buf_puts(&b, "[\"");
+			smb_json_escape(&b, rule->id);
+			smb_buf_puts(&b, "\"]");
+			rec->findings = strdup(smb_buf_str(&b));
+			smb_buf_free(&b);
+			if (!rec->initiative_id || !rec->title || !rec->effect || !rec->findings)
+				rc = -1;
+		}
+	}
+	if (rc == 0 && a->nrecs > 1)
+		qsort(a->recs, a->nrecs, sizeof *a->recs, by_priority);
+	free(values);
+	free(ms);
+	return rc;
+}
+
+int smb_rules_run(smb_cycle *cy)
+{
+	if (run_rules(cy))
+		return -1;
+	return recommend(cy);
+}

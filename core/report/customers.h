@@ -1,0 +1,25 @@
+/* core/report/customers.h — the per-customer table behind the customer area: each
+ * customer's purchase summary, BG/NBD and Gamma-Gamma figures, CLV and RFM
+ * segment, from the client's transactions up to a period's end. The models
+ * are the customer plugin's own sources (plugins/customer/), compiled in. */
+#ifndef SMB_CUSTOMERS_H
+#define SMB_CUSTOMERS_H
+
+#include "buf.h"
+#include "error.h"
+#include "registry.h"
+#include "store.h"
+
+typedef struct smb_customers_opts {
+	const char *client;
+	const char *period;
+	double monthly_discount;     /* 0.01 */
+	int months;                  /* CLV horizon, 12 */
+} smb_customers_opts;
+
+/* Writes the table as csv (customer_id,x,t_x,T,p_alive,expected_purchases,
+ * expected_spend,clv,rfm_segment) or json ({models, customers[]}). */
+int smb_customers_report(smb_store *s, const smb_registry *r, const smb_customers_opts *o, const char *format,
+                         smb_buf *out, smb_err *e);
+
+#endif

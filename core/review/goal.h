@@ -1,0 +1,53 @@
+/* core/review/goal.h — SMART goals: a metric, a baseline from an assessment, a
+ * target in the metric's better direction, a deadline, an owner; and the
+ * status rule a review applies to them. */
+#ifndef SMB_GOAL_H
+#define SMB_GOAL_H
+
+#include "error.h"
+#include "registry.h"
+#include "store.h"
+
+typedef struct smb_goal {
+	long long id;
+	char *client_id;
+	char *metric;
+	double baseline;
+	char *baseline_period;
+	double target;
+	char *deadline;
+	int better;
+	char *owner;
+} smb_goal;
+
+typedef enum smb_goal_status {
+	SMB_GOAL_ACHIEVED = 0,
+	SMB_GOAL_ON_TRACK,
+	SMB_GOAL_AT_RISK,
+	SMB_GOAL_OFF_TRACK,
+	SMB_GOAL_MISSED,
+	SMB_GOAL_UNKNOWN      /* no value at the review */
+} smb_goal_status;
+
+/* Checks the SMART rules and stores the goal: the metric is declared and
+ * has a value in the latest assessment of the baseline period (default:
+ * the latest assessment's period); the target lies in the metric's better
+ * direction; the deadline ends after the baseline period. *warning is set
+ * when no owner is given. */
+int smb_goal_add(smb_store *s, const smb_registry *r, smb_goal *g, const char **warning, smb_err *e);
+int smb_goal_list(smb_store *s, const char *client, smb_goal **out, size_t *n, smb_err *e);
+int smb_goal_remove(smb_store *s, const char *client, long long id, smb_err *e);
+void smb_goal_list_free(smb_goal *v, size_t n);
+
+/* The status at a review of period `at` with the metric's value there.
+ * progress = (value - baseline) / (target - baseline); expected = the
+ * elapsed share of the days from the baseline period's end to the
+ * deadline's end. Achieved when the target is reached; missed when the
+ * review period ends on or after the deadline's end without it; else on
+ * track when progress >= expected - 0.10, at risk when >= expected - 0.25,
+ * off track beyond. */
+smb_goal_status smb_goal_status_at(const smb_goal *g, const char *at, double value, double *progress,
+                                   double *expected);
+const char *smb_goal_status_name(smb_goal_status s);
+
+#endif

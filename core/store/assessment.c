@@ -1,0 +1,514 @@
+/* core/store/assessment.c — storing and reading assessments. A write is one
+ * transaction; the schema's triggers refuse any later update or delete. */
+#include "assessment.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "kind.h"
+
+static void bind_num(sqlite3_stmt *st, int i, double v)
+{
+	if (isnan(v))
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_double(st, i, v);
+}
+
+static double col_num(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
+}
+
+/* Runs one prepared insert per row; fill binds row i. */
+static int step_done(smb_store *s, sqlite3_stmt *st, const char *what, smb_err *e)
+{
+	int rc = sqlite3_step(st) == SQLITE_DONE ? SMB_OK : smb_store_error(s, what, e);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
+int smb_assessment_write(smb_store *s, smb_assessment *a, smb_err *e)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = smb_store_begin(s, e)))
+		return rc;
+	if ((rc = smb_store_prepare(s,
+	        "INSERT INTO assessment(client_id, period, created, industry, aggregate, overall, level,"
+	        " overall_reason, partial, fingerprint, method) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)", &st, e)))
+		goto fail;
+	smb_bind_text(st, 1, a->client_id);
+	smb_bind_text(st, 2, a->period);
+	smb_bind_text(st, 3, a->created);
+	smb_bind_text(st, 4, a->industry);
+	smb_bind_text(st, 5, a->aggregate);
+	bind_num(st, 6, a->overall);
+	smb_bind_text(st, 7, a->level);
+	smb_bind_text(st, 8, a->overall_reason);
+	sqlite3_bind_int(st, 9, a->partial);
+	smb_bind_text(st, 10, a->fingerprint);
+	smb_bind_text(st, 11, a->method);
+	if ((rc = step_done(s, st, "writing the assessment", e)))
+		goto fail;
+	sqlite3_finalize(st);
+	a->id = sqlite3_last_insert_rowid(s->db);
+
+	if ((rc = smb_store_prepare(s,
+	        "INSERT INTO assessment_area(assessment_id, area, score, level, coverage, weight, reason)"
+	        " VALUES (?1,?2,?3,?4,?5,?6,?7)", &st, e)))
+		goto fail;
+	for (int i = 0; i < 5; i++) {
+		sqlite3_bind_int64(st, 1, a->id);
+		smb_bind_text(st, 2, smb_areas[i]);
+		bind_num(st, 3, a->areas[i].score);
+		smb_bind_text(st, 4, a->areas[i].level);
+		sqlite3_bind_double(st, 5, a->areas[i].coverage);
+		sqlite3_bind_double(st, 6, a->areas[i].weight);
+		smb_bind_text(st, 7, a->areas[i].reason);
+		if ((rc = step_done(s, st, "writing area scores", e)))
+			goto fail;
+	}
+	sqlite3_finalize(st);
+
+	if ((rc = smb_store_prepare(s,
+	        "INSERT INTO assessment_metric(assessment_id, metric, area, label, unit, value, score, weight, origin,"
+	        " source, worst, best, goalposts_source, goalposts_industry) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
+	        &st, e)))
+		goto fail;
+	for (size_t i = 0; i < a->nmetrics; i++) {
+		const smb_ametric *m = &a->metrics[i];
+		sqlite3_bind_int64(st, 1, a->id);
+		smb_bind_text(st, 2, m->key);
+		smb_bind_text(st, 3, smb_areas[m->area]);
+		smb_bind_text(st, 4, m->label);
+		smb_bind_text(st, 5, m->unit);
+		bind_num(st, 6, m->value);
+		bind_num(st, 7, m->score);
+		sqlite3_bind_double(st, 8, m->weight);
+		smb_bind_text(st, 9, m->origin);
+		smb_bind_text(st, 10, m->source);
+		bind_num(st, 11, m->has_goalposts ? m->worst : NAN);
+		bind_num(st, 12, m->has_goalposts ? m->best : NAN);
+		smb_bind_text(st, 13, m->gp_source);
+		smb_bind_text(st, 14, m->gp_industry);
+		if ((rc = step_done(s, st, "writing metric scores", e)))
+			goto fail;
+	}
+	sqlite3_finalize(st);
+
+	if ((rc = smb_store_prepare(s,
+	        "INSERT INTO assessment_finding(assessment_id, seq, rule_id, area, kind, severity, title, detail,"
+	        " evidence, recommend) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)", &st, e)))
+		goto fail;
+	for (size_t i = 0; i < a->nfindings; i++) {
+		const smb_afinding *f = &a->findings[i];
+		sqlite3_bind_int64(st, 1, a->id);
+		sqlite3_bind_int64(st, 2, (long long)i);
+		smb_bind_text(st, 3, f->rule_id);
+		smb_bind_text(st, 4, smb_areas[f->area]);
+		smb_bind_text(st, 5, f->kind);
+		smb_bind_text(st, 6, f->severity);
+		smb_bind_text(st, 7, f->title);
+		smb_bind_text(st, 8, f->detail);
+		smb_bind_text(st, 9, f->evidence);
+		smb_bind_text(st, 10, f->recommend);
+		if ((rc = step_done(s, st, "writing findings", e)))
+			goto fail;
+	}
+	sqlite3_finalize(st);
+
+	if ((rc = smb_store_prepare(s,
+	        "INSERT INTO assessment_recommendation(assessment_id, rank, initiative_id, area, title, gain, priority,"
+	        " cost, hours, months, confidence, effect, findings) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
+	        &st, e)))
+		goto fail;
+	for (size_t i = 0; i < a->nrecs; i++) {
+		const smb_arec *r = &a->recs[i];
+		sqlite3_bind_int64(st, 1, a->id);
+		sqlite3_bind_int64(st, 2, (long long)i + 1);
+		smb_bind_text(st, 3, r->initiative_id);
+		smb_bind_text(st, 4, smb_areas[r->area]);
+		smb_bind_text(st, 5, r->title);
+		sqlite3_bind_double(st, 6, r->gain);
+		sqlite3_bind_double(st, 7, r->priority);
+		sqlite3_bind_double(st, 8, r->cost);
+		sqlite3_bind_double(st, 9, r->hours);
+		sqlite3_bind_double(st, 10, r->months);
+		sqlite3_bind_double(st, 11, r->confidence);
+		smb_bind_text(st, 12, r->effect);
+		smb_bind_text(st, 13, r->findings);
+		if ((rc = step_done(s, st, "writing recommendations", e)))
+			goto fail;
+	}
+	sqlite3_finalize(st);
+
+	if ((rc = smb_store_prepare(s, "INSERT INTO assessment_error(assessment_id, seq, what, message) VALUES (?1,?2,?3,?4)",
+	                            &st, e)))
+		goto fail;
+	for (size_t i = 0; i < a->nerrors; i++) {
+		sqlite3_bind_int64(st, 1, a->id);
+		sqlite3_bind_int64(st, 2, (long long)i);
+		smb_bind_text(st, 3, a->errors[i].what);
+		smb_bind_text(st, 4, a->errors[i].message);
+		if ((rc = step_done(s, st, "writing errors", e)))
+			goto fail;
+	}
+	sqlite3_finalize(st);
+
+	if ((rc = smb_store_prepare(s, "INSERT INTO assessment_model(assessment_id, model, field, value) VALUES (?1,?2,?3,?4)",
+	                            &st, e)))
+		goto fail;
+	for (size_t i = 0; i < a->nmodels; i++) {
+		sqlite3_bind_int64(st, 1, a->id);
+		smb_bind_text(st, 2, a->models[i].model);
+		smb_bind_text(st, 3, a->models[i].field);
+		bind_num(st, 4, a->models[i].value);
+		if ((rc = step_done(s, st, "writing model outputs", e)))
+			goto fail;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	return smb_store_commit(s, e);
+fail:
+	sqlite3_finalize(st);
+	smb_store_rollback(s);
+	a->id = 0;
+	return rc;
+}
+
+/* Reads the rows of one child table of assessment id through fill. */
+typedef int (*row_fn)(smb_assessment *a, sqlite3_stmt *st);
+
+static int read_rows(smb_store *s, smb_assessment *a, const char *sql, row_fn fill, smb_err *e)
+{
+	sqlite3_stmt *st;
+	int rc, step;
+
+	if ((rc = smb_store_prepare(s, sql, &st, e)))
+		return rc;
+	sqlite3_bind_int64(st, 1, a->id);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		if (fill(a, st)) {
+			sqlite3_finalize(st);
+			return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+		}
+	rc = step == SQLITE_DONE ? SMB_OK : smb_store_error(s, "reading an assessment", e);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int area_index_of(sqlite3_stmt *st, int col)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+	int i = t ? smb_area_index(t) : -1;
+	return i < 0 ? 0 : i;
+}
+
+static int fill_area(smb_assessment *a, sqlite3_stmt *st)
+{
+	smb_aarea *ar = &a->areas[area_index_of(st, 0)];
+
+	ar->score = col_num(st, 1);
+	ar->level = smb_column_strdup(st, 2);
+	ar->coverage = sqlite3_column_double(st, 3);
+	ar->weight = sqlite3_column_double(st, 4);
+	ar->reason = smb_column_strdup(st, 5);
+	return 0;
+}
+
+#define GROW(arr, n) do { \
+		void *nv_ = realloc((arr), ((n) + 1) * sizeof *(arr)); \
+		if (!nv_) return -1; \
+		(arr) = nv_; \
+		memset(&(arr)[n], 0, sizeof *(arr)); \
+	} while (0)
+
+static int fill_metric(smb_assessment *a, sqlite3_stmt *st)
+{
+	smb_ametric *m;
+
+	GROW(a->metrics, a->nmetrics);
+	m = &a->metrics[a->nmetrics++];
+	m->key = smb_column_strdup(st, 0);
+	m->area = area_index_of(st, 1);
+	m->label = smb_column_strdup(st, 2);
+	m->unit = smb_column_strdup(st, 3);
+	m->value = col_num(st, 4);
+	m->score = col_num(st, 5);
+	m->weight = sqlite3_column_double(st, 6);
+	m->origin = smb_column_strdup(st, 7);
+	m->source = smb_column_strdup(st, 8);
+	m->has_goalposts = sqlite3_column_type(st, 9) != SQLITE_NULL;
+	m->worst = col_num(st, 9);
+	m->best = col_num(st, 10);
+	m->gp_source = smb_column_strdup(st, 11);
+	m->gp_industry = smb_column_strdup(st, 12);
+	return m->key ? 0 : -1;
+}
+
+static int fill_finding(smb_assessment *a, sqlite3_stmt *st)
+{
+	smb_afinding *f;
+
+	GROW(a->findings, a->nfindings);
+	f = &a->findings[a->nfindings++];
+	f->rule_id = smb_column_strdup(st, 0);
+	f->area = area_index_of(st, 1);
+	f->kind = smb_column_strdup(st, 2);
+	f->severity = smb_column_strdup(st, 3);
+	f->title = smb_column_strdup(st, 4);
+	f->detail = smb_column_strdup(st, 5);
+	f->evidence = smb_column_strdup(st, 6);
+	f->recommend = smb_column_strdup(st, 7);
+	return f->rule_id ? 0 : -1;
+}
+
+static int fill_rec(smb_assessment *a, sqlite3_stmt *st)
+{
+	smb_arec *r;
+
+	GROW(a->recs, a->nrecs);
+	r = &a->recs[a->nrecs++];
+	r->initiative_id = smb_column_strdup(st, 0);
+	r->area = area_index_of(st, 1);
+	r->title = smb_column_strdup(st, 2);
+	r->gain = sqlite3_column_double(st, 3);
+	r->priority = sqlite3_column_double(st, 4);
+	r->cost = sqlite3_column_double(st, 5);
+	r->hours = sqlite3_column_double(st, 6);
+	r->months = sqlite3_column_double(st, 7);
+	r->confidence = sqlite3_column_double(st, 8);
+	r->effect = smb_column_strdup(st, 9);
+	r->findings = smb_column_strdup(st, 10);
+	return r->initiative_id ? 0 : -1;
+}
+
+static int fill_error(smb_assessment *a, sqlite3_stmt *st)
+{
+	GROW(a->errors, a->nerrors);
+	a->errors[a->nerrors].what = smb_column_strdup(st, 0);
+	a->errors[a->nerrors].message = smb_column_strdup(st, 1);
+	return a->errors[a->nerrors++].what ? 0 : -1;
+}
+
+static int fill_model(smb_assessment *a, sqlite3_stmt *st)
+{
+	GROW(a->models, a->nmodels);
+	a->models[a->nmodels].model = smb_column_strdup(st, 0);
+	a->models[a->nmodels].field = smb_column_strdup(st, 1);
+	a->models[a->nmodels].value = col_num(st, 2);
+	return a->models[a->nmodels++].model ? 0 : -1;
+}
+
+static smb_assessment *summary_row(sqlite3_stmt *st)
+{
+	smb_assessment *a = calloc(1, sizeof *a);
+
+	if (!a)
+		return NULL;
+	a->id = sqlite3_column_int64(st, 0);
+	a->client_id = smb_column_strdup(st, 1);
+	a->period = smb_column_strdup(st, 2);
+	a->created = smb_column_strdup(st, 3);
+	a->industry = smb_column_strdup(st, 4);
+	a->aggregate = smb_column_strdup(st, 5);
+	a->overall = col_num(st, 6);
+	a->level = smb_column_strdup(st, 7);
+	a->overall_reason = smb_column_strdup(st, 8);
+	a->partial = sqlite3_column_int(st, 9);
+	a->fingerprint = smb_column_strdup(st, 10);
+	a->method = smb_column_strdup(st, 11);
+	a->client_name = smb_column_strdup(st, 12);
+	for (int i = 0; i < 5; i++)
+		a->areas[i].score = NAN;
+	return a;
+}
+
+#define SUMMARY_SQL "SELECT a.id, a.client_id, a.period, a.created, a.industry, a.aggregate, a.overall, a.level," \
+	" a.overall_reason, a.partial, a.fingerprint, a.method, c.name FROM assessment a JOIN client c ON c.id = a.client_id"
+
+int smb_assessment_load(smb_store *s, long long id, smb_assessment **out, smb_err *e)
+{
+	sqlite3_stmt *st;
+	smb_assessment *a = NULL;
+	int rc, step;
+
+	*out = NULL;
+	if ((rc = smb_store_prepare(s, SUMMARY_SQL " WHERE a.id = ?1", &st, e)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW && !(a = summary_row(st)))
+		rc = smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+	else if (step == SQLITE_DONE)
+		rc = smb_err_set(e, SMB_ENOINPUT, "no assessment %lld in %s (see 'smbopt assessments CLIENT')", id, s->path);
+	else if (step != SQLITE_ROW)
+		rc = smb_store_error(s, "reading an assessment", e);
+	sqlite3_finalize(st);
+	if (rc)
+		return rc;
+	if ((rc = read_rows(s, a, "SELECT area, score, level, coverage, weight, reason FROM assessment_area"
+	                          " WHERE assessment_id = ?1", fill_area, e)) ||
+	    (rc = read_rows(s, a, "SELECT metric, area, label, unit, value, score, weight, origin, source, worst, best,"
+	                          " goalposts_source, goalposts_industry FROM assessment_metric WHERE assessment_id = ?1"
+	                          " ORDER BY rowid", fill_metric, e)) ||
+	    (rc = read_rows(s, a, "SELECT rule_id, area, kind, severity, title, detail, evidence, recommend"
+	                          " FROM assessment_finding WHERE assessment_id = ?1 ORDER BY seq", fill_finding, e)) ||
+	    (rc = read_rows(s, a, "SELECT initiative_id, area, title, gain, priority, cost, hours, months, confidence,"
+	                          " effect, findings FROM assessment_recommendation WHERE assessment_id = ?1 ORDER BY rank",
+	                    fill_rec, e)) ||
+	    (rc = read_rows(s, a, "SELECT what, message FROM assessment_error WHERE assessment_id = ?1 ORDER BY seq",
+	                    fill_error, e)) ||
+	    (rc = read_rows(s, a, "SELECT model, field, value FROM assessment_model WHERE assessment_id = ?1"
+	                          " ORDER BY rowid", fill_model, e))) {
+		smb_assessment_free(a);
+		return rc;
+	}
+	a->industry_defaults = strstr(a->method ? a->method : "", "\"industry_defaults\":true") != NULL;
+	*out = a;
+	return SMB_OK;
+}
+
+int smb_assessment_list(smb_store *s, const char *client, smb_assessment ***out, size_t *n, smb_err *e)
+{
+	sqlite3_stmt *st;
+	smb_assessment **v = NULL;
+	size_t len = 0;
+	int rc, step;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = smb_store_prepare(s, SUMMARY_SQL " WHERE a.client_id = ?1 ORDER BY a.id", &st, e)))
+		return rc;
+	smb_bind_text(st, 1, client);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		smb_assessment **nv = realloc(v, (len + 1) * sizeof *v);
+		if (!nv || !(nv[len] = summary_row(st))) {
+			v = nv ? nv : v;
+			break;
+		}
+		v = nv;
+		len++;
+	}
+	if (step == SQLITE_ROW)
+		rc = smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+	else if (step != SQLITE_DONE)
+		rc = smb_store_error(s, "listing assessments", e);
+	sqlite3_finalize(st);
+	if (rc) {
+		smb_assessment_list_free(v, len);
+		return rc;
+	}
+	*out = v;
+	*n = len;
+	return SMB_OK;
+}
+
+int smb_assessment_add_error(smb_assessment *a, const char *what, const char *fmt, ...)
+{
+	smb_buf b;
+	va_list ap;
+
+	GROW(a->errors, a->nerrors);
+	smb_buf_init(&b);
+	va_start(ap, fmt);
+	smb_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	a->errors[a->nerrors].what = strdup(what);
+	a->errors[a->nerrors].message = strdup(smb_buf_str(&b));
+	smb_buf_free(&b);
+	a->nerrors++;
+	a->partial = 1;
+	return 0;
+}
+
+int smb_assessment_set_model(smb_assessment *a, const char *model, const char *field, double value)
+{
+	for (size_t i = 0; i < a->nmodels; i++)
+		if (strcmp(a->models[i].model, model) == 0 && strcmp(a->models[i].field, field) == 0) {
+			a->models[i].value = value;
+			return 0;
+		}
+	GROW(a->models, a->nmodels);
+	a->models[a->nmodels].model = strdup(model);
+	a->models[a->nmodels].field = strdup(field);
+	a->models[a->nmodels].value = value;
+	if (!a->models[a->nmodels].model || !a->models[a->nmodels].field)
+		return -1;
+	a->nmodels++;
+	return 0;
+}
+
+void smb_assessment_free(smb_assessment *a)
+{
+	if (!a)
+		return;
+	free(a->client_id);
+	free(a->client_name);
+	free(a->industry);
+	free(a->period);
+	free(a->created);
+	free(a->aggregate);
+	free(a->level);
+	free(a->overall_reason);
+	free(a->fingerprint);
+	free(a->method);
+	for (int i = 0; i < 5; i++) {
+		free(a->areas[i].level);
+		free(a->areas[i].reason);
+	}
+	for (size_t i = 0; i < a->nmetrics; i++) {
+		smb_ametric *m = &a->metrics[i];
+		free(m->key);
+		free(m->label);
+		free(m->unit);
+		free(m->origin);
+		free(m->source);
+		free(m->gp_source);
+		free(m->gp_industry);
+	}
+	free(a->metrics);
+	for (size_t i = 0; i < a->nfindings; i++) {
+		smb_afinding *f = &a->findings[i];
+		free(f->rule_id);
+		free(f->kind);
+		free(f->severity);
+		free(f->title);
+		free(f->detail);
+		free(f->evidence);
+		free(f->recommend);
+	}
+	free(a->findings);
+	for (size_t i = 0; i < a->nrecs; i++) {
+		free(a->recs[i].initiative_id);
+		free(a->recs[i].title);
+		free(a->recs[i].effect);
+		free(a->recs[i].findings);
+	}
+	free(a->recs);
+	for (size_t i = 0; i < a->nerrors; i++) {
+		free(a->errors[i].what);
+		free(a->errors[i].message);
+	}
+	free(a->errors);
+	for (size_t i = 0; i < a->nmodels; i++) {
+		free(a->models[i].model);
+		free(a->models[i].field);
+	}
+	free(a->models);
+	free(a);
+}
+
+void smb_assessment_list_free(smb_assessment **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		smb_assessment_free(v[i]);
+	free(v);
+}

@@ -1,0 +1,234 @@
+/* core/util/sha256.c — SHA-256 as specified in FIPS 180-4, used for import file
+ * hashes (the same file twice is refused) and method fingerprints. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sha256.h"
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define SMB_SHA256_X86 1
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
+
+/* First 32 bits of the fractional parts of the cube roots of the first 64
+ * primes (FIPS 180-4 §4.2.2). */
+static const uint32_t K[64] = {
+	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+	0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+	0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+	0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+	0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+	0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
+};
+
+static uint32_t rotr(uint32_t x, unsigned n)
+{
+	return (x >> n) | (x << (32 - n));
+}
+
+static void compress(uint32_t h[8], const unsigned char *p)
+{
+	uint32_t w[64];
+	for (int t = 0; t < 16; t++)
+		w[t] = (uint32_t)p[4 * t] << 24 | (uint32_t)p[4 * t + 1] << 16 |
+		       (uint32_t)p[4 * t + 2] << 8 | (uint32_t)p[4 * t + 3];
+	for (int t = 16; t < 64; t++) {
+		uint32_t s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3);
+		uint32_t s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10);
+		w[t] = w[t - 16] + s0 + w[t - 7] + s1;
+	}
+	uint32_t a = h[0], b = h[1], c = h[2], d = h[3];
+	uint32_t e = h[4], f = h[5], g = h[6], k = h[7];
+	for (int t = 0; t < 64; t++) {
+		uint32_t S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+		uint32_t ch = (e & f) ^ (~e & g);
+		uint32_t t1 = k + S1 + ch + K[t] + w[t];
+		uint32_t S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+		uint32_t maj = (a & b) ^ (a & c) ^ (b & c);
+		uint32_t t2 = S0 + maj;
+		k = g;
+		g = f;
+		f = e;
+		e = d + t1;
+		d = c;
+		c = b;
+		b = a;
+		a = t1 + t2;
+	}
+	h[0] += a; h[1] += b; h[2] += c; h[3] += d;
+	h[4] += e; h[5] += f; h[6] += g; h[7] += k;
+}
+
+#ifdef SMB_SHA256_X86
+/* The same compression with the x86 SHA extensions, about ten times faster:
+ * hashing the playbooks is part of every assessment's start-up. The state
+ * is kept as the instructions want it, ABEF and CDGH; each group of four
+ * rounds takes four schedule words W[g], the first 16 from the block and the
+ * rest by msg1/msg2 (W[t-16] + s0(W[t-15]) + W[t-7] + s1(W[t-2])). */
+__attribute__((target("sha,sse4.1,ssse3")))
+static void compress_x86(uint32_t h[8], const unsigned char *p)
+{
+	const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+	__m128i w[16], dcba = _mm_loadu_si128((const __m128i *)&h[0]), hgfe = _mm_loadu_si128((const __m128i *)&h[4]);
+	__m128i cdab = _mm_shuffle_epi32(dcba, 0xB1), efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+	__m128i abef = _mm_alignr_epi8(cdab, efgh, 8), cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+	__m128i abef0 = abef, cdgh0 = cdgh;
+
+	for (int g = 0; g < 4; g++)
+		w[g] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * g)), bswap);
+	for (int g = 4; g < 16; g++)
+		w[g] = _mm_sha256msg2_epu32(_mm_add_epi32(_mm_sha256msg1_epu32(w[g - 4], w[g - 3]),
+		                                          _mm_alignr_epi8(w[g - 1], w[g - 2], 4)), w[g - 1]);
+	for (int g = 0; g < 16; g++) {
+		__m128i wk = _mm_add_epi32(w[g], _mm_loadu_si128((const __m128i *)&K[4 * g]));
+		cdgh = _mm_sha256rnds2_epu32(cdgh, abef, wk);
+		abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(wk, 0x0E));
+	}
+	abef = _mm_add_epi32(abef, abef0);
+	cdgh = _mm_add_epi32(cdgh, cdgh0);
+	__m128i feba = _mm_shuffle_epi32(abef, 0x1B), dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+	_mm_storeu_si128((__m128i *)&h[0], _mm_blend_epi16(feba, dchg, 0xF0));
+	_mm_storeu_si128((__m128i *)&h[4], _mm_alignr_epi8(dchg, feba, 8));
+}
+
+/* CPUID is slow (under a hypervisor, a trap), so it is asked once; the
+ * relaxed atomics make the first use from two threads harmless. */
+static int x86_sha_state = -1;   /* -1 unknown, 0 no, 1 yes, 2 turned off */
+
+static int x86_sha(void)
+{
+	int v = __atomic_load_n(&x86_sha_state, __ATOMIC_RELAXED);
+	unsigned a, b, c, d;
+
+	if (v >= 0)
+		return v == 1;
+	v = __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSE4_1) && (c & bit_SSSE3) &&
+	    __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+	__atomic_store_n(&x86_sha_state, v, __ATOMIC_RELAXED);
+	return v;
+}
+#endif
+
+static void compress_blocks(uint32_t h[8], const unsigned char *p, size_t nblocks)
+{
+#ifdef SMB_SHA256_X86
+	if (x86_sha()) {
+		for (; nblocks; nblocks--, p += 64)
+			compress_x86(h, p);
+		return;
+	}
+#endif
+	for (; nblocks; nblocks--, p += 64)
+		compress(h, p);
+}
+
+int smb_sha256_accelerate(int on)
+{
+#ifdef SMB_SHA256_X86
+	if (!on) {
+		__atomic_store_n(&x86_sha_state, 2, __ATOMIC_RELAXED);
+		return 0;
+	}
+	__atomic_store_n(&x86_sha_state, -1, __ATOMIC_RELAXED);
+	return x86_sha();
+#else
+	(void)on;
+	return 0;
+#endif
+}
+
+void smb_sha256_init(smb_sha256 *s)
+{
+	static const uint32_t iv[8] = {
+		0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+		0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
+	};
+	memcpy(s->h, iv, sizeof iv);
+	s->len = 0;
+	s->nbuf = 0;
+}
+
+void smb_sha256_update(smb_sha256 *s, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	s->len += n;
+	/* Invariant: nbuf < 64 between calls; whole blocks skip the copy. */
+	if (s->nbuf) {
+		size_t take = 64 - s->nbuf < n ? 64 - s->nbuf : n;
+		memcpy(s->buf + s->nbuf, p, take);
+		s->nbuf += take;
+		p += take;
+		n -= take;
+		if (s->nbuf < 64)
+			return;
+		compress_blocks(s->h, s->buf, 1);
+		s->nbuf = 0;
+	}
+	compress_blocks(s->h, p, n / 64);
+	p += n / 64 * 64;
+	n %= 64;
+	if (n) {
+		memcpy(s->buf, p, n);
+		s->nbuf = n;
+	}
+}
+
+void smb_sha256_final(smb_sha256 *s, unsigned char out[32])
+{
+	uint64_t bits = s->len * 8;
+	unsigned char pad[72];
+	/* 0x80, zeros to 56 mod 64, then the bit length big-endian. */
+	size_t npad = (s->nbuf < 56 ? 56 : 120) - s->nbuf;
+	memset(pad, 0, sizeof pad);
+	pad[0] = 0x80;
+	for (int i = 0; i < 8; i++)
+		pad[npad + i] = (unsigned char)(bits >> (56 - 8 * i));
+	uint64_t len = s->len;
+	smb_sha256_update(s, pad, npad + 8);
+	s->len = len;
+	for (int i = 0; i < 8; i++) {
+		out[4 * i] = (unsigned char)(s->h[i] >> 24);
+		out[4 * i + 1] = (unsigned char)(s->h[i] >> 16);
+		out[4 * i + 2] = (unsigned char)(s->h[i] >> 8);
+		out[4 * i + 3] = (unsigned char)s->h[i];
+	}
+}
+
+void smb_sha256_hex(const unsigned char digest[32], char out[65])
+{
+	static const char hex[] = "0123456789abcdef";
+	for (int i = 0; i < 32; i++) {
+		out[2 * i] = hex[digest[i] >> 4];
+		out[2 * i + 1] = hex[digest[i] & 15];
+	}
+	out[64] = '\0';
+}
+
+int smb_sha256_file(const char *path, char out[65])
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	smb_sha256 s;
+	smb_sha256_init(&s);
+	static const size_t chunk = 1 << 16;
+	unsigned char buf[1 << 16];
+	size_t n;
+	while ((n = fread(buf, 1, chunk, f)) > 0)
+		smb_sha256_update(&s, buf, n);
+	if (ferror(f)) {
+		int e = errno ? errno : EIO;
+		fclose(f);
+		errno = e;
+		return -1;
+	}
+	fclose(f);
+	unsigned char d[32];
+	smb_sha256_final(&s, d);
+	smb_sha256_hex(d, out);
+	return 0;
+}
