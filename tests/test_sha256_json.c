@@ -257,14 +257,6 @@ static void test_json(void)
 
 int main(void)
 {
-	/* Both compressions, when the processor has the SHA extensions: the
-	 * portable one first, then the accelerated one (the default). */
-	int fast;
-	smb_sha256_accelerate(0);
-	printf("# portable SHA-256\n");
-	test_sha256();
-	fast = smb_sha256_accelerate(1);
-	printf("# SHA-256 %s\n", fast ? "with the x86 SHA extensions" : "portable again: no SHA extensions here");
 	test_sha256();
 	test_buf();
 	test_json();

@@ -7,12 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(HAVE_MALLOC_H) && defined(HAVE_MALLOPT) && defined(HAVE_MALLINFO2) && defined(HAVE_MADVISE) && defined(HAVE_SBRK)
-#include <malloc.h>
-#include <sys/mman.h>
-#include <unistd.h>
-#define SMB_HUGE_HEAP 1
-#endif
 
 #include "cli.h"
 
@@ -184,54 +178,6 @@ static const cli_entry *lookup(const cli_args *a, size_t *words)
 	return NULL;
 }
 
-/* A command lives for tens of milliseconds and touches a few MiB of heap;
- * on the virtual machines it runs on (CI's, a laptop's VM) each first touch
- * of a 4 KiB page is a fault costing ~10 us, 450 of them in an assessment.
- * So the heap grows 16 MiB at a time, its 2 MiB-aligned part is offered to
- * the kernel for transparent huge pages (one fault per 2 MiB), and a spacer
- * that is never touched fills the unaligned start so that allocations begin
- * on the aligned part. Where THP is off, or malloc is not glibc's (ASan,
- * valgrind), the brk does not move or madvise fails and nothing changes.
- * Costs ~2 MiB of peak RSS. */
-static void *volatile heap_spacer;   /* volatile: never read, and must stay */
-
-static void heap_in_huge_pages(void)
-{
-#ifdef SMB_HUGE_HEAP
-	const uintptr_t huge = (uintptr_t)2 << 20;
-	const size_t probe = 64 << 10;
-	struct mallinfo2 mi;
-	uintptr_t lo, hi, top, touched;
-	char *before, *after;
-	void *volatile p;   /* volatile: the compiler may not drop the pair */
-
-	/* Requests up to 4 MiB come from the heap, not from mmap, so that
-	 * they too land on huge pages. */
-	if (!mallopt(M_TOP_PAD, 16 << 20) || !mallopt(M_TRIM_THRESHOLD, 64 << 20) ||
-	    !mallopt(M_MMAP_THRESHOLD, 4 << 20))
-		return;
-	before = sbrk(0);
-	p = malloc(probe);   /* the first allocation: creates the heap, padded */
-	after = sbrk(0);
-	/* malloc wrote the header of the free space after p: that page is
-	 * mapped now, in small pages, and a 2 MiB range holding it can no
-	 * longer fault in as one page, so the huge range starts past it. */
-	touched = (uintptr_t)p + probe + 64;
-	free(p);
-	if (before == (char *)-1 || after == (char *)-1 || after <= before)
-		return;
-	lo = (touched + huge - 1) & ~(huge - 1);
-	hi = (uintptr_t)after & ~(huge - 1);
-	if (hi <= lo || madvise((void *)lo, hi - lo, MADV_HUGEPAGE) != 0)
-		return;
-	/* keepcost is the free top of the heap: new chunks are cut from it. */
-	mi = mallinfo2();
-	top = (uintptr_t)after - mi.keepcost;
-	if (mi.keepcost && top < lo && lo - top > 64)
-		heap_spacer = malloc(lo - top - 32);
-#endif
-}
-
 int main(int argc, char **argv)
 {
 	cli_ctx c;
@@ -240,7 +186,6 @@ int main(int argc, char **argv)
 	size_t words = 0;
 	int rc;
 
-	heap_in_huge_pages();
 	memset(&c, 0, sizeof c);
 	memset(&all, 0, sizeof all);
 	memset(&a, 0, sizeof a);

@@ -6,11 +6,6 @@
 
 #include "sha256.h"
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define SMB_SHA256_X86 1
-#include <cpuid.h>
-#include <immintrin.h>
-#endif
 
 /* First 32 bits of the fractional parts of the cube roots of the first 64
  * primes (FIPS 180-4 §4.2.2). */
@@ -63,82 +58,10 @@ static void compress(uint32_t h[8], const unsigned char *p)
 	h[4] += e; h[5] += f; h[6] += g; h[7] += k;
 }
 
-#ifdef SMB_SHA256_X86
-/* The same compression with the x86 SHA extensions, about ten times faster:
- * hashing the playbooks is part of every assessment's start-up. The state
- * is kept as the instructions want it, ABEF and CDGH; each group of four
- * rounds takes four schedule words W[g], the first 16 from the block and the
- * rest by msg1/msg2 (W[t-16] + s0(W[t-15]) + W[t-7] + s1(W[t-2])). */
-__attribute__((target("sha,sse4.1,ssse3")))
-static void compress_x86(uint32_t h[8], const unsigned char *p)
-{
-	const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
-	__m128i w[16], dcba = _mm_loadu_si128((const __m128i *)&h[0]), hgfe = _mm_loadu_si128((const __m128i *)&h[4]);
-	__m128i cdab = _mm_shuffle_epi32(dcba, 0xB1), efgh = _mm_shuffle_epi32(hgfe, 0x1B);
-	__m128i abef = _mm_alignr_epi8(cdab, efgh, 8), cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
-	__m128i abef0 = abef, cdgh0 = cdgh;
-
-	for (int g = 0; g < 4; g++)
-		w[g] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * g)), bswap);
-	for (int g = 4; g < 16; g++)
-		w[g] = _mm_sha256msg2_epu32(_mm_add_epi32(_mm_sha256msg1_epu32(w[g - 4], w[g - 3]),
-		                                          _mm_alignr_epi8(w[g - 1], w[g - 2], 4)), w[g - 1]);
-	for (int g = 0; g < 16; g++) {
-		__m128i wk = _mm_add_epi32(w[g], _mm_loadu_si128((const __m128i *)&K[4 * g]));
-		cdgh = _mm_sha256rnds2_epu32(cdgh, abef, wk);
-		abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(wk, 0x0E));
-	}
-	abef = _mm_add_epi32(abef, abef0);
-	cdgh = _mm_add_epi32(cdgh, cdgh0);
-	__m128i feba = _mm_shuffle_epi32(abef, 0x1B), dchg = _mm_shuffle_epi32(cdgh, 0xB1);
-	_mm_storeu_si128((__m128i *)&h[0], _mm_blend_epi16(feba, dchg, 0xF0));
-	_mm_storeu_si128((__m128i *)&h[4], _mm_alignr_epi8(dchg, feba, 8));
-}
-
-/* CPUID is slow (under a hypervisor, a trap), so it is asked once; the
- * relaxed atomics make the first use from two threads harmless. */
-static int x86_sha_state = -1;   /* -1 unknown, 0 no, 1 yes, 2 turned off */
-
-static int x86_sha(void)
-{
-	int v = __atomic_load_n(&x86_sha_state, __ATOMIC_RELAXED);
-	unsigned a, b, c, d;
-
-	if (v >= 0)
-		return v == 1;
-	v = __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSE4_1) && (c & bit_SSSE3) &&
-	    __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
-	__atomic_store_n(&x86_sha_state, v, __ATOMIC_RELAXED);
-	return v;
-}
-#endif
-
 static void compress_blocks(uint32_t h[8], const unsigned char *p, size_t nblocks)
 {
-#ifdef SMB_SHA256_X86
-	if (x86_sha()) {
-		for (; nblocks; nblocks--, p += 64)
-			compress_x86(h, p);
-		return;
-	}
-#endif
 	for (; nblocks; nblocks--, p += 64)
 		compress(h, p);
-}
-
-int smb_sha256_accelerate(int on)
-{
-#ifdef SMB_SHA256_X86
-	if (!on) {
-		__atomic_store_n(&x86_sha_state, 2, __ATOMIC_RELAXED);
-		return 0;
-	}
-	__atomic_store_n(&x86_sha_state, -1, __ATOMIC_RELAXED);
-	return x86_sha();
-#else
-	(void)on;
-	return 0;
-#endif
 }
 
 void smb_sha256_init(smb_sha256 *s)

@@ -18,9 +18,6 @@ void smb_sha256_update(smb_sha256 *s, const void *data, size_t n);
 void smb_sha256_final(smb_sha256 *s, unsigned char out[32]);
 /* Lower-case hex of the digest, 65 bytes with NUL. */
 void smb_sha256_hex(const unsigned char digest[32], char out[65]);
-/* Whether the x86 SHA extensions are used where the processor has them
- * (the default); returns 1 when they are in use. For tests of both paths. */
-int smb_sha256_accelerate(int on);
 /* Hash of a whole file; returns 0 or -1 with errno set. */
 int smb_sha256_file(const char *path, char out[65]);
 

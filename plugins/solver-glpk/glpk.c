@@ -1,92 +1,15 @@
 /* plugins/solver-glpk/glpk.c — the planner's knapsack handed to GLPK's
  * branch-and-cut (glp_intopt) for problems too large for the built-in solver.
  * Built against smbopt/plugin.h only: it calls nothing of the host's core. */
-#include <dlfcn.h>
 #include <glpk.h>
 #include <limits.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "smbopt/plugin.h"
-
-#ifndef SMB_GLPK_SONAME
-#define SMB_GLPK_SONAME "libglpk.so"
-#endif
-
-/* GLPK is loaded when a plan first asks for this solver, not with the
- * plugin: every command loads every plugin, few plan, and GLPK's library
- * brings seven more with it (about 2.5 ms of each start-up). Calls go
- * through this table; the names below make the code read as plain GLPK. */
-static struct {
-	__typeof__(glp_add_cols) *add_cols;
-	__typeof__(glp_add_rows) *add_rows;
-	__typeof__(glp_create_prob) *create_prob;
-	__typeof__(glp_delete_prob) *delete_prob;
-	__typeof__(glp_init_iocp) *init_iocp;
-	__typeof__(glp_intopt) *intopt;
-	__typeof__(glp_ios_best_node) *ios_best_node;
-	__typeof__(glp_ios_node_bound) *ios_node_bound;
-	__typeof__(glp_ios_tree_size) *ios_tree_size;
-	__typeof__(glp_mip_col_val) *mip_col_val;
-	__typeof__(glp_mip_status) *mip_status;
-	__typeof__(glp_set_col_bnds) *set_col_bnds;
-	__typeof__(glp_set_col_kind) *set_col_kind;
-	__typeof__(glp_set_mat_row) *set_mat_row;
-	__typeof__(glp_set_obj_coef) *set_obj_coef;
-	__typeof__(glp_set_obj_dir) *set_obj_dir;
-	__typeof__(glp_set_row_bnds) *set_row_bnds;
-	__typeof__(glp_term_out) *term_out;
-} G;
-
-#define glp_add_cols G.add_cols
-#define glp_add_rows G.add_rows
-#define glp_create_prob G.create_prob
-#define glp_delete_prob G.delete_prob
-#define glp_init_iocp G.init_iocp
-#define glp_intopt G.intopt
-#define glp_ios_best_node G.ios_best_node
-#define glp_ios_node_bound G.ios_node_bound
-#define glp_ios_tree_size G.ios_tree_size
-#define glp_mip_col_val G.mip_col_val
-#define glp_mip_status G.mip_status
-#define glp_set_col_bnds G.set_col_bnds
-#define glp_set_col_kind G.set_col_kind
-#define glp_set_mat_row G.set_mat_row
-#define glp_set_obj_coef G.set_obj_coef
-#define glp_set_obj_dir G.set_obj_dir
-#define glp_set_row_bnds G.set_row_bnds
-#define glp_term_out G.term_out
-
-static pthread_once_t glpk_once = PTHREAD_ONCE_INIT;
-static char glpk_error[512];   /* empty once GLPK is loaded */
-
-static void glpk_load(void)
-{
-#define SLOT(f) { "glp_" #f, (void **)&G.f }
-	static const struct { const char *name; void **slot; } need[] = {
-		SLOT(add_cols), SLOT(add_rows), SLOT(create_prob), SLOT(delete_prob), SLOT(init_iocp),
-		SLOT(intopt), SLOT(ios_best_node), SLOT(ios_node_bound), SLOT(ios_tree_size),
-		SLOT(mip_col_val), SLOT(mip_status), SLOT(set_col_bnds), SLOT(set_col_kind),
-		SLOT(set_mat_row), SLOT(set_obj_coef), SLOT(set_obj_dir), SLOT(set_row_bnds), SLOT(term_out),
-	};
-#undef SLOT
-	/* Kept open for the life of the process, like the plugin itself. */
-	void *lib = dlopen(SMB_GLPK_SONAME, RTLD_NOW | RTLD_LOCAL);
-
-	if (!lib) {
-		snprintf(glpk_error, sizeof glpk_error, "glpk: cannot load %s: %s", SMB_GLPK_SONAME, dlerror());
-		return;
-	}
-	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
-		if (!(*need[i].slot = dlsym(lib, need[i].name))) {
-			snprintf(glpk_error, sizeof glpk_error, "glpk: %s lacks %s", SMB_GLPK_SONAME, need[i].name);
-			return;
-		}
-}
 
 static int fail(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -203,9 +126,6 @@ static int glpk_solve(const smb_knapsack_problem *p, smb_knapsack_solution *s, c
 		return fail(err, errlen, "glpk: no problem or no solution buffer");
 	if (validate(p, err, errlen))
 		return SMB_PLUGIN_ERROR;
-	pthread_once(&glpk_once, glpk_load);
-	if (glpk_error[0])
-		return fail(err, errlen, "%s", glpk_error);
 	size_t n = p->n, m = p->m;
 	memset(s->x, 0, n);
 	s->value = s->bound = 0;
