@@ -3,6 +3,7 @@
  * field once into one record buffer allocated at open, and allocates nothing
  * per record once the field array has grown to the widest record. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -296,349 +297,398 @@ static size_t limit_in_block(const smb_csv *c, long long limit, size_t len)
 	return room < (long long)len ? (room < 0 ? 0 : (size_t)room) : len;
 }
 
-/* Parses one record starting at buf[pos], which is not a line end. The hot
- * loop keeps its position in locals and writes them back around refills. */
-static int parse_record(smb_csv *c, char *err, size_t errlen)
+/* One record being parsed. The parser is a loop over four states (START of a
+ * field, an UNQuoted field, inside Quotes, just after a Quote inside Quotes);
+ * each state is a function below that consumes what it can and says what
+ * happened. The cursor keeps the position and the output out of smb_csv so
+ * the plain runs, the hot path of big imports, work on a local structure. */
+typedef struct cursor {
+	smb_csv *c;
+	const unsigned char *buf;
+	size_t pos, len, end;   /* buf[pos..end): what plain runs may take */
+	long long limit;        /* file offset where the record must end */
+	long line, col;         /* where buf[pos] is */
+	char *o;                /* next byte of field text */
+	smb_csv_field *f;       /* the field being read */
+	int st;
+	int u8need;             /* continuation bytes of a UTF-8 sequence still due */
+	unsigned char u8lo, u8hi;   /* the range of the next one */
+	long u8line, u8col;     /* where the sequence began */
+	const char *why;        /* a refused record: why, and where */
+	char what[128];
+	long eline, ecol;
+} cursor;
+
+/* What a step did: go on, or how the record ended. */
+enum { GO, LINE_END, END_OF_FILE, TOO_LONG, REFUSED, OTHER_BYTE };
+
+static int refuse(cursor *k, long line, long col, const char *why)
 {
-	const unsigned char *buf = c->buf;
-	const unsigned char *ucls = c->ucls, *qcls = c->qcls;
-	const unsigned char delim = c->delim;
-	size_t pos = c->pos, len = c->len;
-	long line = c->line, col = c->col;
-	char *o = c->rec;
-	smb_csv_field *f = NULL;
-	int st = ST_START;
-	int u8need = 0;
-	unsigned char u8lo = 0, u8hi = 0;
-	long u8line = 0, u8col = 0;
-	const char *why = NULL;
-	char what[96];
-	long eline = 0, ecol = 0;
+	k->why = why;
+	k->eline = line;
+	k->ecol = col;
+	return REFUSED;
+}
 
-	c->nf = 0;
-	c->rec_line = line;
-	c->raw_on = 1;
-	c->raw_len = 0;
-	c->raw_from = pos;
-	/* Bytes at file offsets below limit may be read for this record; at
-	 * the limit only its line end. */
-	const long long limit = c->base + (long long)pos + SMB_CSV_MAX_RECORD;
-
-	/* end: how far the plain runs may go in this block, the lesser of the
-	 * block's end and the record limit. */
-	size_t end = limit_in_block(c, limit, len);
-	for (;;) {
-		if (pos >= end) {
-			if (pos == len) {
-				c->pos = pos;
-				if (!refill(c))
-					goto at_eof;
-				pos = 0;
-				len = c->len;
-				end = limit_in_block(c, limit, len);
-				/* What was cut by the block's end: a UTF-8 sequence, or
-				 * the LF of a CRLF inside quotes. */
-				while (u8need && pos < len) {
-					unsigned char b = buf[pos];
-					if (b < u8lo || b > u8hi)
-						goto bad_sequence;
-					*o++ = (char)b;
-					pos++;
-					u8lo = 0x80;
-					u8hi = 0xBF;
-					u8need--;
-				}
-				if (c->after_cr) {
-					c->after_cr = 0;
-					if (buf[pos] == '\n') {
-						*o++ = '\n';
-						pos++;
-					}
-				}
-				continue;
-			}
-			/* At the limit only the record's own line end may follow. */
-			if (c->base + (long long)pos == limit && st != ST_Q &&
-			    (buf[pos] == '\n' || buf[pos] == '\r')) {
-				end = pos + 1;
-			} else {
-				snprintf(what, sizeof what, "record is longer than %d bytes",
-				         SMB_CSV_MAX_RECORD);
-				why = what;
-				eline = line;
-				ecol = col;
-				goto too_long;
-			}
-		}
-		unsigned char b;
-		switch (st) {
-		case ST_START:
-			if (c->nf == c->fcap) {
-				if (c->fcap >= MAX_FIELDS) {
-					snprintf(what, sizeof what, "record has more than %d fields",
-					         MAX_FIELDS);
-					why = what;
-					eline = line;
-					ecol = col;
-					goto fail;
-				}
-				smb_csv_field *nfld = realloc(c->fields, 2 * c->fcap * sizeof *nfld);
-				if (!nfld) {
-					why = "out of memory";
-					eline = line;
-					ecol = col;
-					goto fail;
-				}
-				c->fields = nfld;
-				c->fcap *= 2;
-			}
-			f = &c->fields[c->nf++];
-			f->text = o;
-			f->line = line;
-			f->column = col;
-			f->quoted = buf[pos] == '"';
-			if (f->quoted) {
-				pos++;
-				col++;
-				st = ST_Q;
-				continue;
-			}
-			st = ST_UNQ;
-			/* fall through */
-		case ST_UNQ: {
-			const unsigned char *p = buf + pos, *e = buf + end, *p0 = p;
-			while (p < e && !ucls[*p])
-				*o++ = (char)*p++;
-			col += p - p0;
-			pos = (size_t)(p - buf);
-			if (p == e)
-				continue;
-			b = *p;
-			if (b == delim) {
-				f->len = (size_t)(o - f->text);
-				*o++ = '\0';
-				pos++;
-				col++;
-				st = ST_START;
-				continue;
-			}
-			if (b == '\n' || b == '\r')
-				goto record_end;
-			if (b == '"') {
-				/* A quote inside an unquoted field is taken as text, as
-				 * spreadsheets and sqlite3 do. */
-				*o++ = '"';
-				pos++;
-				col++;
-				continue;
-			}
-			break;   /* NUL or non-ASCII: below */
-		}
-		case ST_Q: {
-			const unsigned char *p = buf + pos, *e = buf + end, *p0 = p;
-			while (p < e && !qcls[*p])
-				*o++ = (char)*p++;
-			col += p - p0;
-			pos = (size_t)(p - buf);
-			if (p == e)
-				continue;
-			b = *p;
-			if (b == '"') {
-				pos++;
-				col++;
-				st = ST_QQ;
-				continue;
-			}
-			if (b == '\n' || b == '\r') {
-				*o++ = (char)b;
-				pos++;
-				line++;
-				col = 1;
-				if (b == '\r') {
-					if (pos < len && buf[pos] == '\n') {
-						*o++ = '\n';
-						pos++;
-					} else if (pos == len) {
-						c->after_cr = 1;
-					}
-				}
-				continue;
-			}
-			break;   /* NUL or non-ASCII: below */
-		}
-		default: /* ST_QQ: just after a quote inside a quoted field */
-			b = buf[pos];
-			if (b == '"') {
-				*o++ = '"';
-				pos++;
-				col++;
-				st = ST_Q;
-				continue;
-			}
-			if (b == delim) {
-				f->len = (size_t)(o - f->text);
-				*o++ = '\0';
-				pos++;
-				col++;
-				st = ST_START;
-				continue;
-			}
-			if (b == '\n' || b == '\r')
-				goto record_end;
-			{
-				char shown[16];
-				show_byte(b, shown);
-				snprintf(what, sizeof what, "%s after the closing quote of a field "
-				         "(a quote inside quotes must be doubled)", shown);
-			}
-			why = what;
-			eline = line;
-			ecol = col;
-			goto fail;
-		}
-
-		/* NUL or a byte >= 0x80, in or out of quotes. */
-		if (b == 0) {
-			why = "NUL byte in the text (is the file UTF-16 or binary?)";
-			eline = line;
-			ecol = col;
-			goto fail;
-		}
-		if (b < 0xC2 || b > 0xF4) {
-			snprintf(what, sizeof what, "invalid UTF-8 byte 0x%02X (save the file as UTF-8)", b);
-			why = what;
-			eline = line;
-			ecol = col;
-			goto fail;
-		}
-		/* Valid leads and the range of the byte after them, which rules out
-		 * overlong forms, surrogates and values past U+10FFFF. */
-		u8lo = 0x80;
-		u8hi = 0xBF;
-		if (b <= 0xDF) {
-			u8need = 1;
-		} else if (b <= 0xEF) {
-			u8need = 2;
-			if (b == 0xE0)
-				u8lo = 0xA0;
-			else if (b == 0xED)
-				u8hi = 0x9F;
-		} else {
-			u8need = 3;
-			if (b == 0xF0)
-				u8lo = 0x90;
-			else if (b == 0xF4)
-				u8hi = 0x8F;
-		}
-		*o++ = (char)b;
-		u8line = line;
-		u8col = col;
-		pos++;
-		col++;
-		while (u8need && pos < len) {
-			b = buf[pos];
-			if (b < u8lo || b > u8hi)
-				goto bad_sequence;
-			*o++ = (char)b;
-			pos++;
-			u8lo = 0x80;
-			u8hi = 0xBF;
-			u8need--;
-		}
+/* Copies the continuation bytes of a UTF-8 sequence that are in the block. */
+static int utf8_continue(cursor *k)
+{
+	while (k->u8need && k->pos < k->len) {
+		unsigned char b = k->buf[k->pos];
+		if (b < k->u8lo || b > k->u8hi)
+			return refuse(k, k->u8line, k->u8col, "invalid UTF-8 sequence (save the file as UTF-8)");
+		*k->o++ = (char)b;
+		k->pos++;
+		k->u8lo = 0x80;
+		k->u8hi = 0xBF;
+		k->u8need--;
 	}
+	return GO;
+}
 
-bad_sequence:
-	why = "invalid UTF-8 sequence (save the file as UTF-8)";
-	eline = u8line;
-	ecol = u8col;
-	goto fail;
+/* end, the lesser of the block's end and the record limit, is reached:
+ * read the next block and finish what its end cut (a UTF-8 sequence, the
+ * LF of a CRLF inside quotes), or let only the line end pass the limit. */
+static int at_end(cursor *k)
+{
+	smb_csv *c = k->c;
+	if (k->pos == k->len) {
+		c->pos = k->pos;
+		if (!refill(c))
+			return END_OF_FILE;
+		k->pos = 0;
+		k->len = c->len;
+		k->end = limit_in_block(c, k->limit, k->len);
+		if (utf8_continue(k) != GO)
+			return REFUSED;
+		if (c->after_cr) {
+			c->after_cr = 0;
+			if (k->buf[k->pos] == '\n') {
+				*k->o++ = '\n';
+				k->pos++;
+			}
+		}
+		return GO;
+	}
+	if (c->base + (long long)k->pos == k->limit && k->st != ST_Q &&
+	    (k->buf[k->pos] == '\n' || k->buf[k->pos] == '\r')) {
+		k->end = k->pos + 1;
+		return GO;
+	}
+	snprintf(k->what, sizeof k->what, "record is longer than %d bytes", SMB_CSV_MAX_RECORD);
+	refuse(k, k->line, k->col, k->what);
+	return TOO_LONG;
+}
 
-record_end:
-	/* buf[pos] is the line end; it is consumed but not part of the record. */
-	f->len = (size_t)(o - f->text);
-	*o = '\0';
+static void field_end(cursor *k)
+{
+	k->f->len = (size_t)(k->o - k->f->text);
+	*k->o++ = '\0';
+	k->pos++;
+	k->col++;
+	k->st = ST_START;
+}
+
+static int field_start(cursor *k)
+{
+	smb_csv *c = k->c;
+	if (c->nf == c->fcap) {
+		if (c->fcap >= MAX_FIELDS) {
+			snprintf(k->what, sizeof k->what, "record has more than %d fields", MAX_FIELDS);
+			return refuse(k, k->line, k->col, k->what);
+		}
+		smb_csv_field *nfld = realloc(c->fields, 2 * c->fcap * sizeof *nfld);
+		if (!nfld)
+			return refuse(k, k->line, k->col, "out of memory");
+		c->fields = nfld;
+		c->fcap *= 2;
+	}
+	k->f = &c->fields[c->nf++];
+	k->f->text = k->o;
+	k->f->line = k->line;
+	k->f->column = k->col;
+	k->f->quoted = k->buf[k->pos] == '"';
+	if (k->f->quoted) {
+		k->pos++;
+		k->col++;
+		k->st = ST_Q;
+	} else {
+		k->st = ST_UNQ;
+	}
+	return GO;
+}
+
+/* A plain run of bytes the class table lets through, copied as they are. */
+static unsigned char run(cursor *k, const unsigned char *cls)
+{
+	const unsigned char *p = k->buf + k->pos, *e = k->buf + k->end, *p0 = p;
+	char *o = k->o;
+	while (p < e && !cls[*p])
+		*o++ = (char)*p++;
+	k->o = o;
+	k->col += p - p0;
+	k->pos = (size_t)(p - k->buf);
+	return p < e;
+}
+
+static int unquoted(cursor *k)
+{
+	if (!run(k, k->c->ucls))
+		return GO;
+	unsigned char b = k->buf[k->pos];
+	if (b == k->c->delim) {
+		field_end(k);
+		return GO;
+	}
+	if (b == '\n' || b == '\r')
+		return LINE_END;
+	if (b == '"') {
+		/* A quote inside an unquoted field is taken as text, as
+		 * spreadsheets and sqlite3 do. */
+		*k->o++ = '"';
+		k->pos++;
+		k->col++;
+		return GO;
+	}
+	return OTHER_BYTE;
+}
+
+static int quoted(cursor *k)
+{
+	if (!run(k, k->c->qcls))
+		return GO;
+	unsigned char b = k->buf[k->pos];
+	if (b == '"') {
+		k->pos++;
+		k->col++;
+		k->st = ST_QQ;
+		return GO;
+	}
+	if (b == '\n' || b == '\r') {
+		/* a line end inside quotes is text; CRLF stays CRLF */
+		*k->o++ = (char)b;
+		k->pos++;
+		k->line++;
+		k->col = 1;
+		if (b == '\r') {
+			if (k->pos < k->len && k->buf[k->pos] == '\n') {
+				*k->o++ = '\n';
+				k->pos++;
+			} else if (k->pos == k->len) {
+				k->c->after_cr = 1;
+			}
+		}
+		return GO;
+	}
+	return OTHER_BYTE;
+}
+
+/* Just after a quote inside a quoted field: a doubled quote, the end of the
+ * field, or the end of the record; anything else is refused. */
+static int after_quote(cursor *k)
+{
+	unsigned char b = k->buf[k->pos];
+	char shown[16];
+	if (b == '"') {
+		*k->o++ = '"';
+		k->pos++;
+		k->col++;
+		k->st = ST_Q;
+		return GO;
+	}
+	if (b == k->c->delim) {
+		field_end(k);
+		return GO;
+	}
+	if (b == '\n' || b == '\r')
+		return LINE_END;
+	show_byte(b, shown);
+	snprintf(k->what, sizeof k->what, "%s after the closing quote of a field "
+	         "(a quote inside quotes must be doubled)", shown);
+	return refuse(k, k->line, k->col, k->what);
+}
+
+/* NUL or a byte >= 0x80, in or out of quotes: the lead of a UTF-8 sequence,
+ * checked with the range of the byte after it, which rules out overlong
+ * forms, surrogates and values past U+10FFFF. */
+static int other_byte(cursor *k)
+{
+	unsigned char b = k->buf[k->pos];
+	if (b == 0)
+		return refuse(k, k->line, k->col, "NUL byte in the text (is the file UTF-16 or binary?)");
+	if (b < 0xC2 || b > 0xF4) {
+		snprintf(k->what, sizeof k->what, "invalid UTF-8 byte 0x%02X (save the file as UTF-8)", b);
+		return refuse(k, k->line, k->col, k->what);
+	}
+	k->u8lo = 0x80;
+	k->u8hi = 0xBF;
+	if (b <= 0xDF) {
+		k->u8need = 1;
+	} else if (b <= 0xEF) {
+		k->u8need = 2;
+		if (b == 0xE0)
+			k->u8lo = 0xA0;
+		else if (b == 0xED)
+			k->u8hi = 0x9F;
+	} else {
+		k->u8need = 3;
+		if (b == 0xF0)
+			k->u8lo = 0x90;
+		else if (b == 0xF4)
+			k->u8hi = 0x8F;
+	}
+	*k->o++ = (char)b;
+	k->u8line = k->line;
+	k->u8col = k->col;
+	k->pos++;
+	k->col++;
+	return utf8_continue(k);
+}
+
+/* buf[pos] is the line end: consumed, not part of the record. CRLF is one
+ * line end; when the LF is still to come it is taken at the next read. */
+static int end_at_line(cursor *k)
+{
+	smb_csv *c = k->c;
+	size_t pos = k->pos;
+	k->f->len = (size_t)(k->o - k->f->text);
+	*k->o = '\0';
 	raw_finish(c, pos);
-	/* CRLF is one line end; when the LF is still to come it is taken at
-	 * the start of the next read. */
 	c->after_cr = 0;
-	if (buf[pos] == '\r') {
-		if (pos + 1 < len && buf[pos + 1] == '\n')
+	if (k->buf[pos] == '\r') {
+		if (pos + 1 < k->len && k->buf[pos + 1] == '\n')
 			pos++;
 		else
 			c->after_cr = 1;
 	}
 	c->pos = pos + 1;
-	c->line = line + 1;
+	c->line = k->line + 1;
 	c->col = 1;
 	return 1;
+}
 
-at_eof:
-	/* refill() already moved the record's bytes into raw. */
+/* The file ended inside the record (refill() already kept its bytes). */
+static int end_at_eof(cursor *k, char *err, size_t errlen)
+{
+	smb_csv *c = k->c;
+	const char *cut = NULL;
+	long line = k->line, col = k->col;
+	c->done = 1;
 	if (c->ioerr) {
-		c->done = 1;
 		raw_finish(c, 0);
-		snprintf(err, errlen, "%s:%ld:%ld: read error: %s", c->name, line, col,
-		         strerror(c->ioerr));
+		snprintf(err, errlen, "%s:%ld:%ld: read error: %s", c->name, line, col, strerror(c->ioerr));
 		return -1;
 	}
-	if (u8need) {
-		c->done = 1;
+	if (k->u8need) {
+		cut = "invalid UTF-8 sequence cut short by the end of the file";
+		line = k->u8line;
+		col = k->u8col;
+	} else if (k->st == ST_Q) {
+		cut = "quoted field is not closed before the end of the file";
+		line = k->f->line;
+		col = k->f->column;
+	}
+	if (cut) {
 		raw_finish(c, 0);
-		snprintf(err, errlen, "%s:%ld:%ld: invalid UTF-8 sequence cut short by the "
-		         "end of the file", c->name, u8line, u8col);
+		snprintf(err, errlen, "%s:%ld:%ld: %s", c->name, line, col, cut);
 		return -1;
 	}
-	if (st == ST_Q) {
-		c->done = 1;
-		raw_finish(c, 0);
-		snprintf(err, errlen, "%s:%ld:%ld: quoted field is not closed before the "
-		         "end of the file", c->name, f->line, f->column);
-		return -1;
-	}
-	if (st == ST_START) {
+	if (k->st == ST_START) {
 		/* "a,b," then end of file: the last field is empty. The record
 		 * had a delimiter, so at least one field is already there. */
 		if (c->nf == c->fcap) {
-			why = "record has too many fields";
-			eline = line;
-			ecol = col;
-			goto fail;
+			c->done = 0;
+			refuse(k, k->line, k->col, "record has too many fields");
+			return 0;
 		}
-		f = &c->fields[c->nf++];
-		f->text = o;
-		f->line = line;
-		f->column = col;
-		f->quoted = 0;
+		k->f = &c->fields[c->nf++];
+		k->f->text = k->o;
+		k->f->line = k->line;
+		k->f->column = k->col;
+		k->f->quoted = 0;
 	}
-	f->len = (size_t)(o - f->text);
-	*o = '\0';
+	k->f->len = (size_t)(k->o - k->f->text);
+	*k->o = '\0';
 	raw_finish(c, 0);
-	c->line = line;
-	c->col = col;
+	c->line = k->line;
+	c->col = k->col;
 	return 1;
+}
 
-too_long:
-	/* Stop here, holding no more than the limit; the rest of the record is
-	 * skipped by the next read. */
-	c->pos = pos;
-	c->line = line;
-	c->col = col;
-	raw_finish(c, pos);
-	c->skip_state = st;
-	snprintf(err, errlen, "%s:%ld:%ld: %s", c->name, eline, ecol, why);
-	return -1;
-
-fail:
-	c->pos = pos;
-	c->line = line;
-	c->col = col;
+/* A refused record: too long stops here, holding no more than the limit,
+ * and the next read skips its rest; any other fault leaves the offending
+ * byte in place and skips the rest now (as plain text, and text after a
+ * closing quote as an unquoted field would be). */
+static int end_refused(cursor *k, int too_long, char *err, size_t errlen)
+{
+	smb_csv *c = k->c;
+	c->pos = k->pos;
+	c->line = k->line;
+	c->col = k->col;
+	snprintf(err, errlen, "%s:%ld:%ld: %s", c->name, k->eline, k->ecol, k->why);
+	if (too_long) {
+		raw_finish(c, k->pos);
+		c->skip_state = k->st;
+		return -1;
+	}
 	c->after_cr = 0;
-	/* The offending byte is left in place; skipping reads it as plain text,
-	 * and text after a closing quote as an unquoted field would be. */
-	c->skip_state = st == ST_QQ ? ST_UNQ : st;
-	snprintf(err, errlen, "%s:%ld:%ld: %s", c->name, eline, ecol, why);
+	c->skip_state = k->st == ST_QQ ? ST_UNQ : k->st;
 	skip_rest(c);
 	return -1;
+}
+
+/* Parses one record starting at buf[pos], which is not a line end. */
+static int parse_record(smb_csv *c, char *err, size_t errlen)
+{
+	cursor k;
+	int r;
+
+	memset(&k, 0, offsetof(cursor, what));
+	k.c = c;
+	k.buf = c->buf;
+	k.pos = c->pos;
+	k.len = c->len;
+	k.line = c->line;
+	k.col = c->col;
+	k.o = c->rec;
+	k.st = ST_START;
+	c->nf = 0;
+	c->rec_line = k.line;
+	c->raw_on = 1;
+	c->raw_len = 0;
+	c->raw_from = k.pos;
+	/* Bytes at file offsets below limit may be read for this record; at
+	 * the limit only its line end. */
+	k.limit = c->base + (long long)k.pos + SMB_CSV_MAX_RECORD;
+	k.end = limit_in_block(c, k.limit, k.len);
+	for (;;) {
+		if (k.pos >= k.end)
+			r = at_end(&k);
+		else if (k.st == ST_START)
+			r = field_start(&k);
+		else if (k.st == ST_UNQ)
+			r = unquoted(&k);
+		else if (k.st == ST_Q)
+			r = quoted(&k);
+		else
+			r = after_quote(&k);
+		if (r == OTHER_BYTE)
+			r = other_byte(&k);
+		switch (r) {
+		case GO:
+			continue;
+		case LINE_END:
+			return end_at_line(&k);
+		case END_OF_FILE:
+			if ((r = end_at_eof(&k, err, errlen)) != 0)
+				return r;
+			return end_refused(&k, 0, err, errlen);
+		case TOO_LONG:
+			return end_refused(&k, 1, err, errlen);
+		default:
+			return end_refused(&k, 0, err, errlen);
+		}
+	}
 }
 
 int smb_csv_read(smb_csv *c, smb_csv_field **fields, size_t *nfields,
