@@ -1,4 +1,4 @@
-/* core/engine/cycle.h — one assessment cycle (DESIGN §3): gather the client's
+/* core/engine/cycle.h — one assessment cycle (docs/design.md §3): gather the client's
  * observations for the period (rolling up finer periods), derive metrics in
  * dependency order, score, aggregate, run rules, rank initiatives. Each
  * step reads only what the step before produced. */

@@ -1,6 +1,6 @@
 /* core/engine/registry.h — everything plugins and playbooks declare: metrics,
  * goalposts, rules, initiatives, questions, dataset kinds and solvers.
- * Built once per process; read-only while cycles run (DESIGN §3). */
+ * Built once per process; read-only while cycles run (docs/design.md §3). */
 #ifndef SMB_REGISTRY_H
 #define SMB_REGISTRY_H
 

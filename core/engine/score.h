@@ -1,4 +1,4 @@
-/* core/engine/score.h — the scoring math of DESIGN §8: goalposts and bands map a
+/* core/engine/score.h — the scoring math (docs/design.md §3, step 4): goalposts and bands map a
  * value to 0..100; weighted means aggregate scores; levels name them. */
 #ifndef SMB_SCORE_H
 #define SMB_SCORE_H

@@ -1,5 +1,5 @@
 /* core/models/knapsack.h — the built-in exact solver for the planner's 0/1
- * multi-constraint knapsack with side constraints (DESIGN §10). The problem
+ * multi-constraint knapsack with side constraints. The problem
  * and solution types are those of the plugin ABI, so a MIP plugin can stand in. */
 #ifndef SMB_KNAPSACK_H
 #define SMB_KNAPSACK_H

@@ -1,4 +1,4 @@
-/* core/plan/plan.h — the planning layer (DESIGN §10): candidates named by id become
+/* core/plan/plan.h — the planning layer: candidates named by id become
  * a knapsack problem, a solver (built-in or a plugin's) answers it, and the
  * answer is explained: totals, binding resources, why each candidate is out. */
 #ifndef SMB_PLAN_H

@@ -1,4 +1,4 @@
-/* core/review/review.h — two assessments compared (DESIGN §9): score deltas, the
+/* core/review/review.h — two assessments compared: score deltas, the
  * metrics that moved most, findings new / resolved / persisting, goal
  * statuses, initiatives realised against expected, and the split of each
  * change into what the data changed and what the method changed. */

@@ -115,7 +115,7 @@ typedef struct smb_initiative_def {
 	const char *const *excludes;   /* NULL-terminated */
 } smb_initiative_def;
 
-/* A 0/1 multi-constraint knapsack with side constraints (DESIGN §10).
+/* A 0/1 multi-constraint knapsack with side constraints.
  * weight is row-major: weight[i * n + j] is item j's use of resource i. */
 typedef struct smb_knapsack_problem {
 	size_t n;                      /* items */

@@ -56,7 +56,7 @@ typedef struct smb_mkt_summary {
 /* Sums the rows that describe `period` per channel (case-insensitive names).
  * Rows of exactly that period win; otherwise the period must be covered
  * completely by month rows (or, for a year, quarter rows): a period with
- * months missing is undefined, never silently smaller (DESIGN §8).
+ * months missing is undefined, never silently smaller (docs/design.md §3).
  * Returns 0, SMB_MKT_UNDEFINED with the reason in err, or -1 with an error
  * in err (a negative or non-finite figure, a bad period, out of memory). */
 int smb_mkt_summarize(const smb_mkt_row *rows, size_t n, const char *period,

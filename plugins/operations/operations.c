@@ -122,7 +122,7 @@ static int whole_setting(const smb_host_api *api, smb_ctx *ctx, const char *name
 /* Runs the analysis for the assessed period; SMB_PLUGIN_OK, MISSING or ERROR. */
 /* The last analysis, by the host's cycle number: every metric of one cycle
  * reads the same rows and settings, so one analysis serves them all. The
- * host runs one cycle at a time per process (DESIGN §3). */
+ * host runs one cycle at a time per process (docs/design.md §3). */
 static unsigned long long memo_cycle;
 static int memo_rc;
 static smb_inv_result memo;
