@@ -69,18 +69,23 @@ void cli_flush(cli_ctx *c)
 	smb_buf_reset(&c->out);
 }
 
+void cli_load_opts(const cli_args *a, smb_load_opts *o, const char *dirs[64], const char *books[64])
+{
+	memset(o, 0, sizeof *o);
+	o->plugin_dirs = dirs;
+	o->nplugin_dirs = cli_all(a, "plugins", dirs, 64);
+	o->playbooks = books;
+	o->nplaybooks = cli_all(a, "playbook", books, 64);
+	o->no_defaults = cli_get(a, "no-defaults") != NULL;
+}
+
 int cli_registry(cli_ctx *c, const cli_args *a, smb_registry *r)
 {
 	const char *dirs[64], *books[64];
 	smb_load_opts o;
 	int rc;
 
-	memset(&o, 0, sizeof o);
-	o.plugin_dirs = dirs;
-	o.nplugin_dirs = cli_all(a, "plugins", dirs, 64);
-	o.playbooks = books;
-	o.nplaybooks = cli_all(a, "playbook", books, 64);
-	o.no_defaults = cli_get(a, "no-defaults") != NULL;
+	cli_load_opts(a, &o, dirs, books);
 	if ((rc = smb_registry_init(r, &c->err)))
 		return rc;
 	if ((rc = smb_registry_load(r, &o, &c->err))) {

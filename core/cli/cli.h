@@ -60,6 +60,9 @@ int cli_format(cli_ctx *c, const char *allowed, const char **fmt);
 int cli_number(cli_ctx *c, const cli_args *a, const char *name, double *v, int *given);
 /* Opens the workspace named by --db / $SMBOPT_DB. */
 int cli_open(cli_ctx *c, smb_store **s);
+/* The load options of --plugins, --playbook and --no-defaults (dirs and
+ * books hold the values; they must outlive o). */
+void cli_load_opts(const cli_args *a, smb_load_opts *o, const char *dirs[64], const char *books[64]);
 /* Loads plugins and playbooks as --plugins, --playbook and --no-defaults
  * say; refused files are reported on stderr as warnings. */
 int cli_registry(cli_ctx *c, const cli_args *a, smb_registry *r);
@@ -79,6 +82,9 @@ int cmd_imports(cli_ctx *c, const cli_args *a);
 int cmd_kinds(cli_ctx *c, const cli_args *a);
 int cmd_demo(cli_ctx *c, const cli_args *a);
 int cmd_assess(cli_ctx *c, const cli_args *a);
+int cmd_assess_all(cli_ctx *c, const cli_args *a);
+int cmd_merge(cli_ctx *c, const cli_args *a);
+int cmd_portfolio(cli_ctx *c, const cli_args *a);
 int cmd_assessments(cli_ctx *c, const cli_args *a);
 int cmd_show(cli_ctx *c, const cli_args *a);
 int cmd_plugins(cli_ctx *c, const cli_args *a);

@@ -1,12 +1,16 @@
 /* core/cli/cmd_assess.c — smbopt assess, assessments, show. */
 #include <math.h>
+#include <time.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch.h"
 #include "cli.h"
 #include "client.h"
 #include "cycle.h"
+#include "json.h"
 #include "number.h"
 #include "render.h"
 #include "table.h"
@@ -45,6 +49,10 @@ int cmd_assess(cli_ctx *c, const cli_args *a)
 	double cov = 0;
 	int rc, given;
 
+	if (cli_get(a, "all"))
+		return cmd_assess_all(c, a);
+	if (a->npos != 1)
+		return smb_err_set(&c->err, SMB_EUSAGE, "assess needs a client ID, or --all for every client");
 	if ((rc = cli_format(c, "text json md", &fmt)))
 		return rc;
 	o.client = a->pos[0];
@@ -134,5 +142,201 @@ int cmd_show(cli_ctx *c, const cli_args *a)
 		smb_assessment_free(as);
 	}
 	smb_store_close(s);
+	return rc;
+}
+
+/* What assess --all prints as each client ends: a line per client (text),
+ * a JSON line per client (jsonl), or nothing until the end (json); and the
+ * progress on standard error when it is a terminal. */
+typedef struct all_out {
+	cli_ctx *c;
+	const char *fmt;
+	smb_buf json;          /* the clients array, for json */
+	size_t nfailed;
+	char failed[8][96];    /* the first failures, named in the summary */
+	int progress;
+	double t0, shown;
+} all_out;
+
+static double now_s(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static const char *const status_name[] = { "assessed", "partial", "skipped", "no_data", "failed" };
+
+static void client_json(smb_json *j, const smb_batch_result *r)
+{
+	smb_json_object_begin(j);
+	smb_json_key(j, "client");
+	smb_json_string(j, r->client);
+	smb_json_key(j, "status");
+	smb_json_string(j, status_name[r->status]);
+	smb_json_key(j, "assessment");
+	if (r->assessment)
+		smb_json_integer(j, r->assessment);
+	else
+		smb_json_null(j);
+	smb_json_key(j, "overall");
+	smb_json_number(j, r->overall);
+	smb_json_key(j, "level");
+	smb_json_string(j, r->level);
+	smb_json_key(j, "message");
+	smb_json_string(j, r->message[0] ? r->message : NULL);
+	smb_json_object_end(j);
+}
+
+static void all_done(void *ud, const smb_batch_result *r)
+{
+	all_out *o = ud;
+	smb_json j;
+
+	if ((r->status == SMB_BATCH_FAILED || r->status == SMB_BATCH_PARTIAL) && o->nfailed++ < 8)
+		snprintf(o->failed[o->nfailed - 1], sizeof o->failed[0], "%s", r->client);
+	if (strcmp(o->fmt, "json") == 0) {
+		smb_json_init(&j, &o->json, 0);
+		if (o->json.len)
+			smb_buf_puts(&o->json, ",");
+		client_json(&j, r);
+	} else if (strcmp(o->fmt, "jsonl") == 0) {
+		smb_json_init(&j, &o->c->out, 0);
+		client_json(&j, r);
+		smb_buf_puts(&o->c->out, "\n");
+		cli_flush(o->c);
+	} else {
+		if (r->status == SMB_BATCH_ASSESSED || r->status == SMB_BATCH_SKIPPED)
+			smb_buf_printf(&o->c->out, "%-24s %-9s #%lld  %5.1f  %s\n", r->client, status_name[r->status],
+			               r->assessment, r->overall, r->level ? r->level : "");
+		else
+			smb_buf_printf(&o->c->out, "%-24s %-9s %s\n", r->client, status_name[r->status], r->message);
+	}
+	if (o->progress) {
+		double t = now_s();
+		if (t - o->shown >= 0.1 || r->done == r->total) {
+			double rate = r->done / (t - o->t0 > 1e-9 ? t - o->t0 : 1e-9);
+			long left = (long)((r->total - r->done) / (rate > 0 ? rate : 1) + 0.5);
+			fprintf(stderr, "\r%zu/%zu clients  %.1f/s  %ld:%02ld left ", r->done, r->total, rate, left / 60,
+			        left % 60);
+			if (r->done == r->total)
+				fputc('\n', stderr);
+			o->shown = t;
+		}
+	}
+}
+
+int cmd_assess_all(cli_ctx *c, const cli_args *a)
+{
+	const char *dirs[64], *books[64], *fmt, *shard = cli_get(a, "shard");
+	smb_setting settings[32];
+	char names[32][64];
+	smb_batch_opts bo;
+	smb_batch_summary sum;
+	smb_load_opts lo;
+	smb_registry reg;
+	all_out out;
+	double jobs = 1, cov = 0;
+	int rc, given;
+
+	memset(&bo, 0, sizeof bo);
+	memset(&out, 0, sizeof out);
+	if (a->npos)
+		return smb_err_set(&c->err, SMB_EUSAGE, "assess --all takes no client ID (use --industry or --shard to narrow it)");
+	if ((rc = cli_format(c, "text json jsonl", &fmt)))
+		return rc;
+	bo.cycle.period = cli_get(a, "period");
+	if (!bo.cycle.period)
+		return smb_err_set(&c->err, SMB_EUSAGE, "assess --all needs --period P (e.g. 2026-Q3)");
+	if (smb_aggregate_parse(cli_get(a, "aggregate"), &bo.cycle.aggregate))
+		return smb_err_set(&c->err, SMB_EUSAGE, "--aggregate must be arithmetic, geometric or weakest-link");
+	if ((rc = cli_number(c, a, "coverage", &cov, &given)))
+		return rc;
+	if (given && !(cov > 0 && cov <= 1))
+		return smb_err_set(&c->err, SMB_EUSAGE, "--coverage must be in (0, 1]");
+	bo.cycle.coverage = cov;
+	if ((rc = cli_number(c, a, "jobs", &jobs, &given)))
+		return rc;
+	if (!(jobs >= 1 && jobs <= 256 && jobs == (unsigned)jobs))
+		return smb_err_set(&c->err, SMB_EUSAGE, "--jobs must be a whole number from 1 to 256");
+	bo.jobs = (unsigned)jobs;
+	if (shard) {
+		unsigned k, n;
+		char end;
+		if (sscanf(shard, "%u/%u%c", &k, &n, &end) != 2 || n < 1 || k < 1 || k > n)
+			return smb_err_set(&c->err, SMB_EUSAGE, "--shard '%s': use K/N with 1 <= K <= N (e.g. 2/8)", shard);
+		bo.shard = k;
+		bo.nshards = n;
+	}
+	bo.industry = cli_get(a, "industry");
+	bo.redo = cli_get(a, "redo") != NULL;
+	if ((rc = parse_settings(c, a, settings, names, &bo.cycle.nsettings)))
+		return rc;
+	bo.cycle.settings = settings;
+	cli_load_opts(a, &lo, dirs, books);
+	bo.load = &lo;
+	bo.db = smb_store_default_path(c->db);
+	if ((rc = cli_registry(c, a, &reg)))
+		return rc;
+	bo.reg = &reg;
+	out.c = c;
+	out.fmt = fmt;
+	smb_buf_init(&out.json);
+	out.progress = isatty(STDERR_FILENO);
+	out.t0 = out.shown = now_s();
+	bo.done = all_done;
+	bo.ud = &out;
+	rc = smb_batch_run(&bo, &sum, &c->err);
+	if (rc == SMB_OK || rc == SMB_PARTIAL) {
+		if (strcmp(fmt, "text") == 0) {
+			smb_buf_printf(&c->out, "%s: %zu clients: %zu assessed, %zu partial, %zu skipped, %zu without data, "
+			               "%zu failed\n", bo.cycle.period, sum.total, sum.assessed, sum.partial, sum.skipped,
+			               sum.no_data, sum.failed);
+		} else {
+			smb_json j;
+			smb_json_init(&j, &c->out, 0);
+			smb_json_object_begin(&j);
+			smb_json_key(&j, "schema_version");
+			smb_json_integer(&j, 1);
+			smb_json_key(&j, "period");
+			smb_json_string(&j, bo.cycle.period);
+			if (strcmp(fmt, "json") == 0) {
+				smb_buf list;
+				smb_buf_init(&list);
+				smb_buf_printf(&list, "[%s]", smb_buf_str(&out.json));
+				smb_json_key(&j, "clients");
+				smb_json_raw(&j, smb_buf_str(&list));
+				smb_buf_free(&list);
+			}
+			smb_json_key(&j, "summary");
+			smb_json_object_begin(&j);
+			smb_json_key(&j, "total");
+			smb_json_integer(&j, (long long)sum.total);
+			smb_json_key(&j, "assessed");
+			smb_json_integer(&j, (long long)sum.assessed);
+			smb_json_key(&j, "partial");
+			smb_json_integer(&j, (long long)sum.partial);
+			smb_json_key(&j, "skipped");
+			smb_json_integer(&j, (long long)sum.skipped);
+			smb_json_key(&j, "no_data");
+			smb_json_integer(&j, (long long)sum.no_data);
+			smb_json_key(&j, "failed");
+			smb_json_integer(&j, (long long)sum.failed);
+			smb_json_object_end(&j);
+			smb_json_object_end(&j);
+			smb_buf_puts(&c->out, "\n");
+		}
+		if (rc == SMB_PARTIAL) {
+			char names_buf[8 * 100] = "";
+			for (size_t i = 0; i < out.nfailed && i < 8; i++) {
+				strcat(names_buf, i ? ", " : "");
+				strcat(names_buf, out.failed[i]);
+			}
+			smb_err_set(&c->err, SMB_PARTIAL, "%zu client%s failed or partial: %s%s", out.nfailed,
+			            out.nfailed == 1 ? "" : "s", names_buf, out.nfailed > 8 ? ", ..." : "");
+		}
+	}
+	smb_buf_free(&out.json);
+	smb_registry_free(&reg);
 	return rc;
 }

@@ -32,7 +32,8 @@ static const cli_opt plan_opts[] = {
 	{ "assessment", 1 }, { "budget", 1 }, { "hours", 1 }, { "resource", 1 }, { "force", 1 }, { "exclude", 1 },
 	{ "candidates", 1 }, { "solver", 1 }, { "time-limit", 1 }, { "group", 1 }, { NULL, 0 } };
 static const cli_opt assess_opts[] = {
-	{ "period", 1 }, { "aggregate", 1 }, { "coverage", 1 }, { "set", 1 }, { "industry", 1 }, { NULL, 0 } };
+	{ "period", 1 }, { "aggregate", 1 }, { "coverage", 1 }, { "set", 1 }, { "industry", 1 },
+	{ "all", 0 }, { "jobs", 1 }, { "shard", 1 }, { "redo", 0 }, { NULL, 0 } };
 
 /* Options every command takes. */
 static const cli_opt global_opts[] = {
@@ -52,8 +53,9 @@ const cli_entry cli_commands[] = {
 	  period_opts, 1, 1, cmd_observations },
 	{ "kinds", NULL, "[--format text|json]", "list the dataset kinds import accepts", no_opts, 0, 0, cmd_kinds },
 	{ "assess", NULL, "ID --period P [--format text|json|md] [--aggregate arithmetic|geometric|weakest-link]"
-	  " [--coverage C] [--set NAME=VALUE]... [--industry I]",
-	  "run an assessment cycle and store it", assess_opts, 1, 1, cmd_assess },
+	  " [--coverage C] [--set NAME=VALUE]... [--industry I]"
+	  " | --all --period P [--industry I] [--jobs N] [--shard K/N] [--redo] [--format text|json|jsonl]",
+	  "run an assessment cycle and store it, for one client or every client", assess_opts, 0, 1, cmd_assess },
 	{ "assessments", NULL, "ID [--format text|json]", "list a client's assessments", no_opts, 1, 1, cmd_assessments },
 	{ "show", NULL, "ASSESSMENT [--format text|json|md]", "print a stored assessment", no_opts, 1, 1, cmd_show },
 	{ "plugins", NULL, "[--format text|json]", "list loaded plugins, their metrics and dataset kinds", no_opts, 0, 0,
