@@ -43,9 +43,6 @@ failed=0
 rm -rf _hardening
 mkdir -p _hardening
 
-shared=$(sed -n 's/^SMB_SHARED_DATA = //p' Makefile 2>/dev/null)
-[ -n "$shared" ] || shared=$(cd .. && pwd)/shared/data
-
 # --- 1. ASan + UBSan build, whole make check ---------------------------------
 # Out of tree, from a clean copy of the sources: automake refuses a VPATH
 # build of a source tree that is configured in place, as the main one is.
@@ -61,7 +58,7 @@ if [ -f _asan/src/Makefile ]; then make -C _asan/src distclean > _asan/distclean
 # with the sanitizers too, and are no concern of ours.
 (
 	cd _asan/build &&
-	../src/configure --with-shared-data="$shared" CC=clang \
+	../src/configure CC=clang \
 		CFLAGS="-O1 -g $san -fno-sanitize-recover=undefined" LDFLAGS="-fsanitize=address,undefined" \
 		> ../configure.log 2>&1 &&
 	make -j$jobs > ../make.log 2>&1 &&

@@ -27,7 +27,7 @@ SEED=${SEED:-1998}
 TLIM=${TLIM:-600}
 ORLIB=${ORLIB:-0}
 GLPSOL=${GLPSOL:-glpsol}
-data=${SMB_SHARED_DATA:-$top/../shared/data}
+data=${SMB_TEST_DATA:-$top/tests/data}
 
 # the driver, with GLPK's C API for the in-process timing when it links
 if [ "${API:-1}" = 1 ] && $CC -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \

@@ -32,7 +32,7 @@ EOF
 chmod +x "$logdir/smbopt-valgrind"
 SMB_WRAPPER=$logdir/smbopt-valgrind
 export SMB_WRAPPER top_srcdir top_builddir
-export SMB_SHARED_DATA="${SMB_SHARED_DATA:-}" SQLITE3="${SQLITE3:-sqlite3}"
+export SMB_TEST_DATA="${SMB_TEST_DATA:-}" SQLITE3="${SQLITE3:-sqlite3}"
 
 # The tests are independent (each has its own folder and workspace), so they
 # run in VALGRIND_JOBS lanes (default: one per core), each lane in turn.

@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/cli_forecast.sh — smbopt forecast against the published
-# exponential-smoothing figures (statsmodels' test suite, shared/data).
+# exponential-smoothing figures (statsmodels' test suite, tests/data/README.md).
 . "$top_srcdir/tests/lib.sh"
 
 smbopt init >/dev/null
@@ -33,7 +33,7 @@ ok $(echo "$out" | jq -e '.forecast | all(.lo95 < .lo80 and .lo80 < .value and .
 
 # shampoo.csv: 36 months "1-01".."3-12", as months 2001-01..2003-12.
 awk -F, 'NR > 1 && $2 != "" { gsub(/"/, ""); split($1, d, "-"); printf "%d-%s,finance.revenue,%s\n", 2000 + d[1], d[2], $2 }' \
-	"$SMB_SHARED_DATA/shampoo.csv" | { echo "period,metric,value"; cat; } > "$tmp/shampoo.csv"
+	"$SMB_TEST_DATA/shampoo.csv" | { echo "period,metric,value"; cat; } > "$tmp/shampoo.csv"
 is "$(wc -l < "$tmp/shampoo.csv" | tr -d ' ')" 37 "36 months of shampoo sales"
 smbopt import shampoo "$tmp/shampoo.csv" >/dev/null
 run smbopt forecast shampoo --metric finance.revenue --format json

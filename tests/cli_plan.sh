@@ -42,7 +42,7 @@ awk 'NR == 1 { next } { for (i = 1; i <= NF; i++) v[++k] = $i }
 		for (r = 1; r <= m; r++) cap[r] = v[p + r]
 		for (j = 1; j <= n; j++) { printf "x%d,%s", j, val[j]; for (r = 1; r <= m; r++) printf ",%s", w[r, j]; print "" }
 		printf "CAPS"; for (r = 1; r <= m; r++) printf " r%d=%s", r, cap[r]; print "" }' \
-	"$SMB_SHARED_DATA/mknap1.txt" > "$tmp/k.out"
+	"$SMB_TEST_DATA/mknap1.txt" > "$tmp/k.out"
 grep -v '^CAPS' "$tmp/k.out" > "$tmp/k1.csv"
 caps=$(grep '^CAPS' "$tmp/k.out" | sed 's/^CAPS//; s/ / --resource /g')
 is "$(smbopt plan --candidates "$tmp/k1.csv" $caps --format json | jq '[.optimal, .value]' -c)" "[true,3800]" \

@@ -8,7 +8,9 @@ tap_failed=0
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/smbopt-test.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 export SMBOPT_DB="$tmp/ws.db"
-unset SMBOPT_PLUGIN_PATH NO_COLOR
+unset SMBOPT_PLUGIN_PATH SMBOPT_PLAYBOOK_PATH NO_COLOR
+# No user configuration ($XDG_CONFIG_HOME/smbopt/config) reaches a test.
+export XDG_CONFIG_HOME="$tmp/.config"
 # SMB_WRAPPER runs smbopt under a checker (make check-valgrind sets it).
 smbopt() { ${SMB_WRAPPER:-} "$top_builddir/smbopt" "$@"; }
 

@@ -306,7 +306,7 @@ static void test_rfm_mapping(void)
 
 int main(void)
 {
-	const char *dir = getenv("SMB_SHARED_DATA");
+	const char *dir = getenv("SMB_TEST_DATA");
 	char path[4096];
 	char err[512] = "";
 
@@ -316,7 +316,7 @@ int main(void)
 	test_expectations();
 	test_rfm_mapping();
 
-	snprintf(path, sizeof path, "%s/CDNOW_sample.txt", dir && *dir ? dir : "../shared/data");
+	snprintf(path, sizeof path, "%s/CDNOW_sample.txt", dir && *dir ? dir : "tests/data");
 	size_t n = read_cdnow(path);
 	if (!ok(n == 6919, "read %zu CDNOW lines from %s", n, path))
 		return done_testing();

@@ -545,10 +545,10 @@ static void test_write_field(void)
  * rows checked come from Python's csv module on the same file. */
 static void test_real_data(void)
 {
-	const char *dir = getenv("SMB_SHARED_DATA");
+	const char *dir = getenv("SMB_TEST_DATA");
 	char path[4200], err[512];
 	if (!dir || !*dir) {
-		ok(1, "online_retail_sample.csv # SKIP SMB_SHARED_DATA not set");
+		ok(1, "online_retail_sample.csv # SKIP SMB_TEST_DATA not set");
 		return;
 	}
 	snprintf(path, sizeof path, "%s/online_retail_sample.csv", dir);

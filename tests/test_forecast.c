@@ -1,5 +1,5 @@
 /* tests/test_forecast.c — exponential smoothing against the statsmodels values
- * in shared/data/README.md, hand-computed SSEs, and fits on real monthly
+ * in tests/data/README.md, hand-computed SSEs, and fits on real monthly
  * series (shampoo, champagne) that must really minimise and choose by AICc. */
 #include "forecast.h"
 #include "tap.h"
@@ -12,16 +12,16 @@
 static const double z95 = 1.959963984540054;
 
 /* Reads the second column of a two-column CSV with a header line (the
- * shared data files: quoted month, number; CRLF or LF). */
+ * test data files: quoted month, number; CRLF or LF). */
 static size_t read_series(const char *file, double *y, size_t cap)
 {
 	char path[4096], line[256];
-	const char *dir = getenv("SMB_SHARED_DATA");
+	const char *dir = getenv("SMB_TEST_DATA");
 	const char *top = getenv("top_srcdir");
 	if (dir && *dir)
 		snprintf(path, sizeof path, "%s/%s", dir, file);
 	else
-		snprintf(path, sizeof path, "%s/../shared/data/%s", top ? top : ".", file);
+		snprintf(path, sizeof path, "%s/tests/data/%s", top ? top : ".", file);
 	FILE *f = fopen(path, "r");
 	size_t n = 0;
 	if (!f) {

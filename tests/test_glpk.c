@@ -176,10 +176,10 @@ static void test_random(const smb_solver_def *d)
 int main(void)
 {
 	const char *top = getenv("top_builddir");
-	const char *data = getenv("SMB_SHARED_DATA");
+	const char *data = getenv("SMB_TEST_DATA");
 	char so[4096], path[4096];
 	snprintf(so, sizeof so, "%s/plugins/.libs/solver-glpk.so", top && *top ? top : ".");
-	snprintf(path, sizeof path, "%s/mknap1.txt", data && *data ? data : "../shared/data");
+	snprintf(path, sizeof path, "%s/mknap1.txt", data && *data ? data : "tests/data");
 
 	void *dl = dlopen(so, RTLD_NOW | RTLD_LOCAL);
 	if (!ok(dl != NULL, "dlopen %s", so)) {
@@ -225,7 +225,7 @@ int main(void)
 		unsigned char x[100];
 		smb_knapsack_solution s = {.x = x};
 		double unused;
-		snprintf(path, sizeof path, "%s/mknapcb1.txt", data && *data ? data : "../shared/data");
+		snprintf(path, sizeof path, "%s/mknapcb1.txt", data && *data ? data : "tests/data");
 		int rc = solve_file(&host.def, path, 12, 0.05, &s, &unused);
 		ok(rc == 0 && !s.optimal, "glpk: time limit stops the search unproven");
 		ok(rc == 0 && (!s.feasible || (s.value <= 41968 && s.bound >= 41968)),

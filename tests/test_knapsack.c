@@ -410,9 +410,9 @@ static void test_plan(void)
 
 int main(void)
 {
-	const char *dir = getenv("SMB_SHARED_DATA");
+	const char *dir = getenv("SMB_TEST_DATA");
 	if (!dir || !*dir)
-		dir = "../shared/data";
+		dir = "tests/data";
 	test_mknap1(dir);
 	test_mknapcb1(dir);
 	test_side_constraints();

@@ -1,7 +1,7 @@
 /* tests/test_outlook.c — the finance plugin's cash-flow outlook: seasonal
  * indices, forecasts of series with known answers, the cash path and runway
  * worked by hand, and the seasonal method against a real seasonal series
- * (Perrin Frères champagne sales, shared data) on held-out months. */
+ * (Perrin Frères champagne sales, tests/data) on held-out months. */
 #include "tap.h"
 #include "../plugins/finance/outlook.h"
 
@@ -128,12 +128,12 @@ static void test_make(void)
 
 static size_t read_champagne(double *y, size_t max)
 {
-	const char *dir = getenv("SMB_SHARED_DATA");
+	const char *dir = getenv("SMB_TEST_DATA");
 	char path[1024], line[256];
 	size_t n = 0;
 	FILE *f;
 
-	snprintf(path, sizeof path, "%s/monthly_champagne_sales.csv", dir ? dir : "../shared/data");
+	snprintf(path, sizeof path, "%s/monthly_champagne_sales.csv", dir ? dir : "tests/data");
 	if (!(f = fopen(path, "r")))
 		return 0;
 	while (fgets(line, sizeof line, f) && n < max) {

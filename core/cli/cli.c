@@ -2,6 +2,7 @@
  * format checks, opening the workspace. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,34 +62,60 @@ int cli_open(cli_ctx *c, smb_store **s)
 	return smb_store_open(smb_store_default_path(c->db), SMB_OPEN_EXISTING, s, &c->err);
 }
 
-void cli_flush(cli_ctx *c)
+int cli_flush(cli_ctx *c)
 {
+	int bad = 0;
+
 	if (c->out.len)
-		fwrite(c->out.data, 1, c->out.len, stdout);
-	fflush(stdout);
+		bad = fwrite(c->out.data, 1, c->out.len, stdout) != c->out.len;
+	bad |= fflush(stdout) != 0 || ferror(stdout);
 	smb_buf_reset(&c->out);
+	if (bad)
+		return smb_err_set(&c->err, SMB_EIO, "cannot write to standard output: %s", strerror(errno));
+	return SMB_OK;
 }
 
-void cli_load_opts(const cli_args *a, smb_load_opts *o, const char *dirs[64], const char *books[64])
+void cli_load_opts(cli_ctx *c, const cli_args *a, cli_load *l)
 {
+	smb_load_opts *o = &l->o;
+	const char *env;
+	char *save = NULL;
+	size_t nb = 0;
+
 	memset(o, 0, sizeof *o);
-	o->plugin_dirs = dirs;
-	o->nplugin_dirs = cli_all(a, "plugins", dirs, 64);
-	o->playbooks = books;
-	o->nplaybooks = cli_all(a, "playbook", books, 64);
+	o->plugin_dirs = l->dirs;
+	o->nplugin_dirs = cli_all(a, "plugins", l->dirs, 48);
+	/* The config's directories come after --plugins; SMBOPT_PLUGIN_PATH
+	 * (read by the loader) replaces them. */
+	env = getenv("SMBOPT_PLUGIN_PATH");
+	if (!(env && *env) && cli_config(c, "plugins")) {
+		snprintf(l->cfg_plugins, sizeof l->cfg_plugins, "%s", cli_config(c, "plugins"));
+		for (char *d = strtok_r(l->cfg_plugins, ":", &save); d && o->nplugin_dirs < 64; d = strtok_r(NULL, ":", &save))
+			l->dirs[o->nplugin_dirs++] = d;
+	}
+	/* The config's playbooks load before --playbook ones (later ones win);
+	 * SMBOPT_PLAYBOOK_PATH (read by the loader) replaces them. */
+	env = getenv("SMBOPT_PLAYBOOK_PATH");
+	if (!(env && *env) && cli_config(c, "playbooks")) {
+		snprintf(l->cfg_books, sizeof l->cfg_books, "%s", cli_config(c, "playbooks"));
+		save = NULL;
+		for (char *d = strtok_r(l->cfg_books, ":", &save); d && nb < 16; d = strtok_r(NULL, ":", &save))
+			l->books[nb++] = d;
+	}
+	o->playbooks = l->books;
+	o->nplaybooks = nb + cli_all(a, "playbook", l->books + nb, 64 - nb);
 	o->no_defaults = cli_get(a, "no-defaults") != NULL;
 }
 
 int cli_registry(cli_ctx *c, const cli_args *a, smb_registry *r)
 {
-	const char *dirs[64], *books[64];
-	smb_load_opts o;
+	cli_load l;
 	int rc;
 
-	cli_load_opts(a, &o, dirs, books);
+	cli_load_opts(c, a, &l);
 	if ((rc = smb_registry_init(r, &c->err)))
 		return rc;
-	if ((rc = smb_registry_load(r, &o, &c->err))) {
+	if ((rc = smb_registry_load(r, &l.o, &c->err))) {
 		smb_registry_free(r);
 		return rc;
 	}

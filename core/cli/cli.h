@@ -16,9 +16,13 @@
 #define CLI_MAX_POS 16
 #define CLI_MAX_OPTS 128
 
+/* Written with named fields ({ .name = "period", .has_arg = 1, .arg = "P",
+ * .help = "..." }); an entry without .help compiles, and fails cli_help.sh. */
 typedef struct cli_opt {
 	const char *name;        /* long option without "--" */
 	int has_arg;
+	const char *arg;         /* the value's name in help ("FILE"), or NULL */
+	const char *help;        /* one line for --help and the man page */
 } cli_opt;
 
 typedef struct cli_args {
@@ -34,7 +38,16 @@ typedef struct cli_ctx {
 	const char *argv0;
 	smb_err err;
 	smb_buf out;             /* what the command prints on stdout */
+	struct {                 /* the configuration file (config.c) */
+		char path[4096];
+		char value[5][1024];
+	} cfg;
 } cli_ctx;
+
+/* Reads $XDG_CONFIG_HOME/smbopt/config into c->cfg; SMB_ECONFIG on a bad line. */
+int cli_config_load(cli_ctx *c);
+/* A configured value (workspace, plugins, playbooks, currency, locale), or NULL. */
+const char *cli_config(const cli_ctx *c, const char *key);
 
 typedef int (*cli_fn)(cli_ctx *c, const cli_args *a);
 
@@ -48,7 +61,27 @@ typedef struct cli_entry {
 	cli_fn fn;
 } cli_entry;
 
+/* A command group (the first word of two-word commands) and its line. */
+typedef struct cli_group {
+	const char *name;
+	const char *summary;
+} cli_group;
+
 extern const cli_entry cli_commands[];
+extern const cli_opt cli_global_opts[];
+extern const cli_group cli_groups[];
+
+/* Help, completion and the man page, all from the tables (core/cli/help.c). */
+void cli_usage(FILE *f);
+/* One command's help; e from cli_commands. */
+void cli_help_command(smb_buf *out, const cli_entry *e);
+/* A group's help; returns 0, or -1 if no command has that first word. */
+int cli_help_group(smb_buf *out, const char *group);
+/* The man page smbopt(1) in roff. */
+void cli_man(smb_buf *out);
+/* Every command, group and option has its help text; else lists the
+ * missing ones in err and returns SMB_ESOFTWARE. */
+int cli_check_table(smb_err *err);
 
 /* Option values: the last one given, or NULL; flags read as "1". */
 const char *cli_get(const cli_args *a, const char *name);
@@ -60,16 +93,22 @@ int cli_format(cli_ctx *c, const char *allowed, const char **fmt);
 int cli_number(cli_ctx *c, const cli_args *a, const char *name, double *v, int *given);
 /* Opens the workspace named by --db / $SMBOPT_DB. */
 int cli_open(cli_ctx *c, smb_store **s);
-/* The load options of --plugins, --playbook and --no-defaults (dirs and
- * books hold the values; they must outlive o). */
-void cli_load_opts(const cli_args *a, smb_load_opts *o, const char *dirs[64], const char *books[64]);
+/* The load options of --plugins, --playbook, --no-defaults and the config
+ * file, in l->o; l holds the strings, so it must outlive l->o. */
+typedef struct cli_load {
+	const char *dirs[64], *books[64];
+	char cfg_plugins[1024], cfg_books[1024];
+	smb_load_opts o;
+} cli_load;
+void cli_load_opts(cli_ctx *c, const cli_args *a, cli_load *l);
 /* Loads plugins and playbooks as --plugins, --playbook and --no-defaults
  * say; refused files are reported on stderr as warnings. */
 int cli_registry(cli_ctx *c, const cli_args *a, smb_registry *r);
 /* Maps a questionnaire answer to its score through the registry's questions. */
 int cli_answer(void *registry, const char *question, const char *answer, double *score, char *why, size_t whylen);
-/* Flushes c->out to stdout. */
-void cli_flush(cli_ctx *c);
+/* Flushes c->out to stdout; SMB_EIO (with a message) when stdout refuses
+ * the write (a full disk, a closed pipe): output lost is a failure. */
+int cli_flush(cli_ctx *c);
 
 /* The commands, one function each (core/cmd_*.c). */
 int cmd_init(cli_ctx *c, const cli_args *a);
@@ -103,5 +142,9 @@ int cmd_forecast(cli_ctx *c, const cli_args *a);
 int cmd_customers(cli_ctx *c, const cli_args *a);
 int cmd_questionnaire(cli_ctx *c, const cli_args *a);
 int cmd_plan(cli_ctx *c, const cli_args *a);
+int cmd_help(cli_ctx *c, const cli_args *a);
+int cmd_completion(cli_ctx *c, const cli_args *a);
+int cmd_new_playbook(cli_ctx *c, const cli_args *a);
+int cmd_new_plugin(cli_ctx *c, const cli_args *a);
 
 #endif

@@ -228,12 +228,12 @@ static void all_done(void *ud, const smb_batch_result *r)
 
 int cmd_assess_all(cli_ctx *c, const cli_args *a)
 {
-	const char *dirs[64], *books[64], *fmt, *shard = cli_get(a, "shard");
+	const char *fmt, *shard = cli_get(a, "shard");
 	smb_setting settings[32];
 	char names[32][64];
 	smb_batch_opts bo;
 	smb_batch_summary sum;
-	smb_load_opts lo;
+	cli_load lo;
 	smb_registry reg;
 	all_out out;
 	double jobs = 1, cov = 0;
@@ -273,8 +273,8 @@ int cmd_assess_all(cli_ctx *c, const cli_args *a)
 	if ((rc = parse_settings(c, a, settings, names, &bo.cycle.nsettings)))
 		return rc;
 	bo.cycle.settings = settings;
-	cli_load_opts(a, &lo, dirs, books);
-	bo.load = &lo;
+	cli_load_opts(c, a, &lo);
+	bo.load = &lo.o;
 	bo.db = smb_store_default_path(c->db);
 	if ((rc = cli_registry(c, a, &reg)))
 		return rc;

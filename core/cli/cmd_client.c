@@ -18,6 +18,8 @@ int cmd_client_add(cli_ctx *c, const cli_args *a)
 	cl.name = (char *)cli_get(a, "name");
 	cl.industry = (char *)cli_get(a, "industry");
 	cl.currency = (char *)cli_get(a, "currency");
+	if (!cl.currency)
+		cl.currency = (char *)cli_config(c, "currency");
 	cl.employees = -1;
 	if (!cl.name)
 		return smb_err_set(&c->err, SMB_EUSAGE, "client add needs --name NAME");

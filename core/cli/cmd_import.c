@@ -1,7 +1,10 @@
 /* core/cli/cmd_import.c — smbopt import, imports, observations, kinds. */
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "client.h"
@@ -10,8 +13,38 @@
 #include "observation.h"
 #include "table.h"
 
+/* Standard input is copied to a private file first: the importer reads a
+ * file twice (its SHA-256, then its rows), and a pipe can be read once. */
+static int stdin_copy(cli_ctx *c, char *path, size_t len)
+{
+	const char *tmp = getenv("TMPDIR");
+	char chunk[65536];
+	size_t n;
+	int fd, bad = 0;
+	FILE *f;
+
+	snprintf(path, len, "%s/smbopt-stdin-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if ((fd = mkstemp(path)) < 0)
+		return smb_err_set(&c->err, SMB_ECANTCREAT, "%s: %s", path, strerror(errno));
+	if (!(f = fdopen(fd, "wb"))) {
+		close(fd);
+		unlink(path);
+		return smb_err_set(&c->err, SMB_EIO, "%s: %s", path, strerror(errno));
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+		bad |= fwrite(chunk, 1, n, f) != n;
+	bad |= ferror(stdin) != 0;
+	if (fclose(f) != 0 || bad) {
+		unlink(path);
+		return smb_err_set(&c->err, SMB_EIO, "standard input: cannot read it into %s", path);
+	}
+	return SMB_OK;
+}
+
 int cmd_import(cli_ctx *c, const cli_args *a)
 {
+	char copy[PATH_MAX];
+	int from_stdin = strcmp(a->pos[1], "-") == 0;
 	smb_import_opts o = { 0 };
 	smb_import_report r;
 	smb_registry reg;
@@ -34,26 +67,41 @@ int cmd_import(cli_ctx *c, const cli_args *a)
 		else
 			return smb_err_set(&c->err, SMB_EUSAGE, "--delimiter must be one of , ; | or tab");
 	}
-	if ((rc = cli_registry(c, a, &reg)))
+	o.name = cli_get(a, "name");
+	if (from_stdin) {
+		if (!o.name)
+			o.name = "stdin";
+		if ((rc = stdin_copy(c, copy, sizeof copy)))
+			return rc;
+		o.path = copy;
+	}
+	if ((rc = cli_registry(c, a, &reg))) {
+		if (from_stdin)
+			unlink(copy);
 		return rc;
+	}
 	o.kinds = &reg.kinds;
 	o.answer = cli_answer;
 	o.answer_ud = &reg;
 	if ((rc = cli_open(c, &s))) {
 		smb_registry_free(&reg);
+		if (from_stdin)
+			unlink(copy);
 		return rc;
 	}
 	rc = smb_import(s, &o, &r, &c->err);
+	if (from_stdin)
+		unlink(copy);
 	if (r.errors.len)
 		fputs(smb_buf_str(&r.errors), stderr);
 	if (rc == SMB_OK) {
 		const char *form = strcmp(r.kind, "metrics") ? "" : r.wide ? " (wide)" : " (long)";
 		if (o.dry_run)
 			smb_buf_printf(&c->out, "%s is valid: kind %s%s, %lld rows, %lld accepted, %lld rejected; nothing written (dry run)\n",
-			               o.path, r.kind, form, r.rows, r.accepted, r.rejected);
+			               o.name ? o.name : o.path, r.kind, form, r.rows, r.accepted, r.rejected);
 		else
 			smb_buf_printf(&c->out, "imported %s for %s: kind %s%s, %lld rows, %lld values (import #%lld)\n",
-			               o.path, o.client_id, r.kind, form, r.accepted, r.values, r.import_id);
+			               o.name ? o.name : o.path, o.client_id, r.kind, form, r.accepted, r.values, r.import_id);
 		if (r.rejected && r.rejects_path)
 			smb_buf_printf(&c->out, "%lld rows rejected, written with reasons to %s\n", r.rejected, r.rejects_path);
 	}

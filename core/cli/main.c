@@ -10,35 +10,115 @@
 
 #include "cli.h"
 
-static const cli_opt no_opts[] = { { NULL, 0 } };
+/* Options: named fields, so that an entry written { "name", 1 } still
+ * compiles; tests/cli_help.sh fails for any option without .help. */
+static const cli_opt no_opts[] = { { .name = NULL } };
 static const cli_opt client_add_opts[] = {
-	{ "name", 1 }, { "industry", 1 }, { "employees", 1 }, { "currency", 1 }, { NULL, 0 } };
+	{ .name = "name", .has_arg = 1, .arg = "NAME", .help = "the client's name, as reports print it (required)" },
+	{ .name = "industry", .has_arg = 1, .arg = "INDUSTRY", .help = "its industry: chooses goalposts and plugins (required)" },
+	{ .name = "employees", .has_arg = 1, .arg = "N", .help = "the number of employees" },
+	{ .name = "currency", .has_arg = 1, .arg = "CUR", .help = "the ISO 4217 currency of its figures" },
+	{ .name = NULL } };
 static const cli_opt import_opts[] = {
-	{ "kind", 1 }, { "dry-run", 0 }, { "skip-bad", 0 }, { "replace", 0 }, { "delimiter", 1 },
-	{ "period", 1 }, { NULL, 0 } };
-static const cli_opt period_opts[] = { { "period", 1 }, { NULL, 0 } };
+	{ .name = "kind", .has_arg = 1, .arg = "KIND", .help = "the dataset kind (default: detected from the header)" },
+	{ .name = "dry-run", .has_arg = 0, .help = "validate the file and write nothing" },
+	{ .name = "skip-bad", .has_arg = 0, .help = "import the good rows, write the bad ones to FILE.rejects.csv" },
+	{ .name = "replace", .has_arg = 0, .help = "replace an earlier import of the same file" },
+	{ .name = "delimiter", .has_arg = 1, .arg = "C", .help = "the field delimiter: , ; or tab (default: detected)" },
+	{ .name = "period", .has_arg = 1, .arg = "P", .help = "the period of an answers file" },
+	{ .name = "name", .has_arg = 1, .arg = "NAME", .help = "the file name to record and report (for - , standard input: default stdin)" },
+	{ .name = NULL } };
+static const cli_opt period_opts[] = {
+	{ .name = "period", .has_arg = 1, .arg = "P", .help = "only this period and the periods inside it" }, { .name = NULL } };
 static const cli_opt goal_opts[] = {
-	{ "metric", 1 }, { "target", 1 }, { "by", 1 }, { "owner", 1 }, { "baseline-period", 1 }, { NULL, 0 } };
-static const cli_opt adopt_opts[] = { { "start", 1 }, { "owner", 1 }, { "goal", 1 }, { NULL, 0 } };
+	{ .name = "metric", .has_arg = 1, .arg = "M", .help = "the metric key, area.name (required)" },
+	{ .name = "target", .has_arg = 1, .arg = "V", .help = "the value to reach (required)" },
+	{ .name = "by", .has_arg = 1, .arg = "PERIOD", .help = "the period by which to reach it (required)" },
+	{ .name = "owner", .has_arg = 1, .arg = "NAME", .help = "who is responsible" },
+	{ .name = "baseline-period", .has_arg = 1, .arg = "P", .help = "the period whose value is the baseline (default: the latest)" },
+	{ .name = NULL } };
+static const cli_opt adopt_opts[] = {
+	{ .name = "start", .has_arg = 1, .arg = "PERIOD", .help = "when the work starts" },
+	{ .name = "owner", .has_arg = 1, .arg = "NAME", .help = "who carries it out" },
+	{ .name = "goal", .has_arg = 1, .arg = "GOAL", .help = "the goal it serves" },
+	{ .name = NULL } };
 static const cli_opt set_opts[] = {
-	{ "status", 1 }, { "actual-cost", 1 }, { "actual-hours", 1 }, { "end", 1 }, { NULL, 0 } };
-static const cli_opt review_opts[] = { { "from", 1 }, { "to", 1 }, { NULL, 0 } };
+	{ .name = "status", .has_arg = 1, .arg = "STATUS", .help = "planned, in-progress, done or dropped" },
+	{ .name = "actual-cost", .has_arg = 1, .arg = "X", .help = "what it cost, in the client's currency" },
+	{ .name = "actual-hours", .has_arg = 1, .arg = "H", .help = "the hours it took" },
+	{ .name = "end", .has_arg = 1, .arg = "PERIOD", .help = "when it ended" },
+	{ .name = NULL } };
+static const cli_opt review_opts[] = {
+	{ .name = "from", .has_arg = 1, .arg = "PERIOD|ASSESSMENT", .help = "the earlier assessment (default: the one before the last)" },
+	{ .name = "to", .has_arg = 1, .arg = "PERIOD|ASSESSMENT", .help = "the later assessment (default: the last)" },
+	{ .name = NULL } };
 static const cli_opt forecast_opts[] = {
-	{ "metric", 1 }, { "horizon", 1 }, { "method", 1 }, { "alpha", 1 }, { "beta", 1 }, { "phi", 1 }, { "gamma", 1 },
-	{ "level0", 1 }, { "trend0", 1 }, { NULL, 0 } };
-static const cli_opt customers_opts[] = { { "period", 1 }, { "discount", 1 }, { "months", 1 }, { NULL, 0 } };
-static const cli_opt questionnaire_opts[] = { { "area", 1 }, { NULL, 0 } };
+	{ .name = "metric", .has_arg = 1, .arg = "M", .help = "the metric to forecast (required)" },
+	{ .name = "horizon", .has_arg = 1, .arg = "H", .help = "how many periods ahead" },
+	{ .name = "method", .has_arg = 1, .arg = "METHOD", .help = "ses, holt, damped, hw-add, hw-mul or auto (by AICc)" },
+	{ .name = "alpha", .has_arg = 1, .arg = "A", .help = "the level smoothing parameter (default: fitted)" },
+	{ .name = "beta", .has_arg = 1, .arg = "B", .help = "the trend smoothing parameter (default: fitted)" },
+	{ .name = "phi", .has_arg = 1, .arg = "P", .help = "the damping parameter (default: fitted)" },
+	{ .name = "gamma", .has_arg = 1, .arg = "G", .help = "the seasonal smoothing parameter (default: fitted)" },
+	{ .name = "level0", .has_arg = 1, .arg = "L", .help = "the initial level (default: fitted)" },
+	{ .name = "trend0", .has_arg = 1, .arg = "T", .help = "the initial trend (default: fitted)" },
+	{ .name = NULL } };
+static const cli_opt customers_opts[] = {
+	{ .name = "period", .has_arg = 1, .arg = "P", .help = "the calibration period: transactions up to its end (required)" },
+	{ .name = "discount", .has_arg = 1, .arg = "D", .help = "the monthly discount rate of CLV" },
+	{ .name = "months", .has_arg = 1, .arg = "M", .help = "the CLV horizon in months" },
+	{ .name = NULL } };
+static const cli_opt questionnaire_opts[] = {
+	{ .name = "area", .has_arg = 1, .arg = "A", .help = "only this area's questions" }, { .name = NULL } };
 static const cli_opt plan_opts[] = {
-	{ "assessment", 1 }, { "budget", 1 }, { "hours", 1 }, { "resource", 1 }, { "force", 1 }, { "exclude", 1 },
-	{ "candidates", 1 }, { "solver", 1 }, { "time-limit", 1 }, { "group", 1 }, { NULL, 0 } };
+	{ .name = "assessment", .has_arg = 1, .arg = "A", .help = "plan from this assessment (default: the client's last)" },
+	{ .name = "budget", .has_arg = 1, .arg = "X", .help = "the money available, in the client's currency" },
+	{ .name = "hours", .has_arg = 1, .arg = "H", .help = "the staff hours available" },
+	{ .name = "resource", .has_arg = 1, .arg = "NAME=CAP", .help = "another limited resource (repeatable)" },
+	{ .name = "force", .has_arg = 1, .arg = "INIT", .help = "fund this initiative whatever it costs (repeatable)" },
+	{ .name = "exclude", .has_arg = 1, .arg = "INIT", .help = "never fund this initiative (repeatable)" },
+	{ .name = "candidates", .has_arg = 1, .arg = "FILE.csv", .help = "plan these candidates instead of an assessment's" },
+	{ .name = "solver", .has_arg = 1, .arg = "SOLVER", .help = "builtin or glpk" },
+	{ .name = "time-limit", .has_arg = 1, .arg = "S", .help = "stop the solver after S seconds" },
+	{ .name = "group", .has_arg = 1, .arg = "A;B;C", .help = "fund at most one of these initiatives (repeatable)" },
+	{ .name = NULL } };
 static const cli_opt assess_opts[] = {
-	{ "period", 1 }, { "aggregate", 1 }, { "coverage", 1 }, { "set", 1 }, { "industry", 1 },
-	{ "all", 0 }, { "jobs", 1 }, { "shard", 1 }, { "redo", 0 }, { NULL, 0 } };
+	{ .name = "period", .has_arg = 1, .arg = "P", .help = "the period to assess (required)" },
+	{ .name = "aggregate", .has_arg = 1, .arg = "RULE", .help = "arithmetic, geometric or weakest-link" },
+	{ .name = "coverage", .has_arg = 1, .arg = "C", .help = "the weight share an area needs to be scored (default 0.5)" },
+	{ .name = "set", .has_arg = 1, .arg = "NAME=VALUE", .help = "a playbook setting (repeatable)" },
+	{ .name = "industry", .has_arg = 1, .arg = "I", .help = "score with this industry's goalposts (with --all: only clients of this industry)" },
+	{ .name = "all", .has_arg = 0, .help = "assess every client of the workspace, in one process" },
+	{ .name = "jobs", .has_arg = 1, .arg = "N", .help = "with --all: worker threads (default 1)" },
+	{ .name = "shard", .has_arg = 1, .arg = "K/N", .help = "with --all: only the clients of shard K of N (by a stable hash of the id)" },
+	{ .name = "redo", .has_arg = 0, .help = "with --all: assess again clients already assessed by the same method" },
+	{ .name = NULL } };
+static const cli_opt new_playbook_opts[] = {
+	{ .name = "area", .has_arg = 1, .arg = "A", .help = "the area of the playbook's metric (default operations)" },
+	{ .name = "force", .has_arg = 0, .help = "overwrite an existing file" },
+	{ .name = NULL } };
+static const cli_opt new_plugin_opts[] = {
+	{ .name = "force", .has_arg = 0, .help = "write into an existing directory" }, { .name = NULL } };
 
 /* Options every command takes. */
-static const cli_opt global_opts[] = {
-	{ "db", 1 }, { "format", 1 }, { "plugins", 1 }, { "playbook", 1 }, { "no-defaults", 0 }, { "help", 0 },
-	{ NULL, 0 } };
+const cli_opt cli_global_opts[] = {
+	{ .name = "db", .has_arg = 1, .arg = "FILE", .help = "the workspace (default $SMBOPT_DB, the config's workspace, ./smbopt.db)" },
+	{ .name = "format", .has_arg = 1, .arg = "FORMAT", .help = "the output format: text, json, md or csv as the command allows" },
+	{ .name = "plugins", .has_arg = 1, .arg = "DIR", .help = "load plugins from DIR too (repeatable)" },
+	{ .name = "playbook", .has_arg = 1, .arg = "PATH", .help = "load this playbook file or directory too (repeatable)" },
+	{ .name = "no-defaults", .has_arg = 0, .help = "load only what --plugins and --playbook name" },
+	{ .name = "help", .has_arg = 0, .help = "show the command's help and exit" },
+	{ .name = NULL } };
+
+/* The command groups: `smbopt GROUP --help` lists the group's commands. */
+const cli_group cli_groups[] = {
+	{ "client", "the consultancy's clients" },
+	{ "playbook", "check and test playbooks" },
+	{ "goal", "a client's SMART goals" },
+	{ "initiative", "initiatives a client takes on, and how they turned out" },
+	{ "new", "scaffolds: a playbook or a plugin to start from" },
+	{ NULL, NULL }
+};
 
 const cli_entry cli_commands[] = {
 	{ "init", NULL, "", "create the workspace (or migrate an older one)", no_opts, 0, 0, cmd_init },
@@ -46,8 +126,8 @@ const cli_entry cli_commands[] = {
 	  "add a client", client_add_opts, 1, 1, cmd_client_add },
 	{ "client", "list", "[--format text|json]", "list clients", no_opts, 0, 0, cmd_client_list },
 	{ "client", "show", "ID [--format text|json]", "show one client", no_opts, 1, 1, cmd_client_show },
-	{ "import", NULL, "ID FILE [--kind KIND] [--dry-run] [--skip-bad] [--replace] [--delimiter C] [--period P]",
-	  "import a CSV file for a client", import_opts, 2, 2, cmd_import },
+	{ "import", NULL, "ID FILE|- [--name NAME] [--kind KIND] [--dry-run] [--skip-bad] [--replace] [--delimiter C] [--period P]",
+	  "import a CSV file (or standard input) for a client", import_opts, 2, 2, cmd_import },
 	{ "imports", NULL, "ID [--format text|json]", "list a client's imports", no_opts, 1, 1, cmd_imports },
 	{ "observations", NULL, "ID [--period P] [--format text|json|csv]", "list a client's metric values",
 	  period_opts, 1, 1, cmd_observations },
@@ -91,28 +171,22 @@ const cli_entry cli_commands[] = {
 	  " | plan --candidates FILE.csv --resource NAME=CAP...",
 	  "choose the initiatives to fund under budget, hours and other limits", plan_opts, 0, 1, cmd_plan },
 	{ "demo", NULL, "[--db FILE]", "build a workspace from the bundled example and show it", no_opts, 0, 0, cmd_demo },
+	{ "help", NULL, "[COMMAND [SUBCOMMAND]]", "show the commands, or one command's arguments and options", no_opts, 0, 2,
+	  cmd_help },
+	{ "completion", NULL, "bash|zsh", "print a shell completion script", no_opts, 1, 1, cmd_completion },
+	{ "new", "playbook", "FILE [--area A] [--force]", "write a commented playbook that passes check and test",
+	  new_playbook_opts, 1, 1, cmd_new_playbook },
+	{ "new", "plugin", "DIR [--force]", "write a plugin skeleton to build with pkg-config", new_plugin_opts, 1, 1,
+	  cmd_new_plugin },
 	{ NULL, NULL, NULL, NULL, NULL, 0, 0, NULL }
 };
-
-static void usage(FILE *f)
-{
-	fprintf(f, "usage: smbopt [--db FILE] COMMAND [ARGS]\n\ncommands:\n");
-	for (const cli_entry *e = cli_commands; e->name; e++) {
-		char name[64];
-		snprintf(name, sizeof name, "%s%s%s", e->name, e->sub ? " " : "", e->sub ? e->sub : "");
-		fprintf(f, "  %-20s %s\n", name, e->summary);
-	}
-	fprintf(f, "\nglobal options: --db FILE (default $SMBOPT_DB or ./smbopt.db), --format FORMAT,\n"
-	           "  --plugins DIR, --playbook PATH, --no-defaults\n"
-	           "'smbopt COMMAND --help' shows a command's arguments.\n");
-}
 
 static const cli_opt *find_opt(const cli_opt *opts, const char *name)
 {
 	for (const cli_opt *o = opts; o && o->name; o++)
 		if (strcmp(o->name, name) == 0)
 			return o;
-	for (const cli_opt *o = global_opts; o->name; o++)
+	for (const cli_opt *o = cli_global_opts; o->name; o++)
 		if (strcmp(o->name, name) == 0)
 			return o;
 	return NULL;
@@ -128,6 +202,11 @@ static int parse(const cli_entry *e, int argc, char **argv, cli_args *a, smb_err
 		char *arg = argv[i];
 		if (!only_pos && strcmp(arg, "--") == 0) {
 			only_pos = 1;
+		} else if (!only_pos && strcmp(arg, "-h") == 0) {
+			if (a->nopt == CLI_MAX_OPTS)
+				return smb_err_set(err, SMB_EUSAGE, "too many options");
+			a->opt[a->nopt].name = "help";
+			a->opt[a->nopt++].value = "1";
 		} else if (!only_pos && arg[0] == '-' && arg[1] == '-' && arg[2]) {
 			char name[64];
 			const char *eq = strchr(arg + 2, '=');
@@ -165,6 +244,22 @@ static int parse(const cli_entry *e, int argc, char **argv, cli_args *a, smb_err
 	return SMB_OK;
 }
 
+static int lookup_group_sub(const char *group, const char *sub)
+{
+	for (const cli_entry *e = cli_commands; e->name; e++)
+		if (e->sub && strcmp(e->name, group) == 0 && strcmp(e->sub, sub) == 0)
+			return 1;
+	return 0;
+}
+
+static int has_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return 1;
+	return 0;
+}
+
 static const cli_entry *lookup(const cli_args *a, size_t *words)
 {
 	for (const cli_entry *e = cli_commands; e->name; e++)
@@ -193,12 +288,34 @@ int main(int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	smb_buf_init(&c.out);
 	c.argv0 = argv[0];
-	/* First pass with every option known, only to find the command words. */
-	if (argc < 2 || strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? SMB_EUSAGE : SMB_OK;
+	if (argc < 2) {
+		cli_usage(stderr);
+		return SMB_EUSAGE;
 	}
+	/* Hidden: the man page and the table check, for the build and tests. */
+	if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+		smb_buf_printf(&c.out, "smbopt %s\n", PACKAGE_VERSION);
+		rc = cli_flush(&c);
+		goto done;
+	}
+	if (argc == 2 && strcmp(argv[1], "--man") == 0) {
+		cli_man(&c.out);
+		rc = cli_flush(&c);
+		goto done;
+	}
+	if (argc == 2 && strcmp(argv[1], "--check-table") == 0) {
+		rc = cli_check_table(&c.err);
+		goto done;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		cli_usage(stdout);
+		rc = cli_flush(&c);
+		goto done;
+	}
+	/* First pass with every option known, only to find the command words. */
 	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-h") == 0)
+			continue;
 		if (argv[i][0] == '-' && argv[i][1] == '-') {
 			const cli_opt *o = find_opt(NULL, argv[i] + 2);
 			if (o && o->has_arg && !strchr(argv[i], '='))
@@ -209,16 +326,33 @@ int main(int argc, char **argv)
 			all.pos[all.npos++] = argv[i];
 	}
 	if (!(e = lookup(&all, &words))) {
+		/* A group's first word alone: its help, on stdout if asked for. */
+		if (all.npos >= 1 && (all.npos == 1 || !lookup_group_sub(all.pos[0], all.pos[1]))) {
+			int asked = has_help(argc, argv);
+			if (cli_help_group(&c.out, all.pos[0]) == 0) {
+				if (asked) {
+					rc = cli_flush(&c);
+					goto done;
+				}
+				if (all.npos > 1)
+					fprintf(stderr, "smbopt: unknown command '%s %s'\n", all.pos[0], all.pos[1]);
+				fputs(c.out.data, stderr);
+				smb_buf_free(&c.out);
+				return SMB_EUSAGE;
+			}
+		}
 		fprintf(stderr, "smbopt: unknown command '%s%s%s'\n", all.npos ? all.pos[0] : "",
 		        all.npos > 1 ? " " : "", all.npos > 1 ? all.pos[1] : "");
-		usage(stderr);
+		cli_usage(stderr);
+		smb_buf_free(&c.out);
 		return SMB_EUSAGE;
 	}
 	if ((rc = parse(e, argc - 1, argv + 1, &a, &c.err)))
 		goto done;
 	if (cli_get(&a, "help")) {
-		printf("usage: smbopt %s%s%s %s\n%s\n", e->name, e->sub ? " " : "", e->sub ? e->sub : "", e->usage, e->summary);
-		return SMB_OK;
+		cli_help_command(&c.out, e);
+		rc = cli_flush(&c);
+		goto done;
 	}
 	/* Drop the command words; what remains are the command's positionals. */
 	memmove(a.pos, a.pos + words, (a.npos - words) * sizeof a.pos[0]);
@@ -228,11 +362,24 @@ int main(int argc, char **argv)
 		                 e->sub ? e->sub : "", e->usage);
 		goto done;
 	}
+	if ((rc = cli_config_load(&c)))
+		goto done;
 	c.db = cli_get(&a, "db");
+	if (!c.db && !(getenv("SMBOPT_DB") && *getenv("SMBOPT_DB")))
+		c.db = cli_config(&c, "workspace");
 	c.format = cli_get(&a, "format");
 	rc = e->fn(&c, &a);
+	/* Output that did not reach stdout is a failure, whatever rc was; the
+	 * command's own error, if any, is the one reported. */
+	if (rc == SMB_OK || rc == SMB_PARTIAL) {
+		if (cli_flush(&c))
+			rc = SMB_EIO;
+	} else {
+		smb_err kept = c.err;
+		cli_flush(&c);
+		c.err = kept;
+	}
 done:
-	cli_flush(&c);
 	if (rc && rc != SMB_PARTIAL && c.err.msg[0])
 		fprintf(stderr, "smbopt: %s\n", c.err.msg);
 	else if (rc == SMB_PARTIAL && c.err.msg[0])

@@ -290,12 +290,24 @@ static int load_path(smb_registry *r, const char *path, const smb_load_opts *o, 
 
 int smb_playbooks_load(smb_registry *r, const smb_load_opts *o, smb_err *e)
 {
+	const char *env;
 	int rc;
 
 	if (!o->no_defaults) {
 		smb_paths p;
 		smb_paths_get(&p);
 		if ((rc = load_path(r, p.scripts, o, e)))
+			return rc;
+	}
+	/* SMBOPT_PLAYBOOK_PATH: files or directories, colon-separated, after
+	 * the bundled playbooks and before --playbook ones (later ones win). */
+	if ((env = getenv("SMBOPT_PLAYBOOK_PATH")) && *env) {
+		char *copy = strdup(env), *save = NULL;
+		rc = copy ? SMB_OK : smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+		for (char *p = copy ? strtok_r(copy, ":", &save) : NULL; rc == SMB_OK && p; p = strtok_r(NULL, ":", &save))
+			rc = load_path(r, p, o, e);
+		free(copy);
+		if (rc)
 			return rc;
 	}
 	for (size_t i = 0; i < o->nplaybooks; i++)

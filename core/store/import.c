@@ -38,6 +38,7 @@ typedef struct importer {
 	smb_buf cells;
 	smb_buf reason;              /* why the current row is bad */
 	long reason_col;
+	const char *name;          /* o->name, else o->path */
 } importer;
 
 static const char *const sources[] = { "measured", "estimated", "self-reported", "imputed" };
@@ -48,7 +49,7 @@ static void note_error(importer *im, long line, long col, const char *msg)
 
 	im->r->nerrors++;
 	if (im->r->nerrors <= max)
-		smb_buf_printf(&im->r->errors, "%s:%ld:%ld: %s\n", im->o->path, line, col, msg);
+		smb_buf_printf(&im->r->errors, "%s:%ld:%ld: %s\n", im->name, line, col, msg);
 }
 
 /* Remembers the first problem of the current row. */
@@ -329,11 +330,11 @@ static void write_reject(importer *im, smb_csv_field *f, size_t n)
 static int open_rejects(importer *im, smb_err *e)
 {
 	char d = smb_csv_delimiter(im->csv);
-	size_t len = strlen(im->o->path) + sizeof ".rejects.csv";
+	size_t len = strlen(im->name) + sizeof ".rejects.csv";
 
 	if (!(im->r->rejects_path = malloc(len)))
 		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
-	snprintf(im->r->rejects_path, len, "%s.rejects.csv", im->o->path);
+	snprintf(im->r->rejects_path, len, "%s.rejects.csv", im->name);
 	if (!(im->rejects = fopen(im->r->rejects_path, "w")))
 		return smb_err_set(e, SMB_ECANTCREAT, "%s: %s", im->r->rejects_path, strerror(errno));
 	for (size_t i = 0; i < im->nheader; i++) {
@@ -349,10 +350,10 @@ static int open_rejects(importer *im, smb_err *e)
 static int check_duplicate(importer *im, smb_err *e)
 {
 	sqlite3_stmt *st;
-	const char *base = strrchr(im->o->path, '/');
+	const char *base = strrchr(im->name, '/');
 	int rc, step;
 
-	base = base ? base + 1 : im->o->path;
+	base = base ? base + 1 : im->name;
 	if ((rc = smb_store_prepare(im->s,
 	        "SELECT id, created FROM import WHERE client_id = ?1 AND sha256 = ?2 AND replaced_by IS NULL",
 	        &st, e)))
@@ -363,7 +364,7 @@ static int check_duplicate(importer *im, smb_err *e)
 	if (step == SQLITE_ROW && !im->o->replace)
 		rc = smb_err_set(e, SMB_EDATA,
 		                 "%s was already imported for %s on %s (import #%lld); use --replace to import it again",
-		                 im->o->path, im->o->client_id, sqlite3_column_text(st, 1),
+		                 im->name, im->o->client_id, sqlite3_column_text(st, 1),
 		                 (long long)sqlite3_column_int64(st, 0));
 	else if (step != SQLITE_ROW && step != SQLITE_DONE)
 		rc = smb_store_error(im->s, "checking earlier imports", e);
@@ -409,7 +410,7 @@ static int record_import(importer *im, smb_err *e)
 	smb_now_iso(now);
 	smb_bind_text(st, 1, im->o->client_id);
 	smb_bind_text(st, 2, im->r->kind);
-	smb_bind_text(st, 3, im->o->path);
+	smb_bind_text(st, 3, im->name);
 	smb_bind_text(st, 4, im->r->sha256);
 	smb_bind_text(st, 5, im->o->period);
 	smb_bind_text(st, 6, now);
@@ -422,11 +423,11 @@ static int record_import(importer *im, smb_err *e)
 
 static int finish_import(importer *im, smb_err *e)
 {
-	const char *base = strrchr(im->o->path, '/');
+	const char *base = strrchr(im->name, '/');
 	sqlite3_stmt *st;
 	int rc;
 
-	base = base ? base + 1 : im->o->path;
+	base = base ? base + 1 : im->name;
 	if ((rc = smb_store_prepare(im->s,
 	        "UPDATE import SET replaced_by = ?2 WHERE client_id = ?1 AND id <> ?2 AND replaced_by IS NULL"
 	        " AND kind = ?5 AND (sha256 = ?3 OR file = ?4 OR file LIKE '%/' || ?4)", &st, e)))
@@ -481,7 +482,7 @@ static int read_header(importer *im, smb_err *e)
 	if (got < 0)
 		return smb_err_set(e, SMB_EDATA, "%s", why);
 	if (got == 0)
-		return smb_err_set(e, SMB_EDATA, "%s:1:1: the file is empty", im->o->path);
+		return smb_err_set(e, SMB_EDATA, "%s:1:1: the file is empty", im->name);
 	if (!(im->header = calloc(n, sizeof *im->header)))
 		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
 	im->nheader = n;
@@ -500,7 +501,7 @@ static int read_header(importer *im, smb_err *e)
 	rc = smb_kind_detect(im->o->kinds, im->header, n, im->o->kind, &im->map, &bad_col, e);
 	if (rc) {
 		snprintf(why, sizeof why, "%s", e->msg);
-		return smb_err_set(e, rc, "%s:%ld:%ld: %s", im->o->path, f[bad_col < n ? bad_col : 0].line,
+		return smb_err_set(e, rc, "%s:%ld:%ld: %s", im->name, f[bad_col < n ? bad_col : 0].line,
 		                   f[bad_col < n ? bad_col : 0].column, why);
 	}
 	snprintf(im->r->kind, sizeof im->r->kind, "%s", im->map.kind->name);
@@ -583,7 +584,7 @@ static int read_rows(importer *im, smb_err *e)
 	}
 	if (im->r->rows == 0) {
 		im->r->nerrors++;
-		smb_buf_printf(&im->r->errors, "%s:2:1: no data rows after the header\n", im->o->path);
+		smb_buf_printf(&im->r->errors, "%s:2:1: no data rows after the header\n", im->name);
 		return SMB_EDATA;
 	}
 	return SMB_OK;
@@ -603,6 +604,7 @@ int smb_import(smb_store *s, const smb_import_opts *o, smb_import_report *r, smb
 	im.s = s;
 	im.o = o;
 	im.r = r;
+	im.name = o->name ? o->name : o->path;
 	if (smb_sha256_file(o->path, r->sha256))
 		return smb_err_set(e, SMB_ENOINPUT, "%s: %s", o->path, strerror(errno));
 	if (!(im.csv = smb_csv_open(o->path, o->delimiter, why, sizeof why)))
@@ -623,8 +625,8 @@ int smb_import(smb_store *s, const smb_import_opts *o, smb_import_report *r, smb
 	if (rc == SMB_EDATA || (rc == SMB_OK && r->nerrors && !o->skip_bad)) {
 		int max = o->max_errors > 0 ? o->max_errors : 20;
 		if (r->nerrors > max)
-			smb_buf_printf(&r->errors, "%s: ... and %lld more errors\n", o->path, r->nerrors - max);
-		rc = smb_err_set(e, SMB_EDATA, "%s refused: %lld error%s; nothing was written", o->path,
+			smb_buf_printf(&r->errors, "%s: ... and %lld more errors\n", im.name, r->nerrors - max);
+		rc = smb_err_set(e, SMB_EDATA, "%s refused: %lld error%s; nothing was written", im.name,
 		                 r->nerrors, r->nerrors == 1 ? "" : "s");
 		goto out;
 	}

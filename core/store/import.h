@@ -26,6 +26,8 @@ typedef struct smb_import_opts {
 	smb_answer_fn answer;      /* NULL: only numeric answers are accepted */
 	void *answer_ud;
 	int max_errors;            /* error lines kept (0: 20) */
+	const char *name;          /* the file name to record and report, when path is a
+	                            * copy (standard input); NULL: path */
 } smb_import_opts;
 
 typedef struct smb_import_report {

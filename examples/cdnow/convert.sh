@@ -6,7 +6,7 @@
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-data=${SMB_SHARED_DATA:-$here/../../../shared/data}
+data=${SMB_TEST_DATA:-$here/../../tests/data}
 in=${1:-$data/CDNOW_sample.txt}
 out=${2:-$here/transactions.csv}
 
