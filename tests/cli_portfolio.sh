@@ -8,14 +8,14 @@
 pb="--no-defaults --playbook $top_srcdir/tests/playbooks/batch.lua"
 smbopt init > /dev/null
 # c01..c12: retail for odd numbers, services for even; A = 10 * i per month
-# over 2026-Q3, B = i; c07 plants the failure (A = 666 in every month).
+# over 2026-Q3, B = i; c07 plants the failure (A = 222 a month, 666 over the quarter).
 for i in 01 02 03 04 05 06 07 08 09 10 11 12; do
 	n=${i#0}
 	ind=retail
 	[ $((n % 2)) -eq 0 ] && ind=services
 	smbopt client add "c$i" --name "Client $i" --industry "$ind" > /dev/null
 	a=$((10 * n))
-	[ "$n" -eq 7 ] && a=666
+	[ "$n" -eq 7 ] && a=222
 	printf 'period,finance.a,finance.b\n2026-07,%d,%d\n2026-08,%d,%d\n2026-09,%d,%d\n' \
 		"$a" "$n" "$a" "$n" "$a" "$n" > "$tmp/c$i.csv"
 	smbopt import "c$i" "$tmp/c$i.csv" $pb > /dev/null || echo "# import c$i failed"
@@ -76,13 +76,13 @@ run smbopt merge "$tmp/merged.db" "$tmp/shard2.db"
 is "$rc" 0 "merging a shard again"
 is "$(sqlite3 "$tmp/merged.db" "SELECT count(*) FROM assessment WHERE period = '2026-Q4'")" 12 "adds nothing twice"
 # a shard whose data differ from the target's is refused, and nothing is merged
-sqlite3 "$tmp/shard3.db" "UPDATE observation SET value = value + 1 WHERE client_id = (SELECT min(client_id) FROM observation)"
-cp "$tmp/merged.db" "$tmp/before.db"
-run smbopt merge "$tmp/merged.db" "$tmp/shard1.db" "$tmp/shard3.db"
+sqlite3 "$tmp/shard3.db" "UPDATE observation SET value = value + 1 WHERE client_id = '$(head -n 1 "$tmp/shard3.ids")'"
+cp "$SMBOPT_DB" "$tmp/fresh.db"
+run smbopt merge "$tmp/fresh.db" "$tmp/shard1.db" "$tmp/shard3.db"
 is "$rc" 65 "a shard with conflicting data is refused"
-like "$err" "conflict" "the message says conflict"
-is "$(sqlite3 "$tmp/merged.db" "SELECT count(*) FROM assessment")" "$(sqlite3 "$tmp/before.db" "SELECT count(*) FROM assessment")" \
-	"nothing was merged"
+like "$err" "conflict: the observations of client $(head -n 1 "$tmp/shard3.ids") differ" "the message names the conflict and the client"
+is "$(sqlite3 "$tmp/fresh.db" "SELECT count(*) FROM assessment")" "$(sqlite3 "$SMBOPT_DB" "SELECT count(*) FROM assessment")" \
+	"nothing was merged, not even the good shard"
 
 # --- the portfolio of 2026-Q3: percentiles where five or more clients have a value
 run smbopt portfolio --period 2026-Q3 $pb --format json

@@ -93,6 +93,10 @@ static const cli_opt assess_opts[] = {
 	{ .name = "shard", .has_arg = 1, .arg = "K/N", .help = "with --all: only the clients of shard K of N (by a stable hash of the id)" },
 	{ .name = "redo", .has_arg = 0, .help = "with --all: assess again clients already assessed by the same method" },
 	{ .name = NULL } };
+static const cli_opt portfolio_opts[] = {
+	{ .name = "period", .has_arg = 1, .arg = "P", .help = "the period whose assessments to compare (required)" },
+	{ .name = "industry", .has_arg = 1, .arg = "I", .help = "only clients assessed as this industry" },
+	{ .name = NULL } };
 static const cli_opt new_playbook_opts[] = {
 	{ .name = "area", .has_arg = 1, .arg = "A", .help = "the area of the playbook's metric (default operations)" },
 	{ .name = "force", .has_arg = 0, .help = "overwrite an existing file" },
@@ -136,6 +140,11 @@ const cli_entry cli_commands[] = {
 	  " [--coverage C] [--set NAME=VALUE]... [--industry I]"
 	  " | --all --period P [--industry I] [--jobs N] [--shard K/N] [--redo] [--format text|json|jsonl]",
 	  "run an assessment cycle and store it, for one client or every client", assess_opts, 0, 1, cmd_assess },
+	{ "merge", NULL, "OUT.db IN.db...", "bring the assessments of workspace copies (shards) into OUT.db; refuses "
+	  "conflicting data", no_opts, 2, CLI_MAX_POS, cmd_merge },
+	{ "portfolio", NULL, "--period P [--industry I] [--format text|json|md]",
+	  "compare the clients assessed for a period: score distributions, percentiles by industry, ranks, outliers",
+	  portfolio_opts, 0, 0, cmd_portfolio },
 	{ "assessments", NULL, "ID [--format text|json]", "list a client's assessments", no_opts, 1, 1, cmd_assessments },
 	{ "show", NULL, "ASSESSMENT [--format text|json|md]", "print a stored assessment", no_opts, 1, 1, cmd_show },
 	{ "plugins", NULL, "[--format text|json]", "list loaded plugins, their metrics and dataset kinds", no_opts, 0, 0,
