@@ -119,33 +119,33 @@ static int whole_setting(const smb_host_api *api, smb_ctx *ctx, const char *name
 	return SMB_PLUGIN_OK;
 }
 
-/* Runs the analysis for the assessed period; SMB_PLUGIN_OK, MISSING or ERROR. */
-/* The last analysis, by the host's cycle number: every metric of one cycle
- * reads the same rows and settings, so one analysis serves them all. The
- * host runs one cycle at a time per process (docs/design.md §3). */
-static unsigned long long memo_cycle;
-static int memo_rc;
-static smb_inv_result memo;
+/* Runs the analysis for the assessed period; SMB_PLUGIN_OK, MISSING or ERROR.
+ * Every metric of one cycle reads the same rows and settings, so the first
+ * analysis is kept for the cycle (keep/kept: cycles may run on several
+ * threads at once, docs/design.md §6). */
+typedef struct memo {
+	int rc;
+	smb_inv_result r;
+} memo;
 
 static int analyse_rows(const smb_host_api *api, smb_ctx *ctx, smb_inv_result *r);
 
 static int analyse(const smb_host_api *api, smb_ctx *ctx, smb_inv_result *r)
 {
-	unsigned long long id = 0;
+	int keeps = SMB_HOST_HAS(api, keep) && SMB_HOST_HAS(api, kept);
+	memo *m;
 	int rc;
 
-	if (SMB_HOST_HAS(api, cycle))
-		id = api->cycle(ctx);
-	if (id && id == memo_cycle) {
-		*r = memo;
-		return memo_rc;
+	if (keeps && (m = api->kept(ctx, "operations.inventory"))) {
+		*r = m->r;
+		return m->rc;
 	}
 	rc = analyse_rows(api, ctx, r);
 	/* errors carry a message in ctx: only results and "missing" are kept */
-	if (id && rc != SMB_PLUGIN_ERROR) {
-		memo_cycle = id;
-		memo_rc = rc;
-		memo = *r;
+	if (keeps && rc != SMB_PLUGIN_ERROR && (m = malloc(sizeof *m))) {
+		m->rc = rc;
+		m->r = *r;
+		api->keep(ctx, "operations.inventory", m, free);   /* frees m itself on failure */
 	}
 	return rc;
 }
