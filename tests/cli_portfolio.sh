@@ -51,7 +51,7 @@ is "$(printf '%s' "$out" | jq -c '.summary | [.total, .assessed, .skipped]')" '[
 # --- shards: disjoint, and together every client
 for k in 1 2 3; do
 	cp "$SMBOPT_DB" "$tmp/shard$k.db"
-	SMBOPT_DB="$tmp/shard$k.db" smbopt assess --all --period 2026-Q4 $pb --shard "$k/3" --format jsonl \
+	SMBOPT_DB="$tmp/shard$k.db" smbopt assess --all --period 2026-09 $pb --shard "$k/3" --format jsonl \
 		> "$tmp/shard$k.jsonl" 2> /dev/null
 	jq -r 'select(.client) | .client' "$tmp/shard$k.jsonl" | sort > "$tmp/shard$k.ids"
 done
@@ -59,22 +59,22 @@ cat "$tmp/shard1.ids" "$tmp/shard2.ids" "$tmp/shard3.ids" | sort > "$tmp/all.ids
 is "$(wc -l < "$tmp/all.ids" | tr -d ' ')" 12 "the three shards hold twelve clients in all"
 is "$(sort -u "$tmp/all.ids" | wc -l | tr -d ' ')" 12 "and no client twice"
 ok "$([ -s "$tmp/shard1.ids" ] && [ -s "$tmp/shard2.ids" ] && [ -s "$tmp/shard3.ids" ]; echo $?)" "no shard is empty"
-run smbopt assess --all --period 2026-Q4 $pb --shard 4/3
+run smbopt assess --all --period 2026-09 $pb --shard 4/3
 is "$rc" 64 "--shard 4/3 is refused"
 
 # --- merge: the shards' assessments come together; a second merge adds nothing
 cp "$SMBOPT_DB" "$tmp/merged.db"
 run smbopt merge "$tmp/merged.db" "$tmp/shard1.db" "$tmp/shard2.db" "$tmp/shard3.db"
 is "$rc" 0 "merge of three shards"
-is "$(sqlite3 "$tmp/merged.db" "SELECT count(*) FROM assessment WHERE period = '2026-Q4'")" 12 \
-	"every client's 2026-Q4 assessment is in the merged workspace"
+is "$(sqlite3 "$tmp/merged.db" "SELECT count(*) FROM assessment WHERE period = '2026-09'")" 12 \
+	"every client's 2026-09 assessment is in the merged workspace"
 is "$(sqlite3 "$tmp/merged.db" "SELECT count(*) FROM assessment_metric m JOIN assessment a ON a.id = m.assessment_id
-      WHERE a.period = '2026-Q4'")" "$(for k in 1 2 3; do sqlite3 "$tmp/shard$k.db" "SELECT count(*) FROM assessment_metric m
-      JOIN assessment a ON a.id = m.assessment_id WHERE a.period = '2026-Q4'"; done | awk '{ s += $1 } END { print s }')" \
+      WHERE a.period = '2026-09'")" "$(for k in 1 2 3; do sqlite3 "$tmp/shard$k.db" "SELECT count(*) FROM assessment_metric m
+      JOIN assessment a ON a.id = m.assessment_id WHERE a.period = '2026-09'"; done | awk '{ s += $1 } END { print s }')" \
 	"with every metric row"
 run smbopt merge "$tmp/merged.db" "$tmp/shard2.db"
 is "$rc" 0 "merging a shard again"
-is "$(sqlite3 "$tmp/merged.db" "SELECT count(*) FROM assessment WHERE period = '2026-Q4'")" 12 "adds nothing twice"
+is "$(sqlite3 "$tmp/merged.db" "SELECT count(*) FROM assessment WHERE period = '2026-09'")" 12 "adds nothing twice"
 # a shard whose data differ from the target's is refused, and nothing is merged
 sqlite3 "$tmp/shard3.db" "UPDATE observation SET value = value + 1 WHERE client_id = '$(head -n 1 "$tmp/shard3.ids")'"
 cp "$SMBOPT_DB" "$tmp/fresh.db"
@@ -83,6 +83,20 @@ is "$rc" 65 "a shard with conflicting data is refused"
 like "$err" "conflict: the observations of client $(head -n 1 "$tmp/shard3.ids") differ" "the message names the conflict and the client"
 is "$(sqlite3 "$tmp/fresh.db" "SELECT count(*) FROM assessment")" "$(sqlite3 "$SMBOPT_DB" "SELECT count(*) FROM assessment")" \
 	"nothing was merged, not even the good shard"
+
+# --- the documented GNU parallel example: three shards and their merge
+if command -v parallel > /dev/null 2>&1; then
+	cp "$SMBOPT_DB" "$tmp/par.db"
+	SMBOPT="$top_builddir/smbopt" run sh "$top_srcdir/examples/shards/run-shards.sh" "$tmp/par.db" 2026-08 3 \
+		--plain
+	is "$rc" 0 "run-shards.sh with GNU parallel"
+	is "$(printf '%s\n' "$out" | jq -r 'select(.client) | .client' | sort -u | wc -l | tr -d ' ')" 12 \
+		"every client was taken by one shard"
+	is "$(sqlite3 "$tmp/par.db" "SELECT count(*), count(DISTINCT client_id) FROM assessment WHERE period = '2026-08'")" \
+		"12|12" "the merged workspace has one 2026-08 assessment per client"
+else
+	for i in 1 2 3; do echo "ok $((tap_n + 1)) # SKIP GNU parallel is not installed"; tap_n=$((tap_n + 1)); done
+fi
 
 # --- the portfolio of 2026-Q3: percentiles where five or more clients have a value
 run smbopt portfolio --period 2026-Q3 $pb --format json
@@ -107,9 +121,14 @@ while [ $i -lt 150 ]; do
 	id=$(printf 'k%03d' $i)
 	echo "$id"
 done > "$tmp/ids"
+# (written by SQL: 150 imports would take longer than the test should)
 sqlite3 "$SMBOPT_DB" "BEGIN; $(while read -r id; do
 	printf "INSERT INTO client(id, name, industry, currency, created) VALUES ('%s', '%s', 'other', 'EUR', '2026-01-01');" "$id" "$id"
-done < "$tmp/ids") COMMIT;"
+done < "$tmp/ids")
+INSERT INTO observation(client_id, period, metric, value, source, import_id)
+	SELECT c.id, o.period, o.metric, o.value, o.source, o.import_id FROM client c, observation o
+	WHERE c.id LIKE 'k%' AND o.client_id = 'c01';
+COMMIT;"
 smbopt assess --all --period 2026-Q3 $pb --jobs 1 > /dev/null 2>&1 &
 pid=$!
 sleep 0.5
