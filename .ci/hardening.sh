@@ -94,6 +94,35 @@ summary=$(grep '^check-valgrind:' _hardening/check-valgrind.log | tail -n 1 | se
 if [ "$rc" -eq 0 ]; then v="ok ($summary)"; else failed=1; v="FAILED (${summary:-see _hardening/check-valgrind.log})"; fi
 record "make check-valgrind" $(( $(now) - t0 )) "$v"
 
+# --- 2b. ThreadSanitizer over the threaded paths ------------------------------
+# assess --all runs cycles on worker threads (docs/design.md §6); a build
+# under TSan runs the tests that use --jobs, and any report fails.
+step "TSan build and the threaded tests (_tsan/build)"
+t0=$(now)
+rm -rf _tsan
+mkdir -p _tsan/src _tsan/build _tsan/sanitizer
+tar -C _asan/src -cf - . | tar -C _tsan/src -xf -
+(
+	cd _tsan/build &&
+	../src/configure CC=clang CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" \
+		> ../configure.log 2>&1 &&
+	make -j$jobs > ../make.log 2>&1 &&
+	TSAN_OPTIONS="log_path=$top/_tsan/sanitizer/tsan:halt_on_error=0" \
+	make -j$jobs check TESTS="tests/cli_portfolio.sh" > ../check.log 2>&1
+)
+rc=$?
+reports=$(find _tsan/sanitizer -type f -size +0c 2>/dev/null | wc -l)
+if [ "$rc" -eq 0 ] && [ "$reports" -eq 0 ]; then
+	v="ok (no ThreadSanitizer report)"
+else
+	failed=1
+	v="FAILED (exit $rc, $reports ThreadSanitizer reports)"
+	[ -f _tsan/check.log ] && grep -E '^(FAIL|ERROR)' _tsan/check.log | head -20
+	for f in $(find _tsan/sanitizer -type f -size +0c | head -3); do echo "--- $f"; head -60 "$f"; done
+fi
+record "TSan build + threaded tests" $(( $(now) - t0 )) "$v"
+echo "$v"
+
 # --- 3. fuzzing ---------------------------------------------------------------------
 step "libFuzzer targets"
 t0=$(now)
