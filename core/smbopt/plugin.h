@@ -17,7 +17,16 @@ extern "C" {
  *   the host filled, so a plugin checks struct_size before using a newer field.
  * - the definition structs below are never changed once released; a new ABI
  *   version adds new structs and new add_* functions instead.
- * - a plugin whose info.abi_version is greater than the host's is refused. */
+ * - a plugin whose info.abi_version is greater than the host's is refused.
+ *
+ * Threading (docs/design.md §6). init runs once per registry, one load at a
+ * time. compute and when callbacks may run on several threads at once, each
+ * call with its own ctx (one cycle per thread; `smbopt assess --all --jobs`):
+ * a plugin keeps per-cycle work only through keep()/kept(), which belong to
+ * the ctx's cycle, and keeps no other mutable global state unless it guards
+ * it with its own lock. Strings the host returns (period(), cell(), …) are
+ * valid until the callback returns; strings a plugin passes to add_*() are
+ * copied during the call. */
 #define SMB_PLUGIN_ABI_VERSION 1
 #define SMB_PLUGIN_INIT_SYMBOL "smb_plugin_init"
 
