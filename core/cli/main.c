@@ -36,9 +36,12 @@ static const cli_opt customers_opts[] = { { "period", 1 }, { "discount", 1 }, { 
 static const cli_opt questionnaire_opts[] = { { "area", 1 }, { NULL, 0 } };
 static const cli_opt plan_opts[] = {
 	{ "assessment", 1 }, { "budget", 1 }, { "hours", 1 }, { "resource", 1 }, { "force", 1 }, { "exclude", 1 },
-	{ "candidates", 1 }, { "solver", 1 }, { "time-limit", 1 }, { "group", 1 }, { NULL, 0 } };
+	{ "candidates", 1 }, { "solver", 1 }, { "time-limit", 1 }, { "group", 1 }, { "include-adopted", 0 }, { NULL, 0 } };
 static const cli_opt assess_opts[] = {
-	{ "period", 1 }, { "aggregate", 1 }, { "coverage", 1 }, { "set", 1 }, { "industry", 1 }, { NULL, 0 } };
+	{ "period", 1 }, { "aggregate", 1 }, { "coverage", 1 }, { "set", 1 }, { "industry", 1 }, { "dry-run", 0 },
+	{ NULL, 0 } };
+static const cli_opt force_opts[] = { { "force", 0 }, { NULL, 0 } };
+static const cli_opt withdraw_opts[] = { { "reason", 1 }, { NULL, 0 } };
 
 /* Options every command takes. */
 static const cli_opt global_opts[] = {
@@ -51,6 +54,12 @@ const cli_entry cli_commands[] = {
 	  "add a client", client_add_opts, 1, 1, cmd_client_add },
 	{ "client", "list", "[--format text|json]", "list clients", no_opts, 0, 0, cmd_client_list },
 	{ "client", "show", "ID [--format text|json]", "show one client", no_opts, 1, 1, cmd_client_show },
+	{ "client", "edit", "ID [--name NAME] [--industry INDUSTRY] [--employees N] [--currency CUR]",
+	  "correct a client (a new industry applies to later assessments)", client_add_opts, 1, 1, cmd_client_edit },
+	{ "client", "rm", "ID [--force]", "remove a client (with --force, and all its data)", force_opts, 1, 1,
+	  cmd_client_rm },
+	{ "industries", NULL, "[--format text|json]", "the industries clients may have: plugin, facts, what it changes",
+	  no_opts, 0, 0, cmd_industries },
 	{ "import", NULL, "ID FILE [--kind KIND] [--dry-run] [--skip-bad] [--replace] [--delimiter C] [--period P]",
 	  "import a CSV file for a client", import_opts, 2, 2, cmd_import },
 	{ "imports", NULL, "ID [--format text|json]", "list a client's imports", no_opts, 1, 1, cmd_imports },
@@ -58,10 +67,12 @@ const cli_entry cli_commands[] = {
 	  period_opts, 1, 1, cmd_observations },
 	{ "kinds", NULL, "[--format text|json]", "list the dataset kinds import accepts", no_opts, 0, 0, cmd_kinds },
 	{ "assess", NULL, "ID --period P [--format text|json|md] [--aggregate arithmetic|geometric|weakest-link]"
-	  " [--coverage C] [--set NAME=VALUE]... [--industry I]",
+	  " [--coverage C] [--set NAME=VALUE]... [--industry I] [--dry-run]",
 	  "run an assessment cycle and store it", assess_opts, 1, 1, cmd_assess },
 	{ "assessments", NULL, "ID [--format text|json]", "list a client's assessments", no_opts, 1, 1, cmd_assessments },
 	{ "show", NULL, "ASSESSMENT [--format text|json|md]", "print a stored assessment", no_opts, 1, 1, cmd_show },
+	{ "assessment", "rm", "ASSESSMENT [--reason TEXT]", "withdraw an assessment made by mistake (kept for the audit)",
+	  withdraw_opts, 1, 1, cmd_assessment_rm },
 	{ "plugins", NULL, "[--format text|json]", "list loaded plugins, their metrics and dataset kinds", no_opts, 0, 0,
 	  cmd_plugins },
 	{ "playbook", "check", "FILE", "validate a playbook's declarations", no_opts, 1, 1, cmd_playbook_check },
@@ -91,7 +102,8 @@ const cli_entry cli_commands[] = {
 	  "the questions the playbooks ask this client, to send and import back as answers", questionnaire_opts, 1, 1,
 	  cmd_questionnaire },
 	{ "plan", NULL, "ID [--assessment A] [--budget X] [--hours H] [--resource NAME=CAP]... [--force INIT]..."
-	  " [--exclude INIT]... [--group A;B;C]... [--solver builtin|glpk] [--time-limit S] [--format text|json]"
+	  " [--exclude INIT]... [--group A;B;C]... [--solver builtin|glpk] [--time-limit S] [--include-adopted]"
+	  " [--format text|json]"
 	  " | plan --candidates FILE.csv --resource NAME=CAP...",
 	  "choose the initiatives to fund under budget, hours and other limits", plan_opts, 0, 1, cmd_plan },
 	{ "demo", NULL, "[--db FILE]", "build a workspace from the bundled example and show it", no_opts, 0, 0, cmd_demo },

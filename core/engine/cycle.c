@@ -112,6 +112,94 @@ static void gather(smb_cycle *cy)
 	}
 }
 
+/* ---- what the data are about ------------------------------------------ */
+
+static int observed_ever(const smb_cycle *cy, const char *key)
+{
+	for (size_t i = 0; i < cy->nobs; i++)
+		if (strcmp(cy->obs[i].metric, key) == 0)
+			return 1;
+	return 0;
+}
+
+static int dataset_rows(smb_cycle *cy, const char *kind, long long *rows, smb_err *e)
+{
+	long lo, hi;
+	return smb_dataset_span(cy->s, cy->client.id, kind, -2147483647L, smb_period_last_day(&cy->period), 1, rows, &lo,
+	                        &hi, e);
+}
+
+int smb_cycle_facts(smb_cycle *cy, smb_err *e)
+{
+	static const char *const web[] = { "marketing.orders_online", "marketing.carts_created", "operations.orders_returned" };
+	long long inv = 0, ch = 0, tx = 0;
+	smb_facts f = smb_registry_industry_facts(cy->reg, cy->industry);
+	int rc;
+
+	if ((rc = dataset_rows(cy, "inventory", &inv, e)) || (rc = dataset_rows(cy, "channels", &ch, e)) ||
+	    (rc = dataset_rows(cy, "transactions", &tx, e)))
+		return rc;
+	if (inv > 0)
+		f |= smb_fact_bit("inventory") | smb_fact_bit("stock");
+	for (size_t i = 0; i < cy->nobs; i++)
+		if (strcmp(cy->obs[i].metric, "finance.inventory_value") == 0 && cy->obs[i].value > 0)
+			f |= smb_fact_bit("stock");
+	for (size_t k = 0; k < sizeof web / sizeof *web; k++)
+		if (observed_ever(cy, web[k]))
+			f |= smb_fact_bit("ships") | smb_fact_bit("online") | smb_fact_bit("goods");
+	if (ch > 0)
+		f |= smb_fact_bit("channels");
+	if (tx > 0)
+		f |= smb_fact_bit("customers");
+	if (cy->client.employees < 0 || cy->client.employees >= 2)
+		f |= smb_fact_bit("team");
+	cy->facts = f;
+	return SMB_OK;
+}
+
+/* An assessment of nothing would read as a business at zero and become the
+ * default of review and plan: a period without one observation inside it
+ * and without one dataset row dated in it is refused, saying where the
+ * client's data are. */
+static int has_data(smb_cycle *cy, smb_err *e)
+{
+	long first = smb_period_first_day(&cy->period), last = smb_period_last_day(&cy->period), lo = -1, hi = -1;
+	long long rows;
+	char a[SMB_PERIOD_TEXT], b[SMB_PERIOD_TEXT];
+	smb_period p;
+	int rc;
+
+	for (size_t i = 0; i < cy->nobs; i++) {
+		char why[64];
+		if (smb_period_parse(cy->obs[i].period, &p, why, sizeof why))
+			continue;
+		if (smb_period_contains(&cy->period, &p))
+			return SMB_OK;
+		if (lo < 0 || smb_period_first_day(&p) < lo)
+			lo = smb_period_first_day(&p);
+		if (hi < 0 || smb_period_last_day(&p) > hi)
+			hi = smb_period_last_day(&p);
+	}
+	if ((rc = smb_dataset_span(cy->s, cy->client.id, NULL, first, last, 0, &rows, &first, &last, e)))
+		return rc;
+	if (rows > 0)
+		return SMB_OK;
+	if ((rc = smb_dataset_span(cy->s, cy->client.id, NULL, -2147483647L, 2147483647L, 0, &rows, &first, &last, e)))
+		return rc;
+	if (rows > 0) {
+		lo = lo < 0 || first < lo ? first : lo;
+		hi = hi < 0 || last > hi ? last : hi;
+	}
+	if (lo < 0)
+		return smb_err_set(e, SMB_ENOINPUT, "no data for %s; %s has no data yet (smbopt import)", cy->period_text,
+		                   cy->client.id);
+	p = smb_period_of_day(lo, SMB_PERIOD_MONTH);
+	smb_period_format(&p, a);
+	p = smb_period_of_day(hi, SMB_PERIOD_MONTH);
+	smb_period_format(&p, b);
+	return smb_err_set(e, SMB_ENOINPUT, "no data for %s; %s has data from %s to %s", cy->period_text, cy->client.id, a, b);
+}
+
 /* ---- deriving ----------------------------------------------------------- */
 
 static void derive(smb_cycle *cy)
@@ -353,7 +441,8 @@ int smb_cycle_prepare(smb_store *s, const smb_registry *reg, const smb_cycle_opt
 		return rc;
 	}
 	cy->industry = o->industry ? o->industry : cy->client.industry;
-	if ((rc = smb_observations_list(s, o->client, NULL, &cy->obs, &cy->nobs, e)))
+	if ((rc = smb_observations_list(s, o->client, NULL, &cy->obs, &cy->nobs, e)) || (rc = has_data(cy, e)) ||
+	    (rc = smb_cycle_facts(cy, e)))
 		goto fail;
 	cy->value = malloc((reg->nmetrics + 1) * sizeof *cy->value);
 	cy->source = calloc(reg->nmetrics + 1, sizeof *cy->source);
