@@ -9,6 +9,11 @@
 #include "error.h"
 #include "store.h"
 
+/* A condition on assessment rows (table named assessment, not aliased)
+ * that leaves withdrawn ones out: every default that picks an assessment
+ * (listings, history, review, plan, goals) uses it. */
+#define SMB_NOT_WITHDRAWN " AND id NOT IN (SELECT assessment_id FROM assessment_withdrawal)"
+
 /* The JSON document's schema version (README, "Assessment JSON"). */
 #define SMB_ASSESSMENT_SCHEMA 1
 
