@@ -166,6 +166,45 @@ smbopt assess plumb --period 2026-Q3 --format json > "$tmp/e.json"
 like "$(jq -r '.recommendations[] | select(.initiative == "OPS-abc-cycle-counting") | .confidence_note' "$tmp/e.json")" \
 	"for this client its realised effects came out at -0.50" "its own contrary result lowers it"
 
+# ---- goals on their own grain --------------------------------------------
+# A firm with 40,000 of revenue a month from 2025-01 to 2026-09.
+smbopt client add acct --name Acct --industry services --employees 4 >/dev/null
+{
+	echo "period,finance.revenue"
+	for y in 2025 2026; do for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
+		[ "$y$m" -le 202609 ] && echo "$y-$m,40000"
+	done; done
+} > "$tmp/acct.csv"
+smbopt import acct "$tmp/acct.csv" >/dev/null
+smbopt assess acct --period 2026-Q3 >/dev/null 2>&1
+run smbopt goal add acct --metric finance.revenue --target 600000 --by 2027 --owner Owner
+is "$rc" 65 "a yearly revenue target with only a quarter assessed is refused"
+like "$err" "finance.revenue is summed over its period, so a target for 2027 (a year) is compared with a year's total" \
+	"with the reason"
+run smbopt goal add acct --metric finance.revenue --target 600000 --by 2027 --baseline-period 2026-Q3 --owner Owner
+is "$rc" 65 "a quarter's baseline named for a yearly target is refused too"
+like "$err" "a baseline for 2026-Q3 cannot be compared with a target for 2027 (a year)" "saying why"
+smbopt assess acct --period 2025 >/dev/null 2>&1
+smbopt assess acct --period 2026-Q3 >/dev/null 2>&1
+run smbopt goal add acct --metric finance.revenue --target 600000 --by 2026 --owner Owner
+is "$rc" 0 "with a year assessed, a target for 2026 takes the year's baseline"
+is "$(smbopt goal list acct --format json | jq -r '.[0].baseline_period + " " + (.[0].baseline|tostring)')" "2025 480000" \
+	"2025's total, 12 x 40,000"
+smbopt goal add acct --metric finance.revenue --target 600000 --by 2027 --owner Owner >/dev/null
+out=$(smbopt review acct --format json)
+G() { echo "$out" | jq -r ".goals[] | select(.deadline == \"$1\") | $2"; }
+# By 2026, reviewed at 2026-Q3: year to date 9 x 40,000 = 360,000, progress
+# 360000 / 600000 = 0.6 against 273 / 365 = 0.7479 of the year gone: below
+# 0.6479 but not 0.4979, at risk (never a quarter against a year).
+is "$(G 2026 .value)" 360000 "the yearly goal compares the year to date"
+is "$(G 2026 .progress)" 0.6 "progress: the share of the yearly target reached"
+is "$(jq -n "$(G 2026 .expected) - 273 / 365 | fabs < 1e-9")" true "against the share of the year gone"
+is "$(G 2026 .status)" at_risk "at risk"
+# By 2027, reviewed at 2026-Q3: the trailing year 2025-Q4..2026-Q3 is
+# 480,000, no progress from the 480,000 baseline; 273 of 730 days gone.
+is "$(G 2027 .value)" 480000 "before its year, the trailing year is compared"
+is "$(G 2027 .status)" off_track "no progress a third of the way: off track"
+
 # ---- housekeeping ----------------------------------------------------------
 run smbopt client edit plumb --industry restaurants --employees 7
 is "$rc" 0 "client edit"

@@ -19,19 +19,19 @@
 
 /* ---- gathering observations ------------------------------------------- */
 
-static int find_obs(const smb_cycle *cy, const char *key, const char *period)
+static int find_obs(const smb_observation *obs, size_t nobs, const char *key, const char *period)
 {
-	size_t lo = 0, hi = cy->nobs;
+	size_t lo = 0, hi = nobs;
 
 	while (lo < hi) {   /* first observation of the metric */
 		size_t mid = (lo + hi) / 2;
-		if (strcmp(cy->obs[mid].metric, key) < 0)
+		if (strcmp(obs[mid].metric, key) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (size_t i = lo; i < cy->nobs && strcmp(cy->obs[i].metric, key) == 0; i++)
-		if (strcmp(cy->obs[i].period, period) == 0)
+	for (size_t i = lo; i < nobs && strcmp(obs[i].metric, key) == 0; i++)
+		if (strcmp(obs[i].period, period) == 0)
 			return (int)i;
 	return -1;
 }
@@ -39,8 +39,8 @@ static int find_obs(const smb_cycle *cy, const char *key, const char *period)
 /* The value of an observed metric for p: the observation for exactly p
  * wins; else its quarters (a year) or months (a quarter), every one of
  * them present, combined by the rule. */
-static int resolve(const smb_cycle *cy, const char *key, smb_rollup rule, const smb_period *p, double *out,
-                   char *how, size_t howlen)
+int smb_obs_resolve(const smb_observation *obs, size_t nobs, const char *key, smb_rollup rule, const smb_period *p,
+                    double *out, char *how, size_t howlen)
 {
 	char text[SMB_PERIOD_TEXT];
 	smb_period parts[4];
@@ -49,10 +49,10 @@ static int resolve(const smb_cycle *cy, const char *key, smb_rollup rule, const 
 	int i;
 
 	smb_period_format(p, text);
-	if ((i = find_obs(cy, key, text)) >= 0) {
-		*out = cy->obs[i].value;
+	if ((i = find_obs(obs, nobs, key, text)) >= 0) {
+		*out = obs[i].value;
 		if (how)
-			snprintf(how, howlen, "observed %s (%s)", text, cy->obs[i].source);
+			snprintf(how, howlen, "observed %s (%s)", text, obs[i].source);
 		return 0;
 	}
 	if (p->kind == SMB_PERIOD_MONTH || (rule != SMB_ROLLUP_SUM && rule != SMB_ROLLUP_LAST && rule != SMB_ROLLUP_MEAN))
@@ -65,7 +65,7 @@ static int resolve(const smb_cycle *cy, const char *key, smb_rollup rule, const 
 			parts[n++] = (smb_period){ SMB_PERIOD_MONTH, p->year, (p->index - 1) * 3 + m + 1 };
 	for (size_t k = 0; k < n; k++) {
 		double v;
-		if (resolve(cy, key, rule, &parts[k], &v, NULL, 0))
+		if (smb_obs_resolve(obs, nobs, key, rule, &parts[k], &v, NULL, 0))
 			return -1;
 		acc = rule == SMB_ROLLUP_LAST ? v : acc + v;
 	}
@@ -80,7 +80,7 @@ int smb_cycle_value_at(smb_cycle *cy, const char *key, const smb_period *p, doub
 {
 	const smb_metric *m = smb_registry_metric(cy->reg, key);
 
-	return resolve(cy, key, m ? m->rollup : SMB_ROLLUP_NONE, p, out, NULL, 0);
+	return smb_obs_resolve(cy->obs, cy->nobs, key, m ? m->rollup : SMB_ROLLUP_NONE, p, out, NULL, 0);
 }
 
 static int applies(const smb_cycle *cy, const smb_metric *m)
@@ -103,7 +103,7 @@ static void gather(smb_cycle *cy)
 		double v;
 		if (m->rollup == SMB_ROLLUP_DERIVED || !applies(cy, m))
 			continue;
-		if (resolve(cy, m->key, m->rollup, &cy->period, &v, how, sizeof how) == 0) {
+		if (smb_obs_resolve(cy->obs, cy->nobs, m->key, m->rollup, &cy->period, &v, how, sizeof how) == 0) {
 			cy->value[i] = v;
 			set_source(cy, i, how);
 		} else {

@@ -100,6 +100,13 @@ int smb_assess(smb_store *s, const smb_registry *reg, const smb_cycle_opts *o,
  * as its plugin declares them, and those its data show. */
 int smb_cycle_facts(smb_cycle *cy, smb_err *e);
 
+/* The value of an observed metric for p from observations ordered by metric
+ * then period: the observation for exactly p, else its quarters (a year)
+ * or months (a quarter), every one present, combined by rule; how (may be
+ * NULL) says which. 0, or -1 when missing. */
+int smb_obs_resolve(const smb_observation *obs, size_t nobs, const char *key, smb_rollup rule, const smb_period *p,
+                    double *out, char *how, size_t howlen);
+
 /* The value of a metric key at another period: observed inputs only,
  * rolled up from finer periods by the metric's rule. */
 int smb_cycle_value_at(smb_cycle *cy, const char *key, const smb_period *p, double *out);

@@ -136,8 +136,8 @@ int smb_review_run(smb_store *s, const smb_registry *r, const char *client, cons
 	for (size_t i = 0; rv->goal_status && i < rv->ngoals; i++) {
 		const smb_ametric *m = metric_of(rv->to, rv->goals[i].metric);
 		smb_goal_review *g = &rv->goal_status[i];
-		g->value = m ? m->value : NAN;
-		g->status = smb_goal_status_at(&rv->goals[i], rv->to->period, g->value, &g->progress, &g->expected);
+		g->status = smb_goal_review_at(s, &rv->goals[i], rv->to->period, m ? m->value : NAN, &g->value, &g->progress,
+		                               &g->expected);
 	}
 	if ((rc = smb_adoption_realise(s, client, &realised, e)) ||
 	    (rc = smb_adoption_list(s, client, &rv->adoptions, &rv->nadoptions, e)) ||

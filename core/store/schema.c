@@ -216,7 +216,9 @@ static const char migration_3[] =
 
 /* Advice that fits the client (README "The value of an initiative",
  * "Housekeeping"): a recommendation's value beside its score gain, the
- * confidence learnt from results, the initiatives already under way; and
+ * confidence learnt from results, the initiatives already under way; a
+ * goal's roll-up rule when it is set on its own grain (README "Goals on
+ * their own grain"); and
  * withdrawn assessments, kept for the audit trail but out of every listing
  * (assessments themselves stay immutable). */
 static const char migration_4[] =
@@ -228,6 +230,7 @@ static const char migration_4[] =
 	"ALTER TABLE assessment_recommendation ADD COLUMN under_way TEXT;"
 	"ALTER TABLE assessment_recommendation ADD COLUMN since TEXT;"
 	"ALTER TABLE assessment_recommendation ADD COLUMN until TEXT;"
+	"ALTER TABLE goal ADD COLUMN rollup TEXT;"
 	"CREATE TABLE assessment_withdrawal("
 	" assessment_id INTEGER PRIMARY KEY REFERENCES assessment(id),"
 	" withdrawn TEXT NOT NULL,"
