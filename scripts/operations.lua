@@ -213,7 +213,7 @@ rule "OPS-0070" {
   when = function (m) return m["operations.on_time_delivery_pct"] < 90 end,
   title = "Too many late deliveries",
   detail = "{operations.on_time_delivery_pct:%.1f}% of orders are delivered on time; the common target is 95% or more.",
-  recommend = { "OPS-dispatch-routine", "OPS-carrier-review", "OPS-3pl" },
+  recommend = { "OPS-delivery-promise", "OPS-dispatch-routine", "OPS-carrier-review", "OPS-3pl" },
 }
 
 rule "OPS-0080" {
@@ -364,6 +364,15 @@ initiative "OPS-product-information" {
   area = "operations", title = "Better product information: measurements, size guides, real photos, reviews",
   cost = 2500, hours = 60, months = 2, confidence = 0.6,
   effect = { ["operations.return_rate_pct"] = -4 },
+}
+
+-- For every business: shipping advice needs the `ships` fact, but late
+-- jobs and late orders over a counter are late too.
+initiative "OPS-delivery-promise" {
+  area = "operations", title = "Promise dates you can keep: a lead time per kind of job or order, each tracked against "
+    .. "its promise, a call ahead before it slips",
+  cost = 300, hours = 24, months = 2, confidence = 0.6,
+  effect = { ["operations.on_time_delivery_pct"] = 5 },
 }
 
 initiative "OPS-dispatch-routine" {

@@ -92,6 +92,7 @@ smbopt assess plumb --period 2026-Q2 --format json > "$tmp/q2.json"
 smbopt assess plumb --period 2026-Q3 --format json > "$tmp/a.json"
 recs=$(jq -r '[.recommendations[].initiative] | join(" ")' "$tmp/a.json")
 ok "$([ -n "$recs" ]; echo $?)" "the plumber gets recommendations ($recs)"
+like "$recs" "OPS-delivery-promise" "late jobs get advice that fits a trades firm"
 bad=""
 for id in OPS-3pl OPS-carrier-review OPS-dispatch-routine OPS-product-information OPS-clearance-sale \
 	CUS-loyalty-programme CUS-personalised-loyalty CUS-follow-up TEC-connect-shop-accounting MKT-email-automation; do
@@ -204,6 +205,24 @@ is "$(G 2026 .status)" at_risk "at risk"
 # 480,000, no progress from the 480,000 baseline; 273 of 730 days gone.
 is "$(G 2027 .value)" 480000 "before its year, the trailing year is compared"
 is "$(G 2027 .status)" off_track "no progress a third of the way: off track"
+
+# ---- the demo: nothing under way recommended or planned; fixes valued -----
+smbopt demo --db "$tmp/demo.db" >/dev/null 2>&1
+last=$(smbopt --db "$tmp/demo.db" assessments harbour-books --format json | jq -r '.[-1].id')
+smbopt --db "$tmp/demo.db" show "$last" --format json > "$tmp/demo.json"
+is "$(jq -r '[.recommendations[].initiative | select(. == "OPS-clearance-sale")] | length' "$tmp/demo.json")" 0 \
+	"the demo does not recommend OPS-clearance-sale, done in 2026-02"
+is "$(jq -r '.under_way[] | .initiative + " " + .status + " " + .start + " " + .end' "$tmp/demo.json")" \
+	"OPS-clearance-sale done 2026-Q1 2026-02" "it is under way, with status and dates"
+out=$(smbopt --db "$tmp/demo.db" plan harbour-books --budget 3000 --hours 80 --format json)
+is "$(echo "$out" | jq -r '[.candidates[].id | select(. == "OPS-clearance-sale")] | length')" 0 "nor does plan offer it"
+is "$(jq -r '[.findings[] | select(.severity == "high" and (.kind == "weakness" or .kind == "threat"))
+	| . as $f | [$ARGS.named.r[] | select(.initiative as $i | $f.recommend | index($i)) | select(.value > 0)] | length
+	| select(. == 0)] | length' --argjson r "$(jq '.recommendations' "$tmp/demo.json")" "$tmp/demo.json")" 0 \
+	"every high-severity weakness and threat has a fix of value above 0"
+is "$(jq -r '.recommendations[] | select(.initiative == "MKT-cut-channel") | "\(.gain) \(.resolve) \(.value)"' "$tmp/demo.json")" \
+	"0 3 3" "MKT-cut-channel (ROAS 0.43): gain 0, resolving a high threat 3, value 3"
+like "$(echo "$out" | jq -r '.chosen | join(" ")')" "MKT-cut-channel" "and the plan chooses it"
 
 # ---- housekeeping ----------------------------------------------------------
 run smbopt client edit plumb --industry restaurants --employees 7
