@@ -240,6 +240,8 @@ is "$rc" 0 "assessment rm"
 is "$(smbopt assessments plumb --format json | jq length)" "$((n - 1))" "it leaves assessments"
 is "$(smbopt history plumb --format json | jq -r --arg i "$last" '[.[] | select((.id|tostring) == $i)] | length')" 0 "and history"
 like "$(smbopt show "$last")" "WITHDRAWN" "show still prints it, marked withdrawn"
+is "$(smbopt review plumb --format json | jq -r '[.from.assessment, .to.assessment] | map(select(. == '"$last"')) | length')" 0 \
+	"the review's defaults skip it"
 is "$(smbopt show "$last" --format json | jq -r '.withdrawn != null')" true "in JSON too"
 run smbopt assessment rm "$last"
 is "$rc" 65 "withdrawing twice is refused"
