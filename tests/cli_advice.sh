@@ -99,6 +99,9 @@ for id in OPS-3pl OPS-carrier-review OPS-dispatch-routine OPS-product-informatio
 	case " $recs " in *" $id "*) bad="$bad $id" ;; esac
 done
 is "$bad" "" "no shop, till, shipping, cart or stamp-card advice"
+out=$(smbopt plan plumb --format json)
+is "$(echo "$out" | jq -r '[.candidates[].id | select(test("OPS-3pl|OPS-carrier|OPS-dispatch|MKT-email-automation|TEC-connect-shop|CUS-loyalty"))] | length')" 0 \
+	"nor does plan offer it, not even as a prerequisite"
 is "$(jq -r '[.recommendations[].initiative | select(test("^(RET|ECO|RST|SAS)-"))] | length' "$tmp/a.json")" 0 \
 	"no other industry's initiatives"
 is "$(jq -r '[.findings[] | select((.title + " " + .detail) | test("retail|e-commerce|online|restaurant|shop"; "i"))] | length' "$tmp/a.json")" 0 \

@@ -339,6 +339,21 @@ static int by_priority(const void *x, const void *y)
 	return strcmp(a->initiative_id, b->initiative_id);
 }
 
+/* An initiative fits the client when it applies (industry and facts) and
+ * so does everything it requires: a plan would otherwise bring in, as a
+ * prerequisite, advice that does not fit. depth bounds a requires cycle. */
+static int fits(const smb_cycle *cy, const smb_initiative *in, int depth)
+{
+	if (!smb_initiative_applies(in, cy->industry, cy->facts) || depth > 8)
+		return 0;
+	for (size_t i = 0; i < in->nrequires; i++) {
+		const smb_initiative *req = smb_registry_initiative(cy->reg, in->requires[i]);
+		if (req && !fits(cy, req, depth + 1))
+			return 0;
+	}
+	return 1;
+}
+
 /* Initiatives the findings recommend, where they apply to the client (its
  * industry and facts); those under way go to a->underway, ranked alike. */
 static int recommend(smb_cycle *cy)
@@ -356,7 +371,7 @@ static int recommend(smb_cycle *cy)
 			const smb_initiative *in = smb_registry_initiative(r, rule->recommend[k]);
 			smb_arec *rec, *nv, **arr;
 			size_t *n;
-			if (!in || !smb_initiative_applies(in, cy->industry, cy->facts))
+			if (!in || !fits(cy, in, 0))
 				continue;   /* 'playbook check' reports unknown initiatives */
 			if (!(rec = find_rec(a->recs, a->nrecs, in->id)))
 				rec = find_rec(a->underway, a->nunderway, in->id);
