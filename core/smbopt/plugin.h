@@ -166,7 +166,8 @@ typedef struct smb_plugin_info {
 	/* Grown after abi version 1's first release (the host zeroes info
 	 * before init, so an older plugin leaves it NULL): the facts every
 	 * client of `industry` has, comma-separated, e.g. "stock,goods,counter"
-	 * (README "Applicability"). */
+	 * (README "Applicability"). An older host's info ends before it: set
+	 * it only when SMB_HOST_HAS(api, add_applies), which came with it. */
 	const char *facts;
 } smb_plugin_info;
 

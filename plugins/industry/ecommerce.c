@@ -142,7 +142,8 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	info->version = "1.0";
 	info->areas = "marketing,operations";
 	info->industry = IND;
-	info->facts = "stock,goods,ships,online";
+	if (SMB_HOST_HAS(api, add_applies))   /* an older host has no info->facts */
+		info->facts = "stock,goods,ships,online";
 	info->description = "E-commerce benchmarks, conversion rate, cart abandonment and returned orders";
 	return smb_industry_register(api, &pack);
 }

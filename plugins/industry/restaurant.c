@@ -157,7 +157,8 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	info->version = "1.0";
 	info->areas = "finance,operations";
 	info->industry = IND;
-	info->facts = "stock,counter";
+	if (SMB_HOST_HAS(api, add_applies))   /* an older host has no info->facts */
+		info->facts = "stock,counter";
 	info->description = "Restaurant benchmarks, food cost, prime cost and seat turnover";
 	return smb_industry_register(api, &pack);
 }

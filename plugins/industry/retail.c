@@ -158,7 +158,8 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	info->version = "1.0";
 	info->areas = "operations,finance";
 	info->industry = IND;
-	info->facts = "stock,goods,counter";
+	if (SMB_HOST_HAS(api, add_applies))   /* an older host has no info->facts */
+		info->facts = "stock,goods,counter";
 	info->description = "Retail benchmarks, sales per m², GMROI and shrinkage";
 	return smb_industry_register(api, &pack);
 }

@@ -165,7 +165,8 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	info->version = "1.0";
 	info->areas = "finance,customer";
 	info->industry = IND;
-	info->facts = "online";
+	if (SMB_HOST_HAS(api, add_applies))   /* an older host has no info->facts */
+		info->facts = "online";
 	info->description = "SaaS benchmarks, MRR growth, logo churn and net revenue retention";
 	return smb_industry_register(api, &pack);
 }
