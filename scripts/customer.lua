@@ -279,6 +279,7 @@ initiative "CUS-faq" {
 }
 
 initiative "CUS-service-recovery" {
+  needs = { "team" },
   area = "customer", title = "Let front-line staff fix a complaint on the spot within a set budget",
   cost = 1000, hours = 20, months = 1, confidence = 0.6,
   effect = { ["customer.resolution_hours"] = -24, ["customer.csat"] = 3 },
@@ -291,12 +292,14 @@ initiative "CUS-root-cause" {
 }
 
 initiative "CUS-loyalty-programme" {
+  industries = { "retail", "restaurant", "e-commerce" },
   area = "customer", title = "Simple loyalty programme: stamp card or points with a reward customers want",
   cost = 3000, hours = 60, months = 3, confidence = 0.5,
   effect = { ["customer.repeat_share_pct"] = 5, ["customer.q_loyalty_programme"] = 50 },
 }
 
 initiative "CUS-personalised-loyalty" {
+  industries = { "retail", "restaurant", "e-commerce" }, needs = { "customers" },
   area = "customer", title = "Personalised loyalty: offers based on each customer's purchase history",
   cost = 2000, hours = 40, months = 3, confidence = 0.5,
   effect = { ["customer.repeat_share_pct"] = 3, ["customer.q_loyalty_programme"] = 30 },
@@ -304,6 +307,7 @@ initiative "CUS-personalised-loyalty" {
 }
 
 initiative "CUS-follow-up" {
+  needs = { "goods" },
   area = "customer", title = "Follow up every purchase: thank-you, care tips, a reminder when it is time to reorder",
   cost = 500, hours = 20, months = 1, confidence = 0.65,
   effect = { ["customer.repeat_share_pct"] = 3 },

@@ -284,6 +284,7 @@ rule "FIN-0020" {
 }
 
 rule "FIN-0030" {
+  needs = { "stock" },
   area = "finance", kind = "weakness", severity = "medium",
   metrics = { "finance.quick_ratio", "finance.current_ratio" },
   when = function (m) return m["finance.quick_ratio"] < 0.5 end,
@@ -314,6 +315,7 @@ rule "FIN-0050" {
 }
 
 rule "FIN-0060" {
+  needs = { "stock" },
   area = "finance", kind = "weakness", severity = "medium",
   metrics = { "finance.dio_days" },
   when = function (m) return m["finance.dio_days"] > 90 end,
@@ -530,6 +532,7 @@ initiative "FIN-supplier-terms" {
 }
 
 initiative "FIN-inventory-cleanup" {
+  needs = { "stock" },
   area = "finance", title = "ABC analysis of stock: clear slow movers, set reorder points for A items",
   cost = 1500, hours = 60, months = 3, confidence = 0.65,
   effect = { ["finance.dio_days"] = -20, ["finance.ccc_days"] = -20, ["finance.quick_ratio"] = 0.1 },
@@ -548,6 +551,7 @@ initiative "FIN-lease-renegotiation" {
 }
 
 initiative "FIN-headcount-plan" {
+  needs = { "team" },
   area = "finance", title = "Plan headcount and rotas against the revenue forecast; hold non-critical hires",
   cost = 500, hours = 40, months = 3, confidence = 0.6,
   effect = { ["finance.payroll_pct"] = -3, ["finance.net_margin_pct"] = 2 },

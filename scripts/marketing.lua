@@ -293,6 +293,7 @@ initiative "MKT-crm-nurture" {
 }
 
 initiative "MKT-email-automation" {
+  needs = { "online" },
   area = "marketing", title = "Automated welcome, abandoned-cart and win-back e-mails",
   cost = 1200, hours = 30, months = 2, confidence = 0.65,
   effect = { ["marketing.q_automation"] = 50, ["marketing.cac_payback_months"] = -1 },

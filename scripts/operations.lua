@@ -213,7 +213,7 @@ rule "OPS-0070" {
   when = function (m) return m["operations.on_time_delivery_pct"] < 90 end,
   title = "Too many late deliveries",
   detail = "{operations.on_time_delivery_pct:%.1f}% of orders are delivered on time; the common target is 95% or more.",
-  recommend = { "OPS-dispatch-routine", "OPS-carrier-review", "OPS-3pl" },
+  recommend = { "OPS-delivery-promise", "OPS-dispatch-routine", "OPS-carrier-review", "OPS-3pl" },
 }
 
 rule "OPS-0080" {
@@ -226,11 +226,12 @@ rule "OPS-0080" {
 }
 
 rule "OPS-0090" {
+  needs = { "goods" },
   area = "operations", kind = "weakness", severity = "medium",
   metrics = { "operations.return_rate_pct" },
   when = function (m) return m["operations.return_rate_pct"] > 12 end,
   title = "High return rate",
-  detail = "{operations.return_rate_pct:%.1f}% of sales come back; in-store retail averages about 10%.",
+  detail = "{operations.return_rate_pct:%.1f}% of sales come back; above 12% products or their descriptions disappoint.",
   recommend = { "OPS-quality-checklist", "OPS-product-information" },
 }
 
@@ -339,12 +340,14 @@ initiative "OPS-reengineering" {
 }
 
 initiative "OPS-scheduling-tool" {
+  needs = { "team" },
   area = "operations", title = "Staff scheduling software: rotas matched to forecast demand",
   cost = 1200, hours = 40, months = 2, confidence = 0.7,
   effect = { ["operations.overtime_pct"] = -4, ["operations.labour_cost_pct"] = -2, ["operations.q_ops_technology"] = 20 },
 }
 
 initiative "OPS-cross-training" {
+  needs = { "team" },
   area = "operations", title = "Cross-train staff so every key task has a second person who can do it",
   cost = 2000, hours = 120, months = 4, confidence = 0.6,
   effect = { ["operations.overtime_pct"] = -3, ["operations.on_time_delivery_pct"] = 3 },
@@ -357,12 +360,23 @@ initiative "OPS-quality-checklist" {
 }
 
 initiative "OPS-product-information" {
+  needs = { "goods" },
   area = "operations", title = "Better product information: measurements, size guides, real photos, reviews",
   cost = 2500, hours = 60, months = 2, confidence = 0.6,
   effect = { ["operations.return_rate_pct"] = -4 },
 }
 
+-- For every business: shipping advice needs the `ships` fact, but late
+-- jobs and late orders over a counter are late too.
+initiative "OPS-delivery-promise" {
+  area = "operations", title = "Promise dates you can keep: a lead time per kind of job or order, each tracked against "
+    .. "its promise, a call ahead before it slips",
+  cost = 300, hours = 24, months = 2, confidence = 0.6,
+  effect = { ["operations.on_time_delivery_pct"] = 5 },
+}
+
 initiative "OPS-dispatch-routine" {
+  needs = { "ships" },
   area = "operations", title = "Daily dispatch cut-off and pick-pack routine; same-day shipping for stock items",
   cost = 1000, hours = 50, months = 2, confidence = 0.7,
   effect = { ["operations.order_cycle_days"] = -2, ["operations.on_time_delivery_pct"] = 5 },
@@ -370,6 +384,7 @@ initiative "OPS-dispatch-routine" {
 }
 
 initiative "OPS-3pl" {
+  needs = { "ships", "stock" },
   area = "operations", title = "Outsource storage and shipping to a fulfilment provider (3PL)",
   cost = 4000, hours = 60, months = 3, confidence = 0.6,
   effect = { ["operations.order_cycle_days"] = -3, ["operations.on_time_delivery_pct"] = 6 },
@@ -377,6 +392,7 @@ initiative "OPS-3pl" {
 }
 
 initiative "OPS-carrier-review" {
+  needs = { "ships" },
   area = "operations", title = "Review carriers: tracked service levels and a second carrier for peaks",
   cost = 500, hours = 30, months = 2, confidence = 0.6,
   effect = { ["operations.on_time_delivery_pct"] = 4 },
@@ -389,6 +405,7 @@ initiative "OPS-second-supplier" {
 }
 
 initiative "OPS-safety-stock" {
+  needs = { "stock" },
   area = "operations", title = "Safety stock and reorder points for critical items",
   cost = 2000, hours = 30, months = 2, confidence = 0.7,
   -- buys reliability with stock: days of inventory rise a little
@@ -409,6 +426,7 @@ initiative "OPS-resilience-kpis" {
 }
 
 initiative "OPS-inventory-system" {
+  needs = { "stock" },
   area = "operations", title = "Cloud order and inventory management connected to the shop or till",
   cost = 3000, hours = 80, months = 3, confidence = 0.65,
   effect = { ["operations.q_ops_technology"] = 40, ["operations.order_cycle_days"] = -1 },

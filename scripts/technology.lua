@@ -345,6 +345,7 @@ initiative "TEC-cloud-accounting" {
 }
 
 initiative "TEC-connect-shop-accounting" {
+  industries = { "retail", "restaurant", "e-commerce" },
   area = "technology", title = "Connect the shop or till to accounting so sales and fees post automatically",
   cost = 1500, hours = 30, months = 2, confidence = 0.7,
   effect = { ["technology.rekeying_steps"] = -2, ["technology.automation_share_pct"] = 10 },
@@ -365,7 +366,7 @@ initiative "TEC-crm" {
 }
 
 initiative "TEC-kpi-dashboard" {
-  area = "technology", title = "KPI dashboard fed from accounting and shop, reviewed at a monthly meeting",
+  area = "technology", title = "KPI dashboard fed from accounting and the sales system, reviewed at a monthly meeting",
   cost = 1500, hours = 40, months = 2, confidence = 0.7,
   effect = { ["technology.kpis_reviewed_monthly"] = 6, ["technology.q_data_management"] = 33 },
 }

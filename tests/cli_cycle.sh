@@ -35,10 +35,13 @@ is "$(j '[.findings[].rule] | join(",")')" "HAND-1" "the rule fires; the rule ov
 is "$(j '.findings[0].detail')" "B is 2.0 and A is 60." "placeholders are filled"
 is "$(j '.findings[0].evidence[0].value')" 2 "with evidence"
 # HAND-up: a + 20 = 80 -> finance (80 + 240) / 4 = 80 -> overall 80: gain 5;
-# priority = 5 * 0.5 / max(1, 500/1000 + 4/8) = 2.5
+# it resolves HAND-1, a medium weakness: 1.5 points, so value = 5 + 1.5 = 6.5;
+# priority = 6.5 * 0.5 / max(1, 500/1000 + 4/8) = 3.25
 is "$(j '.recommendations[0].initiative')" "HAND-up" "the rule's initiative is recommended"
 is "$(j '.recommendations[0].gain')" 5 "its gain is re-scored: +5 points"
-is "$(j '.recommendations[0].priority')" 2.5 "priority = gain x confidence / effort"
+is "$(j '.recommendations[0].resolve')" 1.5 "resolving a medium weakness is worth 1.5 points"
+is "$(j '.recommendations[0].value')" 6.5 "value = gain + resolve"
+is "$(j '.recommendations[0].priority')" 3.25 "priority = value x confidence / effort"
 is "$(j '.schema_version')" 1 "schema version"
 is "$(j '.errors | length')" 0 "no errors"
 is "$(j '.method.playbooks[0].name')" "hand" "the method names the playbook"

@@ -95,7 +95,7 @@ if command -v bash >/dev/null 2>&1; then
 		case " $got " in *" $w "*) ;; *) miss="$miss $w" ;; esac
 	done
 	is "$miss" "" "bash completes every command"
-	is "$(comp smbopt client "" | sort | tr '\n' ' ')" "add list show " "and a group's subcommands"
+	is "$(comp smbopt client "" | sort | tr '\n' ' ')" "add edit list rm show " "and a group's subcommands"
 	like "$(comp smbopt assess --p | tr '\n' ' ')" "--period" "and a command's options"
 	like "$(comp smbopt assess --p | tr '\n' ' ')" "--playbook" "and the global options"
 	is "$(comp smbopt --format j)" "json" "and --format's values"

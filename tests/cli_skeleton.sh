@@ -51,7 +51,7 @@ is "$(echo "$out" | jq -r --arg f "$dir/bakery.so" '[.refused[] | select(.file =
 # In a cycle: 1,500 unsold of 12,000 baked = 12.5%; goalposts 15..3 -> 20.83;
 # above 10% the rule fires.
 smbopt init >/dev/null
-smbopt client add crumb --name Crumb --industry bakery >/dev/null
+smbopt client add crumb --name Crumb --industry bakery --no-defaults --plugins "$dir" >/dev/null
 printf 'period,operations.baked_units,operations.unsold_units\n2026-09,12000,1500\n' > "$tmp/bake.csv"
 smbopt import crumb "$tmp/bake.csv" --no-defaults --plugins "$dir" >/dev/null
 smbopt assess crumb --period 2026-09 --no-defaults --plugins "$dir" --format json > "$tmp/a.json" 2>/dev/null

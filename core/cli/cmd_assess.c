@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "advice.h"
 #include "batch.h"
 #include "cli.h"
 #include "client.h"
@@ -73,10 +74,23 @@ int cmd_assess(cli_ctx *c, const cli_args *a)
 	if ((rc = cli_registry(c, a, &reg)))
 		return rc;
 	if ((rc = cli_open(c, &s)) == SMB_OK) {
-		rc = smb_assess(s, &reg, &o, &as, &c->err);
-		if (as && smb_render_assessment(as, fmt, &c->out))
-			rc = smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");
-		smb_assessment_free(as);
+		smb_advice adv;
+		smb_client_check(s, o.client, &rc, &c->err);
+		if (rc == SMB_OK && (rc = smb_advice_load(s, o.client, &adv, &c->err)) == SMB_OK) {
+			smb_advice_apply(&adv, &o);
+			/* --dry-run: the same cycle, printed and not stored */
+			if (cli_get(a, "dry-run"))
+				rc = smb_cycle_run(s, &reg, &o, &as, &c->err);
+			else
+				rc = smb_assess(s, &reg, &o, &as, &c->err);
+			if (as && smb_render_assessment(as, fmt, &c->out))
+				rc = smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");
+			if (rc == SMB_OK && as && as->partial)
+				rc = smb_err_set(&c->err, SMB_PARTIAL, "the assessment is partial: %zu error%s (see its errors)",
+				                 as->nerrors, as->nerrors == 1 ? "" : "s");
+			smb_assessment_free(as);
+			smb_advice_free(&adv);
+		}
 		smb_store_close(s);
 	}
 	smb_registry_free(&reg);
@@ -141,6 +155,24 @@ int cmd_show(cli_ctx *c, const cli_args *a)
 			rc = smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");
 		smb_assessment_free(as);
 	}
+	smb_store_close(s);
+	return rc;
+}
+
+int cmd_assessment_rm(cli_ctx *c, const cli_args *a)
+{
+	smb_store *s;
+	char *end;
+	long long id = strtoll(a->pos[0], &end, 10);
+	int rc;
+
+	if (*end || id <= 0)
+		return smb_err_set(&c->err, SMB_EUSAGE, "'%s' is not an assessment id (see 'smbopt assessments CLIENT')", a->pos[0]);
+	if ((rc = cli_open(c, &s)))
+		return rc;
+	if ((rc = smb_assessment_withdraw(s, id, cli_get(a, "reason"), &c->err)) == SMB_OK)
+		smb_buf_printf(&c->out, "withdrew assessment %lld (kept in the workspace for the audit trail; 'smbopt show %lld')\n",
+		               id, id);
 	smb_store_close(s);
 	return rc;
 }

@@ -4,15 +4,49 @@
 
 #include "cli.h"
 #include "client.h"
+#include "industries.h"
 #include "json.h"
 #include "table.h"
+
+/* --industry checked against the loaded plugins' industries and `other`,
+ * aliases resolved (core/engine/industries.c); canon receives the name. */
+static int check_industry(cli_ctx *c, const cli_args *a, const char *text, char *canon, size_t len)
+{
+	smb_registry reg;
+	char why[1024];
+	int rc;
+
+	if ((rc = cli_registry(c, a, &reg)))
+		return rc;
+	if (smb_industry_resolve(&reg, text, canon, len, why, sizeof why))
+		rc = smb_err_set(&c->err, SMB_EUSAGE, "%s", why);
+	smb_registry_free(&reg);
+	return rc;
+}
+
+/* --employees: a whole number of people, or -2 when not given. */
+static int employees(cli_ctx *c, const cli_args *a, long long *out)
+{
+	double emp = -1;
+	int given, rc;
+
+	*out = -2;
+	if ((rc = cli_number(c, a, "employees", &emp, &given)))
+		return rc;
+	if (given) {
+		if (emp < 0 || emp > 1e7 || emp != (double)(long long)emp)
+			return smb_err_set(&c->err, SMB_EUSAGE, "--employees must be a whole number of people");
+		*out = (long long)emp;
+	}
+	return SMB_OK;
+}
 
 int cmd_client_add(cli_ctx *c, const cli_args *a)
 {
 	smb_client cl = { 0 };
 	smb_store *s;
-	double emp = -1;
-	int given, rc;
+	char canon[80];
+	int rc;
 
 	cl.id = (char *)a->pos[0];
 	cl.name = (char *)cli_get(a, "name");
@@ -25,13 +59,13 @@ int cmd_client_add(cli_ctx *c, const cli_args *a)
 		return smb_err_set(&c->err, SMB_EUSAGE, "client add needs --name NAME");
 	if (!cl.industry)
 		return smb_err_set(&c->err, SMB_EUSAGE, "client add needs --industry INDUSTRY");
-	if ((rc = cli_number(c, a, "employees", &emp, &given)))
+	if ((rc = employees(c, a, &cl.employees)))
 		return rc;
-	if (given) {
-		if (emp < 0 || emp > 1e7 || emp != (double)(long long)emp)
-			return smb_err_set(&c->err, SMB_EUSAGE, "--employees must be a whole number of people");
-		cl.employees = (long long)emp;
-	}
+	if (cl.employees == -2)
+		cl.employees = -1;
+	if ((rc = check_industry(c, a, cl.industry, canon, sizeof canon)))
+		return rc;
+	cl.industry = canon;
 	if ((rc = cli_open(c, &s)))
 		return rc;
 	rc = smb_client_add(s, &cl, &c->err);
@@ -126,5 +160,92 @@ int cmd_client_show(cli_ctx *c, const cli_args *a)
 		smb_client_free(&cl);
 	}
 	smb_store_close(s);
+	return rc;
+}
+
+int cmd_client_edit(cli_ctx *c, const cli_args *a)
+{
+	smb_client cl = { 0 };
+	smb_store *s;
+	char canon[80];
+	int rc;
+
+	cl.id = (char *)a->pos[0];
+	cl.name = (char *)cli_get(a, "name");
+	cl.industry = (char *)cli_get(a, "industry");
+	cl.currency = (char *)cli_get(a, "currency");
+	if ((rc = employees(c, a, &cl.employees)))
+		return rc;
+	if (!cl.name && !cl.industry && !cl.currency && cl.employees == -2)
+		return smb_err_set(&c->err, SMB_EUSAGE, "client edit needs --name, --industry, --employees or --currency");
+	if (cl.industry) {
+		if ((rc = check_industry(c, a, cl.industry, canon, sizeof canon)))
+			return rc;
+		cl.industry = canon;
+	}
+	if ((rc = cli_open(c, &s)))
+		return rc;
+	if ((rc = smb_client_update(s, &cl, &c->err)) == SMB_OK)
+		smb_buf_printf(&c->out, "changed client %s%s%s\n", cl.id, cl.industry ? "; industry now " : "",
+		               cl.industry ? cl.industry : "");
+	smb_store_close(s);
+	return rc;
+}
+
+int cmd_client_rm(cli_ctx *c, const cli_args *a)
+{
+	smb_store *s;
+	int rc;
+
+	if ((rc = cli_open(c, &s)))
+		return rc;
+	if ((rc = smb_client_remove(s, a->pos[0], cli_get(a, "force") != NULL, &c->err)) == SMB_OK)
+		smb_buf_printf(&c->out, "removed client %s\n", a->pos[0]);
+	smb_store_close(s);
+	return rc;
+}
+
+/* What an industry changes: its plugin's goalposts, rules and initiatives,
+ * and the facts every client of it has. */
+int cmd_industries(cli_ctx *c, const cli_args *a)
+{
+	static const char *const cols[] = { "industry", "plugin", "facts", "goalposts#", "rules#", "initiatives#",
+	                                    "aliases" };
+	const char *fmt, *names[64];
+	smb_registry reg;
+	smb_table t;
+	size_t n;
+	int rc;
+
+	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_registry(c, a, &reg)))
+		return rc;
+	n = smb_industry_list(&reg, names, 64);
+	smb_table_init(&t, 7, cols);
+	for (size_t i = 0; i < n; i++) {
+		char facts[256] = "", gp[16], ru[16], in[16], al[256];
+		const char *plugin = "";
+		size_t ngp = 0, nru = 0, nin = 0;
+		for (size_t k = 0; k < reg.nplugins; k++)
+			if (reg.plugins[k].industry && strcmp(reg.plugins[k].industry, names[i]) == 0) {
+				plugin = reg.plugins[k].name;
+				smb_facts_format(reg.plugins[k].facts, facts, sizeof facts);
+			}
+		for (size_t k = 0; k < reg.ngps; k++)
+			ngp += reg.gps[k].industry && strcmp(reg.gps[k].industry, names[i]) == 0;
+		for (size_t k = 0; k < reg.nrules; k++)
+			nru += reg.rules[k].nindustries && smb_rule_applies(&reg.rules[k], names[i], ~0u);
+		for (size_t k = 0; k < reg.ninitiatives; k++)
+			nin += reg.initiatives[k].nindustries && smb_initiative_applies(&reg.initiatives[k], names[i], ~0u);
+		snprintf(gp, sizeof gp, "%zu", ngp);
+		snprintf(ru, sizeof ru, "%zu", nru);
+		snprintf(in, sizeof in, "%zu", nin);
+		smb_industry_aliases(names[i], al, sizeof al);
+		const char *row[7] = { names[i], plugin, facts, gp, ru, in, al };
+		smb_table_add(&t, row);
+	}
+	if (smb_table_render(&t, fmt, &c->out))
+		rc = smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");
+	smb_table_free(&t);
+	smb_registry_free(&reg);
 	return rc;
 }

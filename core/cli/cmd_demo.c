@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "advice.h"
 #include "cli.h"
 #include "client.h"
 #include "import.h"
@@ -109,11 +110,16 @@ static int cycles(cli_ctx *c, smb_store *s, smb_registry *reg)
 
 	for (size_t q = 0; q < 4; q++) {
 		smb_cycle_opts co = { 0 };
+		smb_advice adv;
 		co.client = DEMO_CLIENT;
 		co.period = quarters[q];
 		smb_assessment_free(as);
 		as = NULL;
+		if ((rc = smb_advice_load(s, DEMO_CLIENT, &adv, &c->err)))
+			return rc;
+		smb_advice_apply(&adv, &co);
 		rc = smb_assess(s, reg, &co, &as, &c->err);
+		smb_advice_free(&adv);
 		if (rc && rc != SMB_PARTIAL)
 			return rc;
 		smb_buf_printf(&c->out, "assessed %s: overall %.1f (%s)%s\n", quarters[q], as->overall,

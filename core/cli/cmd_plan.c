@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "advice.h"
 #include "cli.h"
 #include "client.h"
 #include "number.h"
@@ -103,6 +104,35 @@ static int set_limits(cli_ctx *c, const cli_args *a, smb_planning *p)
 	return SMB_OK;
 }
 
+/* Nothing under way is planned again: neither what was under way when the
+ * assessment was made nor what was adopted since; --include-adopted plans
+ * both, as a what-if. */
+static int plan_advice(cli_ctx *c, smb_store *s, const cli_args *a, const smb_assessment *as, const smb_registry *r,
+                       smb_planning *p)
+{
+	smb_planning_advice pa = { 0 };
+	smb_advice adv;
+	const char **skip;
+	int rc;
+
+	if ((rc = smb_advice_load(s, as->client_id, &adv, &c->err)))
+		return rc;
+	skip = calloc(adv.nadopted + 1, sizeof *skip);
+	if (!skip) {
+		smb_advice_free(&adv);
+		return smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");
+	}
+	for (size_t i = 0; i < adv.nadopted; i++)
+		skip[i] = adv.adopted[i].initiative;
+	pa.include_adopted = cli_get(a, "include-adopted") != NULL;
+	pa.skip = skip;
+	pa.nskip = adv.nadopted;
+	rc = smb_planning_from_advice(p, as, r, &pa, &c->err);
+	free(skip);
+	smb_advice_free(&adv);
+	return rc;
+}
+
 int cmd_plan(cli_ctx *c, const cli_args *a)
 {
 	const char *csv = cli_get(a, "candidates"), *fmt, *solver_name = cli_get(a, "solver");
@@ -139,7 +169,7 @@ int cmd_plan(cli_ctx *c, const cli_args *a)
 	} else if ((rc = cli_open(c, &s)) == SMB_OK) {
 		smb_client_check(s, a->pos[0], &rc, &c->err);
 		if (rc == SMB_OK && (rc = pick_assessment(c, s, a->pos[0], cli_get(a, "assessment"), &as)) == SMB_OK)
-			rc = smb_planning_from_assessment(&p, as, &r, &c->err);
+			rc = plan_advice(c, s, a, as, &r, &p);
 	}
 	if (rc || (rc = set_limits(c, a, &p)))
 		goto out;

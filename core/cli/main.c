@@ -81,6 +81,7 @@ static const cli_opt plan_opts[] = {
 	{ .name = "solver", .has_arg = 1, .arg = "SOLVER", .help = "builtin or glpk" },
 	{ .name = "time-limit", .has_arg = 1, .arg = "S", .help = "stop the solver after S seconds" },
 	{ .name = "group", .has_arg = 1, .arg = "A;B;C", .help = "fund at most one of these initiatives (repeatable)" },
+	{ .name = "include-adopted", .has_arg = 0, .help = "what-if: offer initiatives already planned, under way or done too" },
 	{ .name = NULL } };
 static const cli_opt assess_opts[] = {
 	{ .name = "period", .has_arg = 1, .arg = "P", .help = "the period to assess (required)" },
@@ -92,6 +93,12 @@ static const cli_opt assess_opts[] = {
 	{ .name = "jobs", .has_arg = 1, .arg = "N", .help = "with --all: worker threads (default 1)" },
 	{ .name = "shard", .has_arg = 1, .arg = "K/N", .help = "with --all: only the clients of shard K of N (by a stable hash of the id)" },
 	{ .name = "redo", .has_arg = 0, .help = "with --all: assess again clients already assessed by the same method" },
+	{ .name = "dry-run", .has_arg = 0, .help = "compute and print the assessment, store nothing" },
+	{ .name = NULL } };
+static const cli_opt force_opts[] = {
+	{ .name = "force", .has_arg = 0, .help = "remove the client's data and assessments too" }, { .name = NULL } };
+static const cli_opt withdraw_opts[] = {
+	{ .name = "reason", .has_arg = 1, .arg = "TEXT", .help = "why it is withdrawn (kept in the audit trail)" },
 	{ .name = NULL } };
 static const cli_opt portfolio_opts[] = {
 	{ .name = "period", .has_arg = 1, .arg = "P", .help = "the period whose assessments to compare (required)" },
@@ -121,6 +128,7 @@ const cli_group cli_groups[] = {
 	{ "goal", "a client's SMART goals" },
 	{ "initiative", "initiatives a client takes on, and how they turned out" },
 	{ "new", "scaffolds: a playbook or a plugin to start from" },
+	{ "assessment", "a stored assessment: withdraw one made by mistake" },
 	{ NULL, NULL }
 };
 
@@ -130,6 +138,12 @@ const cli_entry cli_commands[] = {
 	  "add a client", client_add_opts, 1, 1, cmd_client_add },
 	{ "client", "list", "[--format text|json]", "list clients", no_opts, 0, 0, cmd_client_list },
 	{ "client", "show", "ID [--format text|json]", "show one client", no_opts, 1, 1, cmd_client_show },
+	{ "client", "edit", "ID [--name NAME] [--industry INDUSTRY] [--employees N] [--currency CUR]",
+	  "correct a client (a new industry applies to later assessments)", client_add_opts, 1, 1, cmd_client_edit },
+	{ "client", "rm", "ID [--force]", "remove a client (with --force, and all its data)", force_opts, 1, 1,
+	  cmd_client_rm },
+	{ "industries", NULL, "[--format text|json]", "the industries clients may have: plugin, facts, what it changes",
+	  no_opts, 0, 0, cmd_industries },
 	{ "import", NULL, "ID FILE|- [--name NAME] [--kind KIND] [--dry-run] [--skip-bad] [--replace] [--delimiter C] [--period P]",
 	  "import a CSV file (or standard input) for a client", import_opts, 2, 2, cmd_import },
 	{ "imports", NULL, "ID [--format text|json]", "list a client's imports", no_opts, 1, 1, cmd_imports },
@@ -137,7 +151,7 @@ const cli_entry cli_commands[] = {
 	  period_opts, 1, 1, cmd_observations },
 	{ "kinds", NULL, "[--format text|json]", "list the dataset kinds import accepts", no_opts, 0, 0, cmd_kinds },
 	{ "assess", NULL, "ID --period P [--format text|json|md] [--aggregate arithmetic|geometric|weakest-link]"
-	  " [--coverage C] [--set NAME=VALUE]... [--industry I]"
+	  " [--coverage C] [--set NAME=VALUE]... [--industry I] [--dry-run]"
 	  " | --all --period P [--industry I] [--jobs N] [--shard K/N] [--redo] [--format text|json|jsonl]",
 	  "run an assessment cycle and store it, for one client or every client", assess_opts, 0, 1, cmd_assess },
 	{ "merge", NULL, "OUT.db IN.db...", "bring the assessments of workspace copies (shards) into OUT.db; refuses "
@@ -147,6 +161,8 @@ const cli_entry cli_commands[] = {
 	  portfolio_opts, 0, 0, cmd_portfolio },
 	{ "assessments", NULL, "ID [--format text|json]", "list a client's assessments", no_opts, 1, 1, cmd_assessments },
 	{ "show", NULL, "ASSESSMENT [--format text|json|md]", "print a stored assessment", no_opts, 1, 1, cmd_show },
+	{ "assessment", "rm", "ASSESSMENT [--reason TEXT]", "withdraw an assessment made by mistake (kept for the audit)",
+	  withdraw_opts, 1, 1, cmd_assessment_rm },
 	{ "plugins", NULL, "[--format text|json]", "list loaded plugins, their metrics and dataset kinds", no_opts, 0, 0,
 	  cmd_plugins },
 	{ "playbook", "check", "FILE", "validate a playbook's declarations", no_opts, 1, 1, cmd_playbook_check },
@@ -176,7 +192,8 @@ const cli_entry cli_commands[] = {
 	  "the questions the playbooks ask this client, to send and import back as answers", questionnaire_opts, 1, 1,
 	  cmd_questionnaire },
 	{ "plan", NULL, "ID [--assessment A] [--budget X] [--hours H] [--resource NAME=CAP]... [--force INIT]..."
-	  " [--exclude INIT]... [--group A;B;C]... [--solver builtin|glpk] [--time-limit S] [--format text|json]"
+	  " [--exclude INIT]... [--group A;B;C]... [--solver builtin|glpk] [--time-limit S] [--include-adopted]"
+	  " [--format text|json]"
 	  " | plan --candidates FILE.csv --resource NAME=CAP...",
 	  "choose the initiatives to fund under budget, hours and other limits", plan_opts, 0, 1, cmd_plan },
 	{ "demo", NULL, "[--db FILE]", "build a workspace from the bundled example and show it", no_opts, 0, 0, cmd_demo },

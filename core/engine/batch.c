@@ -104,7 +104,8 @@ static long long existing(smb_store *s, const char *client, const char *period, 
 	long long id = 0;
 
 	if (sqlite3_prepare_v2(s->db, "SELECT id, overall, level FROM assessment WHERE client_id = ?1 AND period = ?2 "
-	                              "AND fingerprint = ?3 ORDER BY id DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+	                              "AND fingerprint = ?3 AND id NOT IN (SELECT assessment_id FROM assessment_withdrawal) "
+	                              "ORDER BY id DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
 		return 0;
 	sqlite3_bind_text(st, 1, client, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);

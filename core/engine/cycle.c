@@ -19,19 +19,19 @@
 
 /* ---- gathering observations ------------------------------------------- */
 
-static int find_obs(const smb_cycle *cy, const char *key, const char *period)
+static int find_obs(const smb_observation *obs, size_t nobs, const char *key, const char *period)
 {
-	size_t lo = 0, hi = cy->nobs;
+	size_t lo = 0, hi = nobs;
 
 	while (lo < hi) {   /* first observation of the metric */
 		size_t mid = (lo + hi) / 2;
-		if (strcmp(cy->obs[mid].metric, key) < 0)
+		if (strcmp(obs[mid].metric, key) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (size_t i = lo; i < cy->nobs && strcmp(cy->obs[i].metric, key) == 0; i++)
-		if (strcmp(cy->obs[i].period, period) == 0)
+	for (size_t i = lo; i < nobs && strcmp(obs[i].metric, key) == 0; i++)
+		if (strcmp(obs[i].period, period) == 0)
 			return (int)i;
 	return -1;
 }
@@ -39,8 +39,8 @@ static int find_obs(const smb_cycle *cy, const char *key, const char *period)
 /* The value of an observed metric for p: the observation for exactly p
  * wins; else its quarters (a year) or months (a quarter), every one of
  * them present, combined by the rule. */
-static int resolve(const smb_cycle *cy, const char *key, smb_rollup rule, const smb_period *p, double *out,
-                   char *how, size_t howlen)
+int smb_obs_resolve(const smb_observation *obs, size_t nobs, const char *key, smb_rollup rule, const smb_period *p,
+                    double *out, char *how, size_t howlen)
 {
 	char text[SMB_PERIOD_TEXT];
 	smb_period parts[4];
@@ -49,10 +49,10 @@ static int resolve(const smb_cycle *cy, const char *key, smb_rollup rule, const 
 	int i;
 
 	smb_period_format(p, text);
-	if ((i = find_obs(cy, key, text)) >= 0) {
-		*out = cy->obs[i].value;
+	if ((i = find_obs(obs, nobs, key, text)) >= 0) {
+		*out = obs[i].value;
 		if (how)
-			snprintf(how, howlen, "observed %s (%s)", text, cy->obs[i].source);
+			snprintf(how, howlen, "observed %s (%s)", text, obs[i].source);
 		return 0;
 	}
 	if (p->kind == SMB_PERIOD_MONTH || (rule != SMB_ROLLUP_SUM && rule != SMB_ROLLUP_LAST && rule != SMB_ROLLUP_MEAN))
@@ -65,7 +65,7 @@ static int resolve(const smb_cycle *cy, const char *key, smb_rollup rule, const 
 			parts[n++] = (smb_period){ SMB_PERIOD_MONTH, p->year, (p->index - 1) * 3 + m + 1 };
 	for (size_t k = 0; k < n; k++) {
 		double v;
-		if (resolve(cy, key, rule, &parts[k], &v, NULL, 0))
+		if (smb_obs_resolve(obs, nobs, key, rule, &parts[k], &v, NULL, 0))
 			return -1;
 		acc = rule == SMB_ROLLUP_LAST ? v : acc + v;
 	}
@@ -80,7 +80,7 @@ int smb_cycle_value_at(smb_cycle *cy, const char *key, const smb_period *p, doub
 {
 	const smb_metric *m = smb_registry_metric(cy->reg, key);
 
-	return resolve(cy, key, m ? m->rollup : SMB_ROLLUP_NONE, p, out, NULL, 0);
+	return smb_obs_resolve(cy->obs, cy->nobs, key, m ? m->rollup : SMB_ROLLUP_NONE, p, out, NULL, 0);
 }
 
 static int applies(const smb_cycle *cy, const smb_metric *m)
@@ -103,13 +103,101 @@ static void gather(smb_cycle *cy)
 		double v;
 		if (m->rollup == SMB_ROLLUP_DERIVED || !applies(cy, m))
 			continue;
-		if (resolve(cy, m->key, m->rollup, &cy->period, &v, how, sizeof how) == 0) {
+		if (smb_obs_resolve(cy->obs, cy->nobs, m->key, m->rollup, &cy->period, &v, how, sizeof how) == 0) {
 			cy->value[i] = v;
 			set_source(cy, i, how);
 		} else {
 			set_source(cy, i, "no observation for the period (nor for all its months)");
 		}
 	}
+}
+
+/* ---- what the data are about ------------------------------------------ */
+
+static int observed_ever(const smb_cycle *cy, const char *key)
+{
+	for (size_t i = 0; i < cy->nobs; i++)
+		if (strcmp(cy->obs[i].metric, key) == 0)
+			return 1;
+	return 0;
+}
+
+static int dataset_rows(smb_cycle *cy, const char *kind, long long *rows, smb_err *e)
+{
+	long lo, hi;
+	return smb_dataset_span(cy->s, cy->client.id, kind, -2147483647L, smb_period_last_day(&cy->period), 1, rows, &lo,
+	                        &hi, e);
+}
+
+int smb_cycle_facts(smb_cycle *cy, smb_err *e)
+{
+	static const char *const web[] = { "marketing.orders_online", "marketing.carts_created", "operations.orders_returned" };
+	long long inv = 0, ch = 0, tx = 0;
+	smb_facts f = smb_registry_industry_facts(cy->reg, cy->industry);
+	int rc;
+
+	if ((rc = dataset_rows(cy, "inventory", &inv, e)) || (rc = dataset_rows(cy, "channels", &ch, e)) ||
+	    (rc = dataset_rows(cy, "transactions", &tx, e)))
+		return rc;
+	if (inv > 0)
+		f |= smb_fact_bit("inventory") | smb_fact_bit("stock");
+	for (size_t i = 0; i < cy->nobs; i++)
+		if (strcmp(cy->obs[i].metric, "finance.inventory_value") == 0 && cy->obs[i].value > 0)
+			f |= smb_fact_bit("stock");
+	for (size_t k = 0; k < sizeof web / sizeof *web; k++)
+		if (observed_ever(cy, web[k]))
+			f |= smb_fact_bit("ships") | smb_fact_bit("online") | smb_fact_bit("goods");
+	if (ch > 0)
+		f |= smb_fact_bit("channels");
+	if (tx > 0)
+		f |= smb_fact_bit("customers");
+	if (cy->client.employees < 0 || cy->client.employees >= 2)
+		f |= smb_fact_bit("team");
+	cy->facts = f;
+	return SMB_OK;
+}
+
+/* An assessment of nothing would read as a business at zero and become the
+ * default of review and plan: a period without one observation inside it
+ * and without one dataset row dated in it is refused, saying where the
+ * client's data are. */
+static int has_data(smb_cycle *cy, smb_err *e)
+{
+	long first = smb_period_first_day(&cy->period), last = smb_period_last_day(&cy->period), lo = -1, hi = -1;
+	long long rows;
+	char a[SMB_PERIOD_TEXT], b[SMB_PERIOD_TEXT];
+	smb_period p;
+	int rc;
+
+	for (size_t i = 0; i < cy->nobs; i++) {
+		char why[64];
+		if (smb_period_parse(cy->obs[i].period, &p, why, sizeof why))
+			continue;
+		if (smb_period_contains(&cy->period, &p))
+			return SMB_OK;
+		if (lo < 0 || smb_period_first_day(&p) < lo)
+			lo = smb_period_first_day(&p);
+		if (hi < 0 || smb_period_last_day(&p) > hi)
+			hi = smb_period_last_day(&p);
+	}
+	if ((rc = smb_dataset_span(cy->s, cy->client.id, NULL, first, last, 0, &rows, &first, &last, e)))
+		return rc;
+	if (rows > 0)
+		return SMB_OK;
+	if ((rc = smb_dataset_span(cy->s, cy->client.id, NULL, -2147483647L, 2147483647L, 0, &rows, &first, &last, e)))
+		return rc;
+	if (rows > 0) {
+		lo = lo < 0 || first < lo ? first : lo;
+		hi = hi < 0 || last > hi ? last : hi;
+	}
+	if (lo < 0)
+		return smb_err_set(e, SMB_ENOINPUT, "no data for %s; %s has no data yet (smbopt import)", cy->period_text,
+		                   cy->client.id);
+	p = smb_period_of_day(lo, SMB_PERIOD_MONTH);
+	smb_period_format(&p, a);
+	p = smb_period_of_day(hi, SMB_PERIOD_MONTH);
+	smb_period_format(&p, b);
+	return smb_err_set(e, SMB_ENOINPUT, "no data for %s; %s has data from %s to %s", cy->period_text, cy->client.id, a, b);
 }
 
 /* ---- deriving ----------------------------------------------------------- */
@@ -353,7 +441,8 @@ int smb_cycle_prepare(smb_store *s, const smb_registry *reg, const smb_cycle_opt
 		return rc;
 	}
 	cy->industry = o->industry ? o->industry : cy->client.industry;
-	if ((rc = smb_observations_list(s, o->client, NULL, &cy->obs, &cy->nobs, e)))
+	if ((rc = smb_observations_list(s, o->client, NULL, &cy->obs, &cy->nobs, e)) || (rc = has_data(cy, e)) ||
+	    (rc = smb_cycle_facts(cy, e)))
 		goto fail;
 	cy->value = malloc((reg->nmetrics + 1) * sizeof *cy->value);
 	cy->source = calloc(reg->nmetrics + 1, sizeof *cy->source);

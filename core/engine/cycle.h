@@ -29,7 +29,27 @@ typedef struct smb_cycle_opts {
 	const smb_setting *settings;
 	size_t nsettings;
 	const char *industry;        /* NULL: the client's; set to re-score as another */
+	/* Initiatives the client has under way (planned, in progress, done):
+	 * ranked like the others but marked, so they are not recommended. */
+	const struct smb_cycle_adopted *adopted;
+	size_t nadopted;
+	/* Realised effects against the promise, per initiative: confidence
+	 * is multiplied by factor, and reason says why (review layer). */
+	const struct smb_cycle_learnt *learnt;
+	size_t nlearnt;
 } smb_cycle_opts;
+
+typedef struct smb_cycle_adopted {
+	const char *initiative;
+	const char *status;          /* planned | in-progress | done */
+	const char *since, *until;   /* start and end periods, or NULL */
+} smb_cycle_adopted;
+
+typedef struct smb_cycle_learnt {
+	const char *initiative;
+	double factor;               /* (0, 1] */
+	const char *reason;
+} smb_cycle_learnt;
 
 /* What plugins keep for the rest of their cycle (smb_host_api keep). */
 typedef struct smb_kept {
@@ -58,6 +78,7 @@ typedef struct smb_cycle {
 	size_t nkept;
 	smb_assessment *a;
 	unsigned long long id;       /* unique per cycle in this process */
+	smb_facts facts;             /* what the host tells of the client (facts.h) */
 } smb_cycle;
 
 /* Runs the cycle and returns the assessment (not yet written). */
@@ -74,6 +95,17 @@ double smb_cycle_overall_with(const smb_cycle *cy, const smb_initiative *const *
  * rule failed (the assessment is written with its errors). */
 int smb_assess(smb_store *s, const smb_registry *reg, const smb_cycle_opts *o,
                smb_assessment **out, smb_err *e);
+
+/* The facts the host tells of the cycle's client (facts.h): its industry's
+ * as its plugin declares them, and those its data show. */
+int smb_cycle_facts(smb_cycle *cy, smb_err *e);
+
+/* The value of an observed metric for p from observations ordered by metric
+ * then period: the observation for exactly p, else its quarters (a year)
+ * or months (a quarter), every one present, combined by rule; how (may be
+ * NULL) says which. 0, or -1 when missing. */
+int smb_obs_resolve(const smb_observation *obs, size_t nobs, const char *key, smb_rollup rule, const smb_period *p,
+                    double *out, char *how, size_t howlen);
 
 /* The value of a metric key at another period: observed inputs only,
  * rolled up from finer periods by the metric's rule. */

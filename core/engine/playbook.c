@@ -214,6 +214,15 @@ int smb_playbook_load_file(smb_registry *r, const char *path, const smb_load_opt
 			if ((ru->industries[j] = strdup(pb->industries[j])))
 				ru->nindustries = j + 1;
 	}
+	for (size_t i = 0; pb->nindustries && i < lc.staging.ninitiatives; i++) {
+		smb_initiative *in = &lc.staging.initiatives[i];
+		if (in->nindustries)
+			continue;
+		in->industries = calloc(pb->nindustries, sizeof *in->industries);
+		for (size_t j = 0; in->industries && j < pb->nindustries; j++)
+			if ((in->industries[j] = strdup(pb->industries[j])))
+				in->nindustries = j + 1;
+	}
 	lua_pushcfunction(L, collect_tests);
 	lua_pushlightuserdata(L, pb);
 	smb_sandbox_call(pb->sb, 1, 0, why, sizeof why);

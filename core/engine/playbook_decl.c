@@ -386,13 +386,33 @@ static int body_metric(lua_State *L)
 	return 0;
 }
 
+/* needs = { "ships", ... }: facts of the vocabulary (facts.h), into a set. */
+static smb_facts get_needs(lua_State *L, loadctx *lc, const char *what)
+{
+	char **v;
+	size_t n;
+	smb_facts f = 0;
+
+	get_list(L, lc, 1, what, "needs", &v, &n);
+	for (size_t i = 0; i < n; i++) {
+		smb_facts bit = smb_fact_bit(v[i]);
+		if (!bit)
+			problem(L, lc, "%s: needs '%s', which is not a fact (inventory, stock, goods, ships, counter, online, "
+			        "channels, customers, team)", what, v[i]);
+		f |= bit;
+		free(v[i]);
+	}
+	free(v);
+	return f;
+}
+
 static const char *const rule_kinds[] = { "strength", "weakness", "opportunity", "threat", NULL };
 static const char *const severities[] = { "low", "medium", "high", NULL };
 
 static int body_rule(lua_State *L)
 {
 	static const char *const fields[] = { "area", "kind", "severity", "metrics", "when", "title", "detail",
-	                                      "recommend", "industries", NULL };
+	                                      "recommend", "industries", "needs", NULL };
 	loadctx *lc = ctx_of(L);
 	const char *id = lua_tostring(L, lua_upvalueindex(2));
 	char what[160], *area;
@@ -430,6 +450,7 @@ static int body_rule(lua_State *L)
 		r.detail = strdup("");
 	get_list(L, lc, 1, what, "recommend", &r.recommend, &r.nrecommend);
 	get_list(L, lc, 1, what, "industries", &r.industries, &r.nindustries);
+	r.needs = get_needs(L, lc, what);
 	r.origin = origin(lc);
 	if (r.fn.ref != LUA_NOREF)
 		r.fn.pb = lc->pb;
@@ -444,7 +465,7 @@ static int body_rule(lua_State *L)
 static int body_initiative(lua_State *L)
 {
 	static const char *const fields[] = { "area", "title", "cost", "hours", "months", "confidence", "effect",
-	                                      "requires", "excludes", NULL };
+	                                      "requires", "excludes", "industries", "needs", NULL };
 	loadctx *lc = ctx_of(L);
 	const char *id = lua_tostring(L, lua_upvalueindex(2));
 	char what[160], *area;
@@ -498,6 +519,8 @@ static int body_initiative(lua_State *L)
 	lua_pop(L, 1);
 	get_list(L, lc, 1, what, "requires", &in.requires, &in.nrequires);
 	get_list(L, lc, 1, what, "excludes", &in.excludes, &in.nexcludes);
+	get_list(L, lc, 1, what, "industries", &in.industries, &in.nindustries);
+	in.needs = get_needs(L, lc, what);
 	in.origin = origin(lc);
 	if (lc->nerrors != before || !in.id || !in.title) {
 		smb_initiative_clear(&in);

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "context.h"
+#include "client.h"
 #include "paths.h"
 
 struct smb_host {
@@ -277,6 +278,37 @@ static int add_solver(smb_host *h, const smb_solver_def *d)
 	return SMB_PLUGIN_OK;
 }
 
+/* Where a rule or initiative this plugin added applies (README
+ * "Applicability"); the id must be in the plugin's own staging tables. */
+static int add_applies(smb_host *h, const smb_applies_def *d)
+{
+	char **ind = NULL;
+	size_t nind = 0;
+	smb_facts needs = 0;
+	smb_err e;
+
+	if (!d || !d->id)
+		return host_fail(h, "add_applies needs an id");
+	for (size_t i = 0; d->needs && d->needs[i]; i++) {
+		smb_facts bit = smb_fact_bit(d->needs[i]);
+		if (!bit)
+			return host_fail(h, "%s: needs '%s', which is not a fact (README \"Applicability\")", d->id, d->needs[i]);
+		needs |= bit;
+	}
+	for (size_t i = 0; d->industries && d->industries[i]; i++)
+		if (!smb_slug_valid(d->industries[i]))
+			return host_fail(h, "%s: industry '%s' is not a slug", d->id, d->industries[i]);
+	if (dup_list(d->industries, &ind, &nind)) {
+		for (size_t i = 0; i < nind; i++)
+			free(ind[i]);
+		free(ind);
+		return host_fail(h, "out of memory");
+	}
+	if (smb_registry_set_applies(&h->staging, d->id, ind, nind, needs, &e))
+		return host_fail(h, "%s", e.msg);
+	return SMB_PLUGIN_OK;
+}
+
 static const char *host_error(smb_host *h)
 {
 	return h->error;
@@ -287,7 +319,7 @@ static const smb_host_api api_template = {
 	add_kind, add_metric, add_goalposts, add_rule, add_initiative, add_solver, host_error,
 	smb_ctx_get, smb_ctx_get_at, smb_ctx_period, smb_ctx_period_first, smb_ctx_period_last,
 	smb_ctx_industry, smb_ctx_setting, smb_ctx_rows, smb_ctx_cell, smb_ctx_model, smb_ctx_fail,
-	smb_ctx_cycle, smb_ctx_keep, smb_ctx_kept, smb_ctx_cell_number,
+	smb_ctx_cycle, smb_ctx_keep, smb_ctx_kept, smb_ctx_cell_number, add_applies,
 };
 
 const smb_host_api *smb_host_api_table(void)
@@ -303,6 +335,8 @@ int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
 	smb_plugin_info info;
 	smb_plugin_init_fn init;
 	smb_plugin *p;
+	smb_facts facts = 0;
+	char why[160];
 	void *handle;
 	int rc;
 
@@ -341,6 +375,8 @@ int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
 		rc = smb_err_set(e, SMB_ECONFIG, "%s: refused: %s", path, host.error);
 	else if (info.abi_version == 0 || !info.name || !*info.name || !info.version)
 		rc = smb_err_set(e, SMB_ECONFIG, "%s: refused: init did not fill abi_version, name and version", path);
+	else if (smb_facts_parse(info.facts, &facts, why, sizeof why))
+		rc = smb_err_set(e, SMB_ECONFIG, "%s: refused: facts: %s", path, why);
 	else
 		rc = SMB_OK;
 	for (size_t i = 0; rc == SMB_OK && i < r->nplugins; i++)
@@ -369,6 +405,7 @@ int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
 	p->industry = info.industry ? strdup(info.industry) : NULL;
 	p->description = strdup(info.description ? info.description : "");
 	p->handle = handle;
+	p->facts = facts;
 	smb_registry_free(&host.staging);
 	return SMB_OK;
 }

@@ -94,6 +94,7 @@ void smb_initiative_clear(smb_initiative *in)
 	free_strv(in->requires, in->nrequires);
 	free_strv(in->excludes, in->nexcludes);
 	free(in->origin);
+	free_strv(in->industries, in->nindustries);
 	memset(in, 0, sizeof *in);
 }
 
@@ -249,9 +250,46 @@ int smb_metric_applies(const smb_metric *m, const char *industry)
 	return m->nindustries == 0 || (industry && listed(m->industries, m->nindustries, industry));
 }
 
-int smb_rule_applies(const smb_rule *r, const char *industry)
+int smb_rule_applies(const smb_rule *r, const char *industry, smb_facts have)
 {
-	return r->nindustries == 0 || (industry && listed(r->industries, r->nindustries, industry));
+	return smb_applies(r->industries, r->nindustries, r->needs, industry, have);
+}
+
+int smb_initiative_applies(const smb_initiative *in, const char *industry, smb_facts have)
+{
+	return smb_applies(in->industries, in->nindustries, in->needs, industry, have);
+}
+
+smb_facts smb_registry_industry_facts(const smb_registry *r, const char *industry)
+{
+	smb_facts f = 0;
+
+	for (size_t i = 0; industry && i < r->nplugins; i++)
+		if (r->plugins[i].industry && strcmp(r->plugins[i].industry, industry) == 0)
+			f |= r->plugins[i].facts;
+	return f;
+}
+
+int smb_registry_set_applies(smb_registry *r, const char *id, char **industries, size_t nindustries, smb_facts needs,
+                             smb_err *e)
+{
+	smb_rule *rule = smb_registry_rule(r, id);
+	smb_initiative *in = smb_registry_initiative(r, id);
+	char ***v = rule ? &rule->industries : in ? &in->industries : NULL;
+	size_t *n = rule ? &rule->nindustries : in ? &in->nindustries : NULL;
+
+	if (!v) {
+		free_strv(industries, nindustries);
+		return smb_err_set(e, SMB_EDATA, "'%s' is not a rule or initiative declared here", id);
+	}
+	free_strv(*v, *n);
+	*v = industries;
+	*n = nindustries;
+	if (rule)
+		rule->needs = needs;
+	else
+		in->needs = needs;
+	return SMB_OK;
 }
 
 const smb_goalposts *smb_registry_goalposts(const smb_registry *r, const char *metric, const char *industry)

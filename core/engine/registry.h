@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "facts.h"
 #include "kind.h"
 #include "smbopt/plugin.h"
 
@@ -73,9 +74,10 @@ typedef struct smb_rule {
 	char *detail;
 	char **recommend;
 	size_t nrecommend;
-	char **industries;
+	char **industries;       /* none: every industry */
 	size_t nindustries;
 	char *origin;
+	smb_facts needs;         /* facts the client must have (facts.h) */
 } smb_rule;
 
 typedef struct smb_effect {
@@ -95,6 +97,9 @@ typedef struct smb_initiative {
 	char **excludes;
 	size_t nexcludes;
 	char *origin;
+	char **industries;       /* none: every industry */
+	size_t nindustries;
+	smb_facts needs;         /* facts the client must have (facts.h) */
 } smb_initiative;
 
 typedef struct smb_solver {
@@ -113,6 +118,7 @@ typedef struct smb_plugin {
 	char *industry;
 	char *description;
 	void *handle;
+	smb_facts facts;         /* what every client of its industry has */
 } smb_plugin;
 
 /* A refused plugin or playbook: the file and why. Loading goes on. */
@@ -174,7 +180,16 @@ smb_initiative *smb_registry_initiative(const smb_registry *r, const char *id);
  * else the default; the latest declaration wins. NULL: the metric is not scored. */
 const smb_goalposts *smb_registry_goalposts(const smb_registry *r, const char *metric, const char *industry);
 int smb_metric_applies(const smb_metric *m, const char *industry);
-int smb_rule_applies(const smb_rule *r, const char *industry);
+/* Rules and initiatives also need the client's facts (facts.h). */
+int smb_rule_applies(const smb_rule *r, const char *industry, smb_facts have);
+int smb_initiative_applies(const smb_initiative *in, const char *industry, smb_facts have);
+/* The facts the loaded industry plugins declare for an industry (0 for
+ * `other` and any industry no plugin benchmarks). */
+smb_facts smb_registry_industry_facts(const smb_registry *r, const char *industry);
+/* Declares where a rule or initiative applies (plugin add_applies, the
+ * playbook loader); SMB_EDATA for an unknown id. */
+int smb_registry_set_applies(smb_registry *r, const char *id, char **industries, size_t nindustries, smb_facts needs,
+                             smb_err *e);
 
 /* Adding moves the strings and arrays of the struct into the registry (on
  * failure too: the caller never frees them). Used by the plugin host table and the playbook loader. A later

@@ -173,7 +173,7 @@ static int run_rules(smb_cycle *cy)
 		int fires = 0, skip = 0, rc;
 		double v;
 
-		if (!smb_rule_applies(r, cy->industry))
+		if (!smb_rule_applies(r, cy->industry, cy->facts))
 			continue;
 		for (size_t k = 0; k < r->nmetrics && !skip; k++)
 			skip = smb_ctx_get(&ctx, r->metrics[k], &v) != SMB_PLUGIN_OK;
@@ -204,14 +204,6 @@ static double effort(const smb_initiative *in)
 	return e < 1 ? 1 : e;
 }
 
-static int by_priority(const void *x, const void *y)
-{
-	const smb_arec *a = x, *b = y;
-	if (a->priority != b->priority)
-		return a->priority < b->priority ? 1 : -1;
-	return strcmp(a->initiative_id, b->initiative_id);
-}
-
 /* The overall score with the initiative's effects applied to the metric
  * values it names (dependents are not re-derived), minus the current one.
  * Without an overall score, the initiative's own area score is used. */
@@ -233,6 +225,137 @@ static double gain_of(smb_cycle *cy, const smb_initiative *in, double *values, d
 	return isnan(base) || isnan(area[in->area]) ? 0 : (area[in->area] - base) * r->area_weight[in->area] / 5.0;
 }
 
+/* What resolving a finding is worth besides the score its fix adds (README
+ * "The value of an initiative"), in points of overall score: a fix for a
+ * weakness or threat keeps a value when the metrics it moves already
+ * score 100 (a channel losing money while ROAS scores well overall). */
+static double severity_points(const smb_afinding *f)
+{
+	if (strcmp(f->kind, "weakness") != 0 && strcmp(f->kind, "threat") != 0)
+		return 0;
+	return strcmp(f->severity, "high") == 0 ? 3.0 : strcmp(f->severity, "medium") == 0 ? 1.5 : 0.5;
+}
+
+static const smb_cycle_adopted *adopted(const smb_cycle *cy, const char *id)
+{
+	for (size_t i = 0; i < cy->o->nadopted; i++)
+		if (strcmp(cy->o->adopted[i].initiative, id) == 0)
+			return &cy->o->adopted[i];
+	return NULL;
+}
+
+static const smb_cycle_learnt *learnt(const smb_cycle *cy, const char *id)
+{
+	for (size_t i = 0; i < cy->o->nlearnt; i++)
+		if (strcmp(cy->o->learnt[i].initiative, id) == 0)
+			return &cy->o->learnt[i];
+	return NULL;
+}
+
+static smb_arec *find_rec(smb_arec *v, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].initiative_id, id) == 0)
+			return &v[i];
+	return NULL;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+/* One more finding recommends rec: its id joins the list, and the finding's
+ * severity counts when it is worth more than the ones before. */
+static int add_reason(smb_arec *rec, const smb_afinding *f)
+{
+	double pts = severity_points(f);
+	smb_buf b;
+	char *s;
+
+	smb_buf_init(&b);
+	if (rec->findings)
+		smb_buf_append(&b, rec->findings, strlen(rec->findings) - 1);
+	smb_buf_puts(&b, rec->findings ? ",\"" : "[\"");
+	smb_json_escape(&b, f->rule_id);
+	smb_buf_puts(&b, "\"]");
+	s = strdup(smb_buf_str(&b));
+	smb_buf_reset(&b);
+	if (s && pts > rec->resolve) {
+		smb_buf_printf(&b, "resolves %s %s %s", f->severity, f->kind, f->rule_id);
+		free(rec->resolve_note);
+		rec->resolve = pts;
+		rec->resolve_note = strdup(smb_buf_str(&b));
+	}
+	smb_buf_free(&b);
+	if (!s)
+		return -1;
+	free(rec->findings);
+	rec->findings = s;
+	return 0;
+}
+
+static int new_rec(smb_cycle *cy, const smb_initiative *in, smb_arec *rec, double *values, double *ms)
+{
+	const smb_cycle_adopted *ad = adopted(cy, in->id);
+	const smb_cycle_learnt *lr = learnt(cy, in->id);
+	smb_buf b;
+	smb_json j;
+
+	memset(rec, 0, sizeof *rec);
+	rec->initiative_id = strdup(in->id);
+	rec->area = in->area;
+	rec->title = strdup(in->title);
+	rec->cost = in->cost;
+	rec->hours = in->hours;
+	rec->months = in->months;
+	rec->base_confidence = in->confidence;
+	rec->confidence = lr ? in->confidence * lr->factor : in->confidence;
+	rec->confidence_note = lr ? dup_or_null(lr->reason) : NULL;
+	rec->gain = gain_of(cy, in, values, ms);
+	if (ad) {
+		rec->under_way = strdup(ad->status);
+		rec->since = dup_or_null(ad->since);
+		rec->until = dup_or_null(ad->until);
+	}
+	smb_buf_init(&b);
+	smb_json_init(&j, &b, 0);
+	smb_json_object_begin(&j);
+	for (size_t e = 0; e < in->neffects; e++) {
+		smb_json_key(&j, in->effects[e].metric);
+		smb_json_number(&j, in->effects[e].delta);
+	}
+	smb_json_object_end(&j);
+	rec->effect = strdup(smb_buf_str(&b));
+	smb_buf_free(&b);
+	return rec->initiative_id && rec->title && rec->effect && (!ad || rec->under_way) ? 0 : -1;
+}
+
+static int by_priority(const void *x, const void *y)
+{
+	const smb_arec *a = x, *b = y;
+	if (a->priority != b->priority)
+		return a->priority < b->priority ? 1 : -1;
+	return strcmp(a->initiative_id, b->initiative_id);
+}
+
+/* An initiative fits the client when it applies (industry and facts) and
+ * so does everything it requires: a plan would otherwise bring in, as a
+ * prerequisite, advice that does not fit. depth bounds a requires cycle. */
+static int fits(const smb_cycle *cy, const smb_initiative *in, int depth)
+{
+	if (!smb_initiative_applies(in, cy->industry, cy->facts) || depth > 8)
+		return 0;
+	for (size_t i = 0; i < in->nrequires; i++) {
+		const smb_initiative *req = smb_registry_initiative(cy->reg, in->requires[i]);
+		if (req && !fits(cy, req, depth + 1))
+			return 0;
+	}
+	return 1;
+}
+
+/* Initiatives the findings recommend, where they apply to the client (its
+ * industry and facts); those under way go to a->underway, ranked alike. */
 static int recommend(smb_cycle *cy)
 {
 	smb_assessment *a = cy->a;
@@ -246,68 +369,40 @@ static int recommend(smb_cycle *cy)
 		const smb_rule *rule = smb_registry_rule(r, a->findings[f].rule_id);
 		for (size_t k = 0; rule && k < rule->nrecommend && rc == 0; k++) {
 			const smb_initiative *in = smb_registry_initiative(r, rule->recommend[k]);
-			smb_arec *rec = NULL, *nv;
-			smb_buf b;
-			smb_json j;
-			if (!in)
+			smb_arec *rec, *nv, **arr;
+			size_t *n;
+			if (!in || !fits(cy, in, 0))
 				continue;   /* 'playbook check' reports unknown initiatives */
-			for (size_t i = 0; i < a->nrecs && !rec; i++)
-				if (strcmp(a->recs[i].initiative_id, in->id) == 0)
-					rec = &a->recs[i];
-			if (rec) {   /* recommended by one more finding */
-				char *s;
-				smb_buf_init(&b);
-				smb_buf_append(&b, rec->findings, strlen(rec->findings) - 1);
-				smb_buf_puts(&b, ",\"");
-				smb_json_escape(&b, rule->id);
-				smb_buf_puts(&b, "\"]");
-				s = strdup(smb_buf_str(&b));
-				smb_buf_free(&b);
-				if (!s) {
+			if (!(rec = find_rec(a->recs, a->nrecs, in->id)))
+				rec = find_rec(a->underway, a->nunderway, in->id);
+			if (!rec) {
+				arr = adopted(cy, in->id) ? &a->underway : &a->recs;
+				n = adopted(cy, in->id) ? &a->nunderway : &a->nrecs;
+				if (!(nv = realloc(*arr, (*n + 1) * sizeof *nv))) {
 					rc = -1;
 					break;
 				}
-				free(rec->findings);
-				rec->findings = s;
-				continue;
+				*arr = nv;
+				rec = &nv[(*n)++];
+				if (new_rec(cy, in, rec, values, ms)) {
+					rc = -1;
+					break;
+				}
 			}
-			if (!(nv = realloc(a->recs, (a->nrecs + 1) * sizeof *nv))) {
-				rc = -1;
-				break;
-			}
-			a->recs = nv;
-			rec = &a->recs[a->nrecs++];
-			memset(rec, 0, sizeof *rec);
-			rec->initiative_id = strdup(in->id);
-			rec->area = in->area;
-			rec->title = strdup(in->title);
-			rec->cost = in->cost;
-			rec->hours = in->hours;
-			rec->months = in->months;
-			rec->confidence = in->confidence;
-			rec->gain = gain_of(cy, in, values, ms);
-			rec->priority = rec->gain * in->confidence / effort(in);
-			smb_buf_init(&b);
-			smb_json_init(&j, &b, 0);
-			smb_json_object_begin(&j);
-			for (size_t e = 0; e < in->neffects; e++) {
-				smb_json_key(&j, in->effects[e].metric);
-				smb_json_number(&j, in->effects[e].delta);
-			}
-			smb_json_object_end(&j);
-			rec->effect = strdup(smb_buf_str(&b));
-			smb_buf_reset(&b);
-			smb_buf_puts(&b, "[\"");
-			smb_json_escape(&b, rule->id);
-			smb_buf_puts(&b, "\"]");
-			rec->findings = strdup(smb_buf_str(&b));
-			smb_buf_free(&b);
-			if (!rec->initiative_id || !rec->title || !rec->effect || !rec->findings)
+			if (add_reason(rec, &a->findings[f]))
 				rc = -1;
 		}
 	}
+	for (size_t i = 0; rc == 0 && i < a->nrecs + a->nunderway; i++) {
+		smb_arec *rec = i < a->nrecs ? &a->recs[i] : &a->underway[i - a->nrecs];
+		const smb_initiative *in = smb_registry_initiative(r, rec->initiative_id);
+		rec->value = rec->gain + rec->resolve;
+		rec->priority = rec->value * rec->confidence / effort(in);
+	}
 	if (rc == 0 && a->nrecs > 1)
 		qsort(a->recs, a->nrecs, sizeof *a->recs, by_priority);
+	if (rc == 0 && a->nunderway > 1)
+		qsort(a->underway, a->nunderway, sizeof *a->underway, by_priority);
 	free(values);
 	free(ms);
 	return rc;

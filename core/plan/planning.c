@@ -40,6 +40,10 @@ void smb_planning_free(smb_planning *p)
 	smb_plan_result_free(&p->out);
 	free(p->rescored_chosen);
 	free(p->raw_gain);
+	for (size_t i = 0; p->resolve_note && i < p->in.ncand; i++)
+		free(p->resolve_note[i]);
+	free(p->resolve_note);
+	free(p->resolve);
 	memset(p, 0, sizeof *p);
 }
 
@@ -187,7 +191,8 @@ static smb_plan_candidate *add_candidate(smb_planning *p, const char *id, double
                                          double hours)
 {
 	smb_plan_candidate *nv = realloc(p->in.cand, (p->in.ncand + 1) * sizeof *nv), *c;
-	double *ng;
+	double *ng, *nr;
+	char **nn;
 
 	if (!nv)
 		return NULL;
@@ -195,6 +200,14 @@ static smb_plan_candidate *add_candidate(smb_planning *p, const char *id, double
 	if (!(ng = realloc(p->raw_gain, (p->in.ncand + 1) * sizeof *ng)))
 		return NULL;
 	p->raw_gain = ng;
+	if (!(nr = realloc(p->resolve, (p->in.ncand + 1) * sizeof *nr)))
+		return NULL;
+	p->resolve = nr;
+	nr[p->in.ncand] = 0;
+	if (!(nn = realloc(p->resolve_note, (p->in.ncand + 1) * sizeof *nn)))
+		return NULL;
+	p->resolve_note = nn;
+	nn[p->in.ncand] = NULL;
 	c = &nv[p->in.ncand];
 	memset(c, 0, sizeof *c);
 	c->id = strdup(id);
@@ -216,20 +229,44 @@ static int has_candidate(const smb_planning *p, const char *id)
 	return 0;
 }
 
+static int skipped(const smb_planning_advice *adv, const char *id)
+{
+	for (size_t i = 0; adv && !adv->include_adopted && i < adv->nskip; i++)
+		if (strcmp(adv->skip[i], id) == 0)
+			return 1;
+	return 0;
+}
+
 int smb_planning_from_assessment(smb_planning *p, const smb_assessment *a, const smb_registry *r, smb_err *e)
 {
+	return smb_planning_from_advice(p, a, r, NULL, e);
+}
+
+int smb_planning_from_advice(smb_planning *p, const smb_assessment *a, const smb_registry *r,
+                             const smb_planning_advice *adv, smb_err *e)
+{
+	size_t n = a->nrecs + (adv && adv->include_adopted ? a->nunderway : 0);
+
 	memset(p, 0, sizeof *p);
 	if (add_resource(p, "cost", INFINITY) || add_resource(p, "hours", INFINITY))
 		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
-	if (a->nrecs == 0) {
-		smb_planning_free(p);
-		return smb_err_set(e, SMB_EDATA, "assessment %lld recommends no initiative: there is nothing to plan", a->id);
-	}
-	/* value: expected gain in overall score x confidence, as ranked */
-	for (size_t i = 0; i < a->nrecs; i++)
-		if (!add_candidate(p, a->recs[i].initiative_id, a->recs[i].gain * a->recs[i].confidence, a->recs[i].gain,
-		                   a->recs[i].cost, a->recs[i].hours))
+	/* value: (gain in overall score + what the findings it resolves are
+	 * worth) x confidence, as ranked */
+	for (size_t i = 0; i < n; i++) {
+		const smb_arec *rec = i < a->nrecs ? &a->recs[i] : &a->underway[i - a->nrecs];
+		if (skipped(adv, rec->initiative_id))
+			continue;
+		if (!add_candidate(p, rec->initiative_id, rec->value * rec->confidence, rec->gain, rec->cost, rec->hours))
 			return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+		p->resolve[p->in.ncand - 1] = rec->resolve;
+		if (rec->resolve_note && !(p->resolve_note[p->in.ncand - 1] = strdup(rec->resolve_note)))
+			return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+	}
+	if (p->in.ncand == 0) {
+		smb_planning_free(p);
+		return smb_err_set(e, SMB_EDATA, "assessment %lld recommends no initiative%s: there is nothing to plan", a->id,
+		                   a->nunderway ? " that is not under way (--include-adopted plans those too)" : "");
+	}
 	/* Dependencies from the registry; prerequisites join the list. Index
 	 * loop: the list grows while it is walked. */
 	for (size_t i = 0; i < p->in.ncand; i++) {
@@ -273,6 +310,16 @@ static double combined(const smb_cycle *cy, const smb_registry *r, const smb_pla
 			n++;
 	v = smb_cycle_overall_with(cy, ins, n);
 	free(ins);
+	return v;
+}
+
+/* The chosen set's resolve: each finding's fix counted once per initiative. */
+static double resolved(const smb_planning *p, const unsigned char *x)
+{
+	double v = 0;
+
+	for (size_t i = 0; p->resolve && i < p->in.ncand; i++)
+		v += x[i] ? p->resolve[i] : 0;
 	return v;
 }
 
@@ -337,7 +384,8 @@ int smb_planning_rescore(smb_planning *p, smb_store *s, const smb_registry *r, c
 	for (size_t i = 0; i < p->out.nchosen; i++)
 		p->additive += p->raw_gain ? p->raw_gain[p->out.chosen[i]] : 0;
 	p->rescored = combined(cy, r, &p->in, x) - base;
-	p->improved = p->rescored;
+	p->resolved = resolved(p, x);
+	p->improved = p->rescored + p->resolved;
 	/* Local search: swap one chosen for one left out, or add one, while the
 	 * re-scored gain rises; every move is re-checked against the limits. */
 	for (int round = 0, better = 1; better && round < 50 && !isnan(base); round++) {
@@ -350,7 +398,8 @@ int smb_planning_rescore(smb_planning *p, smb_store *s, const smb_registry *r, c
 				x[i] = 1;
 				if (j < p->in.ncand)
 					x[j] = 0;
-				g = feasible(&p->in, x) ? combined(cy, r, &p->in, x) - base : -INFINITY;
+				g = feasible(&p->in, x) ? combined(cy, r, &p->in, x) - base + resolved(p, x)
+				                        : -INFINITY;
 				if (g > p->improved + 1e-9) {
 					p->improved = g;
 					p->swaps++;
@@ -392,6 +441,28 @@ static void render_json(const smb_planning *p, smb_buf *out)
 	for (size_t i = 0; i < r->nchosen; i++)
 		smb_json_string(&j, p->in.cand[r->chosen[i]].id);
 	smb_json_array_end(&j);
+	if (p->raw_gain) {   /* from an assessment: the two parts of each value */
+		smb_json_key(&j, "candidates");
+		smb_json_array_begin(&j);
+		for (size_t i = 0; i < p->in.ncand; i++) {
+			smb_json_object_begin(&j);
+			smb_json_key(&j, "id");
+			smb_json_string(&j, p->in.cand[i].id);
+			smb_json_key(&j, "value");
+			smb_json_number(&j, p->in.cand[i].value);
+			smb_json_key(&j, "gain");
+			smb_json_number(&j, p->raw_gain[i]);
+			smb_json_key(&j, "resolve");
+			smb_json_number(&j, p->resolve ? p->resolve[i] : 0);
+			smb_json_key(&j, "resolves");
+			if (p->resolve_note && p->resolve_note[i])
+				smb_json_string(&j, p->resolve_note[i]);
+			else
+				smb_json_null(&j);
+			smb_json_object_end(&j);
+		}
+		smb_json_array_end(&j);
+	}
 	smb_json_key(&j, "resources");
 	smb_json_object_begin(&j);
 	for (size_t k = 0; k < r->nres; k++) {
@@ -450,6 +521,8 @@ static void render_json(const smb_planning *p, smb_buf *out)
 			smb_json_null(&j);
 		else
 			smb_json_number(&j, p->rescored);
+		smb_json_key(&j, "resolved");
+		smb_json_number(&j, p->resolved);
 		smb_json_key(&j, "after_swaps");
 		if (isnan(p->improved))
 			smb_json_null(&j);
@@ -518,6 +591,9 @@ static void render_text(const smb_planning *p, smb_buf *out)
 		smb_buf_printf(out, "  %-28s value %8.4g", c->id, c->value);
 		for (size_t k = 0; k < p->in.nres; k++)
 			smb_buf_printf(out, "  %s %g", p->in.resource[k], c->use[k]);
+		if (p->resolve && p->resolve[r->chosen[i]] > 0)
+			smb_buf_printf(out, "  (gain %+.2f + %.2f: %s)", p->raw_gain[r->chosen[i]], p->resolve[r->chosen[i]],
+			               p->resolve_note[r->chosen[i]] ? p->resolve_note[r->chosen[i]] : "resolves a finding");
 		smb_buf_putc(out, '\n');
 	}
 	smb_buf_puts(out, "\nresources:\n");
@@ -544,11 +620,13 @@ static void render_text(const smb_planning *p, smb_buf *out)
 	}
 	if (p->have_rescore)
 		smb_buf_printf(out, "\ngain in overall score if every chosen effect is realised (the value above is the sum of\n"
-		               "gain x confidence, what the solver maximises):\n"
+		               "(gain + resolve) x confidence, what the solver maximises):\n"
 		               "  %.3f points: the chosen initiatives' separate gains added up\n"
 		               "  %.3f points: the chosen set re-scored as a whole (goalposts clamp, so gains overlap)\n"
-		               "  %.3f points: after %d improving swap%s of the re-scored set\n",
-		               p->additive, p->rescored, p->improved, p->swaps, p->swaps == 1 ? "" : "s");
+		               "  %.3f points: what resolving the findings behind them is worth (README \"The value of an\n"
+		               "              initiative\")\n"
+		               "  %.3f points: both, after %d improving swap%s of the re-scored set\n",
+		               p->additive, p->rescored, p->resolved, p->improved, p->swaps, p->swaps == 1 ? "" : "s");
 }
 
 int smb_planning_render(const smb_planning *p, const char *format, smb_buf *out)

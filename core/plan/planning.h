@@ -21,12 +21,28 @@ typedef struct smb_planning {
 	double improved;             /* after the swap search */
 	int swaps;
 	unsigned char *rescored_chosen;
+	double *resolve;             /* per candidate: what the findings it resolves are worth */
+	char **resolve_note;         /* per candidate, or NULL */
+	double resolved;             /* the chosen set's resolve added up */
 } smb_planning;
+
+/* Which of an assessment's initiatives to plan (README "Nothing already
+ * under way"): those under way when it was made stay out, and so do the ids
+ * in skip (under way since); include_adopted plans both as a what-if. */
+typedef struct smb_planning_advice {
+	int include_adopted;
+	const char *const *skip;
+	size_t nskip;
+} smb_planning_advice;
 
 /* Candidates: an assessment's recommendations (value = gain x confidence,
  * resources cost and hours, requires/excludes from the registry), or a CSV
  * id,value,<resource>...[,requires][,excludes] with ';'-separated ids. */
 int smb_planning_from_assessment(smb_planning *p, const smb_assessment *a, const smb_registry *r, smb_err *e);
+/* The same with advice (NULL: as smb_planning_from_assessment): the value
+ * of a candidate is (gain + resolve) x confidence. */
+int smb_planning_from_advice(smb_planning *p, const smb_assessment *a, const smb_registry *r,
+                             const smb_planning_advice *adv, smb_err *e);
 int smb_planning_from_csv(smb_planning *p, const char *path, smb_err *e);
 int smb_planning_capacity(smb_planning *p, const char *name, double cap, smb_err *e);
 /* Re-scores the chosen set with the assessment's data and the loaded

@@ -1,5 +1,5 @@
 /* core/report/portfolio.c — the portfolio of one period, read from the
- * latest assessment of each client for it. Everything is computed from the
+ * latest assessment of each client for it (withdrawn ones left out). Everything is computed from the
  * stored assessments, never re-run, so the book reads as each client was
  * told. */
 #include "portfolio.h"
@@ -15,7 +15,8 @@
 #define LATEST \
 	"WITH latest AS (SELECT a.id, a.client_id, a.industry, a.overall FROM assessment a" \
 	" WHERE a.period = ?1 AND (?2 IS NULL OR a.industry = ?2)" \
-	" AND a.id = (SELECT max(b.id) FROM assessment b WHERE b.client_id = a.client_id AND b.period = a.period)) "
+	" AND a.id = (SELECT max(b.id) FROM assessment b WHERE b.client_id = a.client_id AND b.period = a.period" \
+	" AND b.id NOT IN (SELECT assessment_id FROM assessment_withdrawal))) "
 
 double smb_quantile(const double *x, size_t n, double p)
 {

@@ -22,6 +22,30 @@ static void num_or_null(smb_json *j, double v)
 		smb_json_number(j, v);
 }
 
+static void json_text_or_null(smb_json *j, const char *s)
+{
+	if (s)
+		smb_json_string(j, s);
+	else
+		smb_json_null(j);
+}
+
+/* The two parts of a recommendation's value and why its confidence is
+ * what it is (README "The value of an initiative"). */
+static void rec_json_extra(smb_json *j, const smb_arec *r)
+{
+	smb_json_key(j, "value");
+	smb_json_number(j, r->value);
+	smb_json_key(j, "resolve");
+	smb_json_number(j, r->resolve);
+	smb_json_key(j, "resolves");
+	json_text_or_null(j, r->resolve_note);
+	smb_json_key(j, "declared_confidence");
+	smb_json_number(j, r->base_confidence);
+	smb_json_key(j, "confidence_note");
+	json_text_or_null(j, r->confidence_note);
+}
+
 static void render_json(const smb_assessment *a, smb_buf *out)
 {
 	smb_json j;
@@ -177,9 +201,37 @@ static void render_json(const smb_assessment *a, smb_buf *out)
 		smb_json_raw(&j, r->effect);
 		smb_json_key(&j, "findings");
 		smb_json_raw(&j, r->findings);
+		rec_json_extra(&j, r);
 		smb_json_object_end(&j);
 	}
 	smb_json_array_end(&j);
+	smb_json_key(&j, "under_way");
+	smb_json_array_begin(&j);
+	for (size_t i = 0; i < a->nunderway; i++) {
+		const smb_arec *r = &a->underway[i];
+		smb_json_object_begin(&j);
+		smb_json_key(&j, "initiative");
+		smb_json_string(&j, r->initiative_id);
+		smb_json_key(&j, "area");
+		smb_json_string(&j, smb_areas[r->area]);
+		smb_json_key(&j, "title");
+		smb_json_string(&j, r->title);
+		smb_json_key(&j, "status");
+		smb_json_string(&j, r->under_way);
+		smb_json_key(&j, "start");
+		json_text_or_null(&j, r->since);
+		smb_json_key(&j, "end");
+		json_text_or_null(&j, r->until);
+		smb_json_key(&j, "gain");
+		smb_json_number(&j, r->gain);
+		smb_json_key(&j, "findings");
+		smb_json_raw(&j, r->findings);
+		rec_json_extra(&j, r);
+		smb_json_object_end(&j);
+	}
+	smb_json_array_end(&j);
+	smb_json_key(&j, "withdrawn");
+	json_text_or_null(&j, a->withdrawn);
 	smb_json_key(&j, "models");
 	smb_json_object_begin(&j);
 	for (size_t i = 0; i < a->nmodels; i++) {
@@ -250,6 +302,9 @@ static void value_text(char *buf, size_t len, double v, const char *unit)
 
 static void render_text(const smb_assessment *a, smb_buf *out, int md)
 {
+	if (a->withdrawn)
+		smb_buf_printf(out, "WITHDRAWN %s: this assessment was made by mistake and is kept for the audit trail only\n\n",
+		               a->withdrawn);
 	const char *h2 = md ? "## " : "", *h3 = md ? "### " : "";
 	char fp[13];
 
@@ -323,19 +378,37 @@ static void render_text(const smb_assessment *a, smb_buf *out, int md)
 				smb_buf_printf(out, "%s%s\n", md ? "  " : "      ", f->detail);
 		}
 	}
-	smb_buf_printf(out, "\n%sRecommended initiatives (by expected gain x confidence / effort)\n", h2);
+	smb_buf_printf(out, "\n%sRecommended initiatives (by value x confidence / effort; value = score gain + what the "
+	               "finding it resolves is worth)\n", h2);
 	if (!a->nrecs)
 		smb_buf_puts(out, "  none\n");
 	if (md && a->nrecs)
-		smb_buf_puts(out, "| # | initiative | gain | cost | hours | months | confidence |\n|---:|---|---:|---:|---:|---:|---:|\n");
+		smb_buf_puts(out, "| # | initiative | value | gain | resolves | cost | hours | months | confidence |\n"
+		                  "|---:|---|---:|---:|---|---:|---:|---:|---:|\n");
 	for (size_t i = 0; i < a->nrecs; i++) {
 		const smb_arec *r = &a->recs[i];
 		if (md)
-			smb_buf_printf(out, "| %zu | %s: %s | %+.2f | %.0f | %.0f | %.0f | %.2f |\n", i + 1, r->initiative_id,
-			               r->title, r->gain, r->cost, r->hours, r->months, r->confidence);
+			smb_buf_printf(out, "| %zu | %s: %s | %.2f | %+.2f | %s%s%.2f | %.0f | %.0f | %.0f | %.2f |\n", i + 1,
+			               r->initiative_id, r->title, r->value, r->gain, r->resolve_note ? r->resolve_note : "",
+			               r->resolve_note ? " +" : "", r->resolve, r->cost, r->hours, r->months, r->confidence);
 		else
 			smb_buf_printf(out, "  %2zu. %-22s %+6.2f pts  cost %7.0f  %4.0f h  %2.0f mo  conf %.2f  %s\n", i + 1,
 			               r->initiative_id, r->gain, r->cost, r->hours, r->months, r->confidence, r->title);
+		if (!md && r->resolve > 0)
+			smb_buf_printf(out, "      value %.2f = gain %+.2f + %.2f (%s)\n", r->value, r->gain, r->resolve,
+			               r->resolve_note ? r->resolve_note : "resolves a finding");
+		if (r->confidence_note)
+			smb_buf_printf(out, "%s%s\n", md ? "  - " : "      ", r->confidence_note);
+	}
+	smb_buf_printf(out, "\n%sUnder way (planned, in progress or done; not recommended again)\n", h2);
+	if (!a->nunderway)
+		smb_buf_puts(out, "  none\n");
+	for (size_t i = 0; i < a->nunderway; i++) {
+		const smb_arec *r = &a->underway[i];
+		smb_buf_printf(out, "%s%-22s %-11s from %s%s%s  %s\n", md ? "- " : "  ", r->initiative_id, r->under_way,
+		               r->since ? r->since : "?", r->until ? " to " : "", r->until ? r->until : "", r->title);
+		if (r->confidence_note)
+			smb_buf_printf(out, "%s%s\n", md ? "  - " : "      ", r->confidence_note);
 	}
 	if (a->nmodels) {
 		smb_buf_printf(out, "\n%sModels\n", h2);

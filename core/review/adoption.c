@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assessment.h"
 #include "json.h"
 #include "period.h"
 
@@ -18,7 +19,7 @@ static int latest_period(smb_store *s, const char *client, char *out, size_t len
 	sqlite3_stmt *st;
 	int rc, step;
 
-	if ((rc = smb_store_prepare(s, "SELECT period FROM assessment WHERE client_id = ?1 ORDER BY id DESC LIMIT 1", &st, e)))
+	if ((rc = smb_store_prepare(s, "SELECT period FROM assessment WHERE client_id = ?1" SMB_NOT_WITHDRAWN " ORDER BY id DESC LIMIT 1", &st, e)))
 		return rc;
 	smb_bind_text(st, 1, client);
 	step = sqlite3_step(st);
@@ -228,7 +229,7 @@ static long long assessment_around(smb_store *s, const char *client, long day, i
 	long best_day = 0;
 	smb_err e;
 
-	if (smb_store_prepare(s, "SELECT id, period FROM assessment WHERE client_id = ?1 ORDER BY id", &st, &e))
+	if (smb_store_prepare(s, "SELECT id, period FROM assessment WHERE client_id = ?1" SMB_NOT_WITHDRAWN " ORDER BY id", &st, &e))
 		return 0;
 	smb_bind_text(st, 1, client);
 	while (sqlite3_step(st) == SQLITE_ROW) {

@@ -2,15 +2,18 @@
 #include "goal.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cycle.h"
 #include "period.h"
 
 /* The value of metric in the latest assessment of the client; with period
  * NULL the latest assessment of any period, whose period is returned. */
-static int baseline_of(smb_store *s, const char *client, const char *metric, const char *period, double *value,
-                       char **period_out, smb_err *e)
+/* grain: -1 any period, else an smb_period_kind the period must have. */
+static int baseline_of(smb_store *s, const char *client, const char *metric, const char *period, int grain,
+                       double *value, char **period_out, smb_err *e)
 {
 	sqlite3_stmt *st;
 	int rc, step;
@@ -18,13 +21,23 @@ static int baseline_of(smb_store *s, const char *client, const char *metric, con
 	if ((rc = smb_store_prepare(s,
 	        "SELECT a.period, m.value FROM assessment a LEFT JOIN assessment_metric m"
 	        " ON m.assessment_id = a.id AND m.metric = ?2"
-	        " WHERE a.client_id = ?1 AND (?3 IS NULL OR a.period = ?3) ORDER BY a.id DESC LIMIT 1", &st, e)))
+	        " WHERE a.client_id = ?1 AND (?3 IS NULL OR a.period = ?3)"
+	        " AND (?4 < 0 OR (?4 = ?5 AND length(a.period) = 4) OR (?4 = ?6 AND a.period LIKE '%Q%')"
+	        "  OR (?4 = ?7 AND length(a.period) = 7 AND a.period NOT LIKE '%Q%'))"
+	        " AND a.id NOT IN (SELECT assessment_id FROM assessment_withdrawal) ORDER BY a.id DESC LIMIT 1", &st, e)))
 		return rc;
 	smb_bind_text(st, 1, client);
 	smb_bind_text(st, 2, metric);
 	smb_bind_text(st, 3, period);
+	sqlite3_bind_int(st, 4, grain);
+	sqlite3_bind_int(st, 5, SMB_PERIOD_YEAR);
+	sqlite3_bind_int(st, 6, SMB_PERIOD_QUARTER);
+	sqlite3_bind_int(st, 7, SMB_PERIOD_MONTH);
 	step = sqlite3_step(st);
-	if (step == SQLITE_DONE)
+	if (step == SQLITE_DONE && grain >= 0 && !period)
+		rc = smb_err_set(e, SMB_EDATA, "%s has no assessment of a whole %s to take the baseline from", client,
+		                 grain == SMB_PERIOD_YEAR ? "year" : grain == SMB_PERIOD_QUARTER ? "quarter" : "month");
+	else if (step == SQLITE_DONE)
 		rc = period ? smb_err_set(e, SMB_EDATA, "no assessment of %s for %s: run 'smbopt assess %s --period %s' first",
 		                          client, period, client, period)
 		            : smb_err_set(e, SMB_EDATA, "%s has no assessment yet: a goal needs a baseline (run smbopt assess)",
@@ -48,18 +61,47 @@ int smb_goal_add(smb_store *s, const smb_registry *r, smb_goal *g, const char **
 	smb_period base, dl;
 	sqlite3_stmt *st;
 	char now[32], why[256];
-	int rc;
+	const char *grain_name;
+	int rc, flow;
 
 	*warning = NULL;
+	g->rollup = NULL;
 	if (!m)
 		return smb_err_set(e, SMB_EDATA, "no loaded playbook or plugin declares the metric %s", g->metric);
 	if (smb_period_parse(g->deadline, &dl, why, sizeof why))
 		return smb_err_set(e, SMB_EUSAGE, "--by '%s': %s", g->deadline, why);
 	if (!isfinite(g->target))
 		return smb_err_set(e, SMB_EUSAGE, "--target must be a finite number");
-	if ((rc = baseline_of(s, g->client_id, g->metric, g->baseline_period, &g->baseline, &g->baseline_period, e)))
+	/* A flow (summed over its period) is compared on the deadline's grain:
+	 * a year's target with a year's total, never with a quarter's. Stocks,
+	 * rates and derived ratios compare at any grain. */
+	flow = m->rollup == SMB_ROLLUP_SUM;
+	grain_name = dl.kind == SMB_PERIOD_YEAR ? "year" : dl.kind == SMB_PERIOD_QUARTER ? "quarter" : "month";
+	if (flow && g->baseline_period) {
+		smb_period given;
+		if (smb_period_parse(g->baseline_period, &given, why, sizeof why))
+			return smb_err_set(e, SMB_EUSAGE, "--baseline-period '%s': %s", g->baseline_period, why);
+		if (given.kind != dl.kind)
+			return smb_err_set(e, SMB_EDATA,
+			                   "%s is summed over its period: a baseline for %s cannot be compared with a target for %s "
+			                   "(a %s); take the baseline from an assessment of a %s, or set a deadline of the "
+			                   "baseline's grain", g->metric, g->baseline_period, g->deadline, grain_name, grain_name);
+	}
+	rc = baseline_of(s, g->client_id, g->metric, g->baseline_period, flow ? (int)dl.kind : -1, &g->baseline,
+	                 &g->baseline_period, e);
+	if (rc && flow && !g->baseline_period) {
+		char cause[SMB_ERR_MAX];
+		snprintf(cause, sizeof cause, "%s", e->msg);
+		return smb_err_set(e, rc, "%s is summed over its period, so a target for %s (a %s) is compared with a %s's "
+		                   "total: %s; assess one (smbopt assess %s --period ...) or set a deadline of the grain you "
+		                   "have assessed", g->metric, g->deadline, grain_name, grain_name, cause, g->client_id);
+	}
+	if (rc)
 		return rc;
 	smb_period_parse(g->baseline_period, &base, NULL, 0);
+	if ((m->rollup == SMB_ROLLUP_SUM || m->rollup == SMB_ROLLUP_MEAN || m->rollup == SMB_ROLLUP_LAST) &&
+	    dl.kind != SMB_PERIOD_MONTH)
+		g->rollup = (char *)smb_rollup_name(m->rollup);
 	g->better = m->better;
 	if (m->better * (g->target - g->baseline) <= 0)
 		return smb_err_set(e, SMB_EDATA,
@@ -72,8 +114,8 @@ int smb_goal_add(smb_store *s, const smb_registry *r, smb_goal *g, const char **
 	if (!g->owner || !*g->owner)
 		*warning = "no --owner: a goal without an owner is rarely met";
 	if ((rc = smb_store_prepare(s,
-	        "INSERT INTO goal(client_id, metric, baseline, baseline_period, target, deadline, better, owner, created)"
-	        " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)", &st, e)))
+	        "INSERT INTO goal(client_id, metric, baseline, baseline_period, target, deadline, better, owner, created,"
+	        " rollup) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)", &st, e)))
 		return rc;
 	smb_now_iso(now);
 	smb_bind_text(st, 1, g->client_id);
@@ -85,6 +127,7 @@ int smb_goal_add(smb_store *s, const smb_registry *r, smb_goal *g, const char **
 	sqlite3_bind_int(st, 7, g->better);
 	smb_bind_text(st, 8, g->owner && *g->owner ? g->owner : NULL);
 	smb_bind_text(st, 9, now);
+	smb_bind_text(st, 10, g->rollup);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = smb_store_error(s, "adding a goal", e);
 	sqlite3_finalize(st);
@@ -102,7 +145,7 @@ int smb_goal_list(smb_store *s, const char *client, smb_goal **out, size_t *n, s
 	*out = NULL;
 	*n = 0;
 	if ((rc = smb_store_prepare(s,
-	        "SELECT id, client_id, metric, baseline, baseline_period, target, deadline, better, owner FROM goal"
+	        "SELECT id, client_id, metric, baseline, baseline_period, target, deadline, better, owner, rollup FROM goal"
 	        " WHERE client_id = ?1 ORDER BY id", &st, e)))
 		return rc;
 	smb_bind_text(st, 1, client);
@@ -121,6 +164,7 @@ int smb_goal_list(smb_store *s, const char *client, smb_goal **out, size_t *n, s
 		g->deadline = smb_column_strdup(st, 6);
 		g->better = sqlite3_column_int(st, 7);
 		g->owner = smb_column_strdup(st, 8);
+		g->rollup = smb_column_strdup(st, 9);
 	}
 	rc = step == SQLITE_DONE ? SMB_OK : step == SQLITE_ROW ? smb_err_set(e, SMB_ESOFTWARE, "out of memory")
 	                                                       : smb_store_error(s, "listing goals", e);
@@ -159,6 +203,7 @@ void smb_goal_list_free(smb_goal *v, size_t n)
 		free(v[i].baseline_period);
 		free(v[i].deadline);
 		free(v[i].owner);
+		free(v[i].rollup);
 	}
 	free(v);
 }
@@ -190,6 +235,93 @@ smb_goal_status smb_goal_status_at(const smb_goal *g, const char *at, double val
 	if (*progress >= *expected - 0.25 - 1e-9)
 		return SMB_GOAL_AT_RISK;
 	return SMB_GOAL_OFF_TRACK;
+}
+
+/* The metric rolled up by rule over the days first..last, from the largest
+ * whole periods that fit (quarters, else months); NaN when one is missing. */
+static double rolled_up(const smb_observation *obs, size_t n, const char *key, smb_rollup rule, long first, long last)
+{
+	smb_period p = smb_period_of_day(first, SMB_PERIOD_MONTH), q;
+	double acc = 0, v;
+	int months = 0;
+
+	while (smb_period_first_day(&p) <= last) {
+		q = smb_period_of_day(smb_period_first_day(&p), SMB_PERIOD_QUARTER);
+		if (smb_period_first_day(&q) == smb_period_first_day(&p) && smb_period_last_day(&q) <= last)
+			p = q;
+		if (smb_obs_resolve(obs, n, key, rule, &p, &v, NULL, 0))
+			return NAN;
+		acc = rule == SMB_ROLLUP_LAST ? v : rule == SMB_ROLLUP_MEAN ? acc + v * smb_period_months(&p) : acc + v;
+		months += smb_period_months(&p);
+		p = smb_period_of_day(smb_period_last_day(&p) + 1, SMB_PERIOD_MONTH);
+	}
+	return rule == SMB_ROLLUP_MEAN && months ? acc / months : acc;
+}
+
+/* A flow's year (or quarter) to date against its target: progress is the
+ * share of the target reached, expected the share of the period gone. */
+static smb_goal_status to_date(const smb_goal *g, const smb_period *now, const smb_period *dl, double ytd,
+                               double *progress, double *expected)
+{
+	long first = smb_period_first_day(dl), end = smb_period_last_day(dl);
+	int over = smb_period_last_day(now) >= end;
+
+	*expected = (double)(smb_period_last_day(now) - first + 1) / (double)(end - first + 1);
+	*progress = g->target != 0 ? ytd / g->target : NAN;
+	if (g->better > 0) {
+		if (ytd >= g->target)
+			return SMB_GOAL_ACHIEVED;
+		if (over)
+			return SMB_GOAL_MISSED;
+		if (*progress >= *expected - 0.10 - 1e-9)
+			return SMB_GOAL_ON_TRACK;
+		return *progress >= *expected - 0.25 - 1e-9 ? SMB_GOAL_AT_RISK : SMB_GOAL_OFF_TRACK;
+	}
+	if (ytd > g->target)
+		return SMB_GOAL_MISSED;   /* a flow only grows within its period */
+	if (over)
+		return SMB_GOAL_ACHIEVED;
+	if (*progress <= *expected + 0.10 + 1e-9)
+		return SMB_GOAL_ON_TRACK;
+	return *progress <= *expected + 0.25 + 1e-9 ? SMB_GOAL_AT_RISK : SMB_GOAL_OFF_TRACK;
+}
+
+smb_goal_status smb_goal_review_at(smb_store *s, const smb_goal *g, const char *at, double value, double *compared,
+                                   double *progress, double *expected)
+{
+	smb_period now, dl;
+	smb_observation *obs = NULL;
+	smb_rollup rule;
+	smb_goal_status st;
+	size_t n = 0;
+	smb_err e;
+	long first, last;
+
+	*compared = value;
+	if (!g->rollup || smb_rollup_parse(g->rollup, &rule) || smb_period_parse(at, &now, NULL, 0) ||
+	    smb_period_parse(g->deadline, &dl, NULL, 0) || smb_period_months(&now) >= smb_period_months(&dl) ||
+	    smb_observations_list(s, g->client_id, NULL, &obs, &n, &e))
+		return smb_goal_status_at(g, at, value, progress, expected);
+	if (smb_period_contains(&dl, &now)) {          /* within: to date */
+		first = smb_period_first_day(&dl);
+		last = smb_period_last_day(&now);
+	} else if (smb_period_last_day(&now) < smb_period_first_day(&dl)) {   /* before: the trailing window */
+		smb_period back = now;
+		last = smb_period_last_day(&now);
+		for (int m = smb_period_months(&now); m < smb_period_months(&dl); m += smb_period_months(&back))
+			back = smb_period_previous(&back);
+		first = smb_period_first_day(&back);
+	} else {                                       /* after: the deadline's period */
+		first = smb_period_first_day(&dl);
+		last = smb_period_last_day(&dl);
+	}
+	*compared = rolled_up(obs, n, g->metric, rule, first, last);
+	smb_observations_free(obs, n);
+	if (rule == SMB_ROLLUP_SUM && smb_period_contains(&dl, &now) && !isnan(*compared))
+		st = to_date(g, &now, &dl, *compared, progress, expected);
+	else
+		st = smb_goal_status_at(g, at, *compared, progress, expected);
+	return st;
 }
 
 const char *smb_goal_status_name(smb_goal_status s)

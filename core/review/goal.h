@@ -18,6 +18,10 @@ typedef struct smb_goal {
 	char *deadline;
 	int better;
 	char *owner;
+	/* "sum", "mean" or "last": the goal is on its deadline's grain (a year
+	 * or a quarter) and a review rolls the metric up to it by this rule;
+	 * NULL: the value of the reviewed period is compared as it is. */
+	char *rollup;
 } smb_goal;
 
 typedef enum smb_goal_status {
@@ -48,6 +52,14 @@ void smb_goal_list_free(smb_goal *v, size_t n);
  * off track beyond. */
 smb_goal_status smb_goal_status_at(const smb_goal *g, const char *at, double value, double *progress,
                                    double *expected);
+/* The status at a review of period `at`, on the goal's own grain (README
+ * "Goals on their own grain"): value is the metric's value in the reviewed
+ * assessment; a goal with a roll-up rule compares instead, within its
+ * deadline's period, the period-to-date roll-up (a flow's progress against
+ * the elapsed share of the period), before it the trailing window of the
+ * deadline's length. *compared is the value compared. */
+smb_goal_status smb_goal_review_at(smb_store *s, const smb_goal *g, const char *at, double value, double *compared,
+                                   double *progress, double *expected);
 const char *smb_goal_status_name(smb_goal_status s);
 
 #endif

@@ -25,7 +25,8 @@ static int find_assessment(smb_store *s, const char *client, const char *spec, l
 		numeric &= isdigit((unsigned char)*p) != 0;
 	if ((rc = smb_store_prepare(s, numeric
 	        ? "SELECT id FROM assessment WHERE client_id = ?1 AND id = ?2"
-	        : "SELECT id FROM assessment WHERE client_id = ?1 AND period = ?3 ORDER BY id DESC LIMIT 1", &st, e)))
+	        : "SELECT id FROM assessment WHERE client_id = ?1 AND period = ?3" SMB_NOT_WITHDRAWN " ORDER BY id DESC LIMIT 1",
+	        &st, e)))
 		return rc;
 	smb_bind_text(st, 1, client);
 	if (numeric)
@@ -48,7 +49,7 @@ static int last_two(smb_store *s, const char *client, long long *from, long long
 	sqlite3_stmt *st;
 	int rc, n = 0;
 
-	if ((rc = smb_store_prepare(s, "SELECT id FROM assessment WHERE client_id = ?1 ORDER BY id DESC LIMIT 2", &st, e)))
+	if ((rc = smb_store_prepare(s, "SELECT id FROM assessment WHERE client_id = ?1" SMB_NOT_WITHDRAWN " ORDER BY id DESC LIMIT 2", &st, e)))
 		return rc;
 	smb_bind_text(st, 1, client);
 	while (sqlite3_step(st) == SQLITE_ROW)
@@ -135,8 +136,8 @@ int smb_review_run(smb_store *s, const smb_registry *r, const char *client, cons
 	for (size_t i = 0; rv->goal_status && i < rv->ngoals; i++) {
 		const smb_ametric *m = metric_of(rv->to, rv->goals[i].metric);
 		smb_goal_review *g = &rv->goal_status[i];
-		g->value = m ? m->value : NAN;
-		g->status = smb_goal_status_at(&rv->goals[i], rv->to->period, g->value, &g->progress, &g->expected);
+		g->status = smb_goal_review_at(s, &rv->goals[i], rv->to->period, m ? m->value : NAN, &g->value, &g->progress,
+		                               &g->expected);
 	}
 	if ((rc = smb_adoption_realise(s, client, &realised, e)) ||
 	    (rc = smb_adoption_list(s, client, &rv->adoptions, &rv->nadoptions, e)) ||

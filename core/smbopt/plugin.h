@@ -172,7 +172,23 @@ typedef struct smb_plugin_info {
 	const char *areas;             /* comma-separated, "" for none */
 	const char *industry;          /* the industry it benchmarks, or NULL */
 	const char *description;
+	/* Grown after abi version 1's first release (the host zeroes info
+	 * before init, so an older plugin leaves it NULL): the facts every
+	 * client of `industry` has, comma-separated, e.g. "stock,goods,counter"
+	 * (README "Applicability"). An older host's info ends before it: set
+	 * it only when SMB_HOST_HAS(api, add_applies), which came with it. */
+	const char *facts;
 } smb_plugin_info;
+
+/* Where a rule or an initiative the same plugin added applies (README
+ * "Applicability"): the industries (NULL: every one, also `other`) and the
+ * facts of the client's data it needs, all of them. Check
+ * SMB_HOST_HAS(api, add_applies) first. */
+typedef struct smb_applies_def {
+	const char *id;                /* a rule or initiative id */
+	const char *const *industries; /* NULL-terminated, or NULL */
+	const char *const *needs;      /* NULL-terminated, or NULL */
+} smb_applies_def;
 
 typedef struct smb_host_api {
 	uint32_t abi_version;
@@ -228,6 +244,9 @@ typedef struct smb_host_api {
 	 * exact fast path: a tenth of strtod's time on cells read by the
 	 * thousand. smb_plugin_cell_number below falls back on older hosts. */
 	int (*cell_number)(smb_ctx *c, const char *kind, size_t row, const char *column, double *out);
+	/* Registration (during init): where a rule or initiative applies. An
+	 * unknown id, industry spelling or fact is refused like any add_*. */
+	int (*add_applies)(smb_host *h, const smb_applies_def *def);
 } smb_host_api;
 
 /* Whether the host's table reaches a field (fields after abi version 1's

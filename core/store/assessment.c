@@ -126,11 +126,13 @@ int smb_assessment_write(smb_store *s, smb_assessment *a, smb_err *e)
 
 	if ((rc = smb_store_prepare(s,
 	        "INSERT INTO assessment_recommendation(assessment_id, rank, initiative_id, area, title, gain, priority,"
-	        " cost, hours, months, confidence, effect, findings) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
-	        &st, e)))
+	        " cost, hours, months, confidence, effect, findings, resolve, value, resolve_note, base_confidence,"
+	        " confidence_note, under_way, since, until)"
+	        " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)", &st, e)))
 		goto fail;
-	for (size_t i = 0; i < a->nrecs; i++) {
-		const smb_arec *r = &a->recs[i];
+	/* The recommended first, then those under way: rank orders both. */
+	for (size_t i = 0; i < a->nrecs + a->nunderway; i++) {
+		const smb_arec *r = i < a->nrecs ? &a->recs[i] : &a->underway[i - a->nrecs];
 		sqlite3_bind_int64(st, 1, a->id);
 		sqlite3_bind_int64(st, 2, (long long)i + 1);
 		smb_bind_text(st, 3, r->initiative_id);
@@ -144,6 +146,14 @@ int smb_assessment_write(smb_store *s, smb_assessment *a, smb_err *e)
 		sqlite3_bind_double(st, 11, r->confidence);
 		smb_bind_text(st, 12, r->effect);
 		smb_bind_text(st, 13, r->findings);
+		sqlite3_bind_double(st, 14, r->resolve);
+		sqlite3_bind_double(st, 15, r->value);
+		smb_bind_text(st, 16, r->resolve_note);
+		sqlite3_bind_double(st, 17, r->base_confidence);
+		smb_bind_text(st, 18, r->confidence_note);
+		smb_bind_text(st, 19, r->under_way);
+		smb_bind_text(st, 20, r->since);
+		smb_bind_text(st, 21, r->until);
 		if ((rc = step_done(s, st, "writing recommendations", e)))
 			goto fail;
 	}
@@ -270,12 +280,20 @@ static int fill_finding(smb_assessment *a, sqlite3_stmt *st)
 	return f->rule_id ? 0 : -1;
 }
 
+/* Rows of assessments written before migration 4 have no value: it was
+ * the gain then, with nothing for the findings resolved. */
 static int fill_rec(smb_assessment *a, sqlite3_stmt *st)
 {
 	smb_arec *r;
 
-	GROW(a->recs, a->nrecs);
-	r = &a->recs[a->nrecs++];
+	if (sqlite3_column_type(st, 16) != SQLITE_NULL) {
+		GROW(a->underway, a->nunderway);
+		r = &a->underway[a->nunderway++];
+	} else {
+		GROW(a->recs, a->nrecs);
+		r = &a->recs[a->nrecs++];
+	}
+	memset(r, 0, sizeof *r);
 	r->initiative_id = smb_column_strdup(st, 0);
 	r->area = area_index_of(st, 1);
 	r->title = smb_column_strdup(st, 2);
@@ -287,6 +305,14 @@ static int fill_rec(smb_assessment *a, sqlite3_stmt *st)
 	r->confidence = sqlite3_column_double(st, 8);
 	r->effect = smb_column_strdup(st, 9);
 	r->findings = smb_column_strdup(st, 10);
+	r->resolve = sqlite3_column_double(st, 11);
+	r->value = sqlite3_column_type(st, 12) == SQLITE_NULL ? r->gain : sqlite3_column_double(st, 12);
+	r->resolve_note = smb_column_strdup(st, 13);
+	r->base_confidence = sqlite3_column_type(st, 14) == SQLITE_NULL ? r->confidence : sqlite3_column_double(st, 14);
+	r->confidence_note = smb_column_strdup(st, 15);
+	r->under_way = smb_column_strdup(st, 16);
+	r->since = smb_column_strdup(st, 17);
+	r->until = smb_column_strdup(st, 18);
 	return r->initiative_id ? 0 : -1;
 }
 
@@ -326,13 +352,15 @@ static smb_assessment *summary_row(sqlite3_stmt *st)
 	a->fingerprint = smb_column_strdup(st, 10);
 	a->method = smb_column_strdup(st, 11);
 	a->client_name = smb_column_strdup(st, 12);
+	a->withdrawn = smb_column_strdup(st, 13);
 	for (int i = 0; i < 5; i++)
 		a->areas[i].score = NAN;
 	return a;
 }
 
 #define SUMMARY_SQL "SELECT a.id, a.client_id, a.period, a.created, a.industry, a.aggregate, a.overall, a.level," \
-	" a.overall_reason, a.partial, a.fingerprint, a.method, c.name FROM assessment a JOIN client c ON c.id = a.client_id"
+	" a.overall_reason, a.partial, a.fingerprint, a.method, c.name, w.withdrawn FROM assessment a" \
+	" JOIN client c ON c.id = a.client_id LEFT JOIN assessment_withdrawal w ON w.assessment_id = a.id"
 
 int smb_assessment_load(smb_store *s, long long id, smb_assessment **out, smb_err *e)
 {
@@ -362,7 +390,8 @@ int smb_assessment_load(smb_store *s, long long id, smb_assessment **out, smb_er
 	    (rc = read_rows(s, a, "SELECT rule_id, area, kind, severity, title, detail, evidence, recommend"
 	                          " FROM assessment_finding WHERE assessment_id = ?1 ORDER BY seq", fill_finding, e)) ||
 	    (rc = read_rows(s, a, "SELECT initiative_id, area, title, gain, priority, cost, hours, months, confidence,"
-	                          " effect, findings FROM assessment_recommendation WHERE assessment_id = ?1 ORDER BY rank",
+	                          " effect, findings, resolve, value, resolve_note, base_confidence, confidence_note, under_way, since,"
+	                          " until FROM assessment_recommendation WHERE assessment_id = ?1 ORDER BY rank",
 	                    fill_rec, e)) ||
 	    (rc = read_rows(s, a, "SELECT what, message FROM assessment_error WHERE assessment_id = ?1 ORDER BY seq",
 	                    fill_error, e)) ||
@@ -385,7 +414,7 @@ int smb_assessment_list(smb_store *s, const char *client, smb_assessment ***out,
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = smb_store_prepare(s, SUMMARY_SQL " WHERE a.client_id = ?1 ORDER BY a.id", &st, e)))
+	if ((rc = smb_store_prepare(s, SUMMARY_SQL " WHERE a.client_id = ?1 AND w.withdrawn IS NULL ORDER BY a.id", &st, e)))
 		return rc;
 	smb_bind_text(st, 1, client);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -446,6 +475,47 @@ int smb_assessment_set_model(smb_assessment *a, const char *model, const char *f
 	return 0;
 }
 
+void smb_arec_clear(smb_arec *r)
+{
+	free(r->initiative_id);
+	free(r->title);
+	free(r->effect);
+	free(r->findings);
+	free(r->resolve_note);
+	free(r->confidence_note);
+	free(r->under_way);
+	free(r->since);
+	free(r->until);
+	memset(r, 0, sizeof *r);
+}
+
+int smb_assessment_withdraw(smb_store *s, long long id, const char *reason, smb_err *e)
+{
+	smb_assessment *a;
+	sqlite3_stmt *st;
+	char now[32];
+	int rc;
+
+	if ((rc = smb_assessment_load(s, id, &a, e)))
+		return rc;
+	if (a->withdrawn) {
+		rc = smb_err_set(e, SMB_EDATA, "assessment %lld was withdrawn already (%s)", id, a->withdrawn);
+		smb_assessment_free(a);
+		return rc;
+	}
+	smb_assessment_free(a);
+	smb_now_iso(now);
+	if ((rc = smb_store_prepare(s, "INSERT INTO assessment_withdrawal(assessment_id, withdrawn, reason) VALUES (?1,?2,?3)",
+	                            &st, e)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	smb_bind_text(st, 2, now);
+	smb_bind_text(st, 3, reason);
+	rc = sqlite3_step(st) == SQLITE_DONE ? SMB_OK : smb_store_error(s, "withdrawing the assessment", e);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 void smb_assessment_free(smb_assessment *a)
 {
 	if (!a)
@@ -486,13 +556,11 @@ void smb_assessment_free(smb_assessment *a)
 		free(f->recommend);
 	}
 	free(a->findings);
-	for (size_t i = 0; i < a->nrecs; i++) {
-		free(a->recs[i].initiative_id);
-		free(a->recs[i].title);
-		free(a->recs[i].effect);
-		free(a->recs[i].findings);
-	}
+	for (size_t i = 0; i < a->nrecs + a->nunderway; i++)
+		smb_arec_clear(i < a->nrecs ? &a->recs[i] : &a->underway[i - a->nrecs]);
 	free(a->recs);
+	free(a->underway);
+	free(a->withdrawn);
 	for (size_t i = 0; i < a->nerrors; i++) {
 		free(a->errors[i].what);
 		free(a->errors[i].message);

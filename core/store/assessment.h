@@ -9,6 +9,11 @@
 #include "error.h"
 #include "store.h"
 
+/* A condition on assessment rows (table named assessment, not aliased)
+ * that leaves withdrawn ones out: every default that picks an assessment
+ * (listings, history, review, plan, goals) uses it. */
+#define SMB_NOT_WITHDRAWN " AND id NOT IN (SELECT assessment_id FROM assessment_withdrawal)"
+
 /* The JSON document's schema version (README, "Assessment JSON"). */
 #define SMB_ASSESSMENT_SCHEMA 1
 
@@ -51,6 +56,15 @@ typedef struct smb_arec {
 	double gain, priority, cost, hours, months, confidence;
 	char *effect;            /* JSON object {metric: change} */
 	char *findings;          /* JSON array of rule ids that recommend it */
+	/* value = gain + resolve (README "The value of an initiative"):
+	 * resolve is what fixing the worst weakness or threat that recommends
+	 * it is worth, by severity; priority = value x confidence / effort. */
+	double resolve, value;
+	char *resolve_note;      /* "high threat MKT-0010", or NULL */
+	double base_confidence;  /* as declared; confidence is after learning */
+	char *confidence_note;   /* why confidence dropped, or NULL */
+	char *under_way;         /* planned | in-progress | done, or NULL */
+	char *since, *until;     /* its adoption's start and end periods */
 } smb_arec;
 
 typedef struct smb_aerror {
@@ -84,8 +98,11 @@ typedef struct smb_assessment {
 	size_t nmetrics;
 	smb_afinding *findings;
 	size_t nfindings;
-	smb_arec *recs;
+	smb_arec *recs;          /* recommended, best first */
 	size_t nrecs;
+	smb_arec *underway;      /* what findings recommend that is under way */
+	size_t nunderway;
+	char *withdrawn;         /* when the assessment was withdrawn, or NULL */
 	smb_aerror *errors;
 	size_t nerrors;
 	smb_amodel *models;
@@ -98,6 +115,11 @@ int smb_assessment_load(smb_store *s, long long id, smb_assessment **out, smb_er
 /* The client's assessments, oldest first (only the summary fields). */
 int smb_assessment_list(smb_store *s, const char *client, smb_assessment ***out, size_t *n, smb_err *e);
 void smb_assessment_free(smb_assessment *a);
+/* Frees a recommendation's strings and zeroes it. */
+void smb_arec_clear(smb_arec *r);
+/* Withdraws an assessment made by mistake: it stays in the workspace (the
+ * audit trail) but leaves the listings, history, review and plan. */
+int smb_assessment_withdraw(smb_store *s, long long id, const char *reason, smb_err *e);
 void smb_assessment_list_free(smb_assessment **v, size_t n);
 
 /* Appending while building; each returns -1 when out of memory. */

@@ -24,6 +24,14 @@ int smb_client_get(smb_store *s, const char *id, smb_client *c, smb_err *e);
 /* All clients ordered by id; free with smb_client_list_free. */
 int smb_client_list(smb_store *s, smb_client **out, size_t *n, smb_err *e);
 void smb_client_free(smb_client *c);
+/* Corrects a client: NULL strings and employees -2 keep the stored value
+ * (-1 clears the head count). Assessments keep the industry they had. */
+int smb_client_update(smb_store *s, const smb_client *c, smb_err *e);
+/* Removes a client. With data (imports, observations, dataset rows,
+ * assessments, goals, initiatives) it is refused unless force, which
+ * removes them too, assessments included, in one transaction. */
+int smb_client_remove(smb_store *s, const char *id, int force, smb_err *e);
+
 /* Sets *rc to SMB_ENOINPUT with a message when the client does not exist. */
 void smb_client_check(smb_store *s, const char *id, int *rc, smb_err *e);
 void smb_client_list_free(smb_client *c, size_t n);

@@ -94,6 +94,36 @@ int smb_dataset_read(smb_store *s, const smb_kind *k, const char *client, long l
 	return rc;
 }
 
+int smb_dataset_span(smb_store *s, const char *client, const char *kind, long first, long last, int undated,
+                     long long *rows, long *lo, long *hi, smb_err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*rows = 0;
+	*lo = *hi = -1;
+	if ((rc = smb_store_prepare(s,
+	        "SELECT count(*), min(day), max(day) FROM dataset_row WHERE client_id = ?1 AND (?2 IS NULL OR kind = ?2)"
+	        " AND ((day >= ?3 AND day <= ?4) OR (?5 AND day IS NULL))", &st, e)))
+		return rc;
+	smb_bind_text(st, 1, client);
+	smb_bind_text(st, 2, kind);
+	sqlite3_bind_int64(st, 3, first);
+	sqlite3_bind_int64(st, 4, last);
+	sqlite3_bind_int(st, 5, undated);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*rows = sqlite3_column_int64(st, 0);
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
+			*lo = (long)sqlite3_column_int64(st, 1);
+			*hi = (long)sqlite3_column_int64(st, 2);
+		}
+	} else {
+		rc = smb_store_error(s, "counting dataset rows", e);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int smb_dataset_column(const smb_dataset *d, const char *name)
 {
 	for (size_t j = 0; d->def && j < d->ncols; j++)

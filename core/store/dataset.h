@@ -31,6 +31,11 @@ typedef struct smb_dataset {
  * d->failed set and no rows: some rows would be worse than none. d->kind
  * is NULL only when memory ran out before anything was read. */
 int smb_dataset_read(smb_store *s, const smb_kind *k, const char *client, long last, smb_dataset *d, smb_err *e);
+/* How many of the client's rows of kind (NULL: any kind) are dated from
+ * day first to day last, and their first and last day (-1 when none);
+ * undated rows count when undated is 1. */
+int smb_dataset_span(smb_store *s, const char *client, const char *kind, long first, long last, int undated,
+                     long long *rows, long *lo, long *hi, smb_err *e);
 /* The index of the named column, or -1. */
 int smb_dataset_column(const smb_dataset *d, const char *name);
 void smb_dataset_free(smb_dataset *d);

@@ -214,5 +214,28 @@ static const char migration_3[] =
 	"DROP TABLE dataset_row;"
 	"ALTER TABLE dataset_row_3 RENAME TO dataset_row;";
 
-const char *const smb_schema_migrations[] = { migration_1, migration_2, migration_3 };
+/* Advice that fits the client (README "The value of an initiative",
+ * "Housekeeping"): a recommendation's value beside its score gain, the
+ * confidence learnt from results, the initiatives already under way; a
+ * goal's roll-up rule when it is set on its own grain (README "Goals on
+ * their own grain"); and
+ * withdrawn assessments, kept for the audit trail but out of every listing
+ * (assessments themselves stay immutable). */
+static const char migration_4[] =
+	"ALTER TABLE assessment_recommendation ADD COLUMN resolve REAL NOT NULL DEFAULT 0;"
+	"ALTER TABLE assessment_recommendation ADD COLUMN value REAL;"
+	"ALTER TABLE assessment_recommendation ADD COLUMN resolve_note TEXT;"
+	"ALTER TABLE assessment_recommendation ADD COLUMN base_confidence REAL;"
+	"ALTER TABLE assessment_recommendation ADD COLUMN confidence_note TEXT;"
+	"ALTER TABLE assessment_recommendation ADD COLUMN under_way TEXT;"
+	"ALTER TABLE assessment_recommendation ADD COLUMN since TEXT;"
+	"ALTER TABLE assessment_recommendation ADD COLUMN until TEXT;"
+	"ALTER TABLE goal ADD COLUMN rollup TEXT;"
+	"CREATE TABLE assessment_withdrawal("
+	" assessment_id INTEGER PRIMARY KEY REFERENCES assessment(id),"
+	" withdrawn TEXT NOT NULL,"
+	" reason TEXT"
+	") STRICT;";
+
+const char *const smb_schema_migrations[] = { migration_1, migration_2, migration_3, migration_4 };
 const int smb_schema_nmigrations = (int)(sizeof smb_schema_migrations / sizeof smb_schema_migrations[0]);

@@ -351,5 +351,14 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	for (size_t i = 0; i < NELEM(inits); i++)
 		if ((rc = api->add_initiative(h, &inits[i])))
 			return rc;
+	/* Where each applies (README "Applicability"); an older host skips this. */
+	static const struct { const char *id; const char *needs[3]; } where[] = {
+		{ "FIN-stock-to-cash", { "stock", NULL } },
+	};
+	for (size_t i = 0; SMB_HOST_HAS(api, add_applies) && i < sizeof where / sizeof where[0]; i++) {
+		const smb_applies_def d = { where[i].id, NULL, where[i].needs };
+		if (api->add_applies(api->host, &d) != SMB_PLUGIN_OK)
+			return SMB_PLUGIN_ERROR;
+	}
 	return SMB_PLUGIN_OK;
 }

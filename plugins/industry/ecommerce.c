@@ -134,7 +134,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	const smb_industry_pack pack = {
 		metrics, SMB_INDUSTRY_COUNT(metrics), goalposts, SMB_INDUSTRY_COUNT(goalposts),
-		rules, SMB_INDUSTRY_COUNT(rules), initiatives, SMB_INDUSTRY_COUNT(initiatives),
+		rules, SMB_INDUSTRY_COUNT(rules), initiatives, SMB_INDUSTRY_COUNT(initiatives), IND,
 	};
 
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;
@@ -142,6 +142,8 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	info->version = "1.0";
 	info->areas = "marketing,operations";
 	info->industry = IND;
+	if (SMB_HOST_HAS(api, add_applies))   /* an older host has no info->facts */
+		info->facts = "stock,goods,ships,online";
 	info->description = "E-commerce benchmarks, conversion rate, cart abandonment and returned orders";
 	return smb_industry_register(api, &pack);
 }

@@ -90,5 +90,13 @@ int smb_industry_register(const smb_host_api *api, const smb_industry_pack *p)
 	for (i = 0; i < p->ninitiatives; i++)
 		if (api->add_initiative(api->host, &p->initiatives[i]) != SMB_PLUGIN_OK)
 			return SMB_PLUGIN_ERROR;
+	/* An industry's own advice is for its clients only (README
+	 * "Applicability"); an older host simply recommends it more widely. */
+	for (i = 0; p->industry && SMB_HOST_HAS(api, add_applies) && i < p->ninitiatives; i++) {
+		const char *only[] = { p->industry, NULL };
+		const smb_applies_def d = { p->initiatives[i].id, only, NULL };
+		if (api->add_applies(api->host, &d) != SMB_PLUGIN_OK)
+			return SMB_PLUGIN_ERROR;
+	}
 	return SMB_PLUGIN_OK;
 }

@@ -50,6 +50,7 @@ typedef struct smb_industry_pack {
 	size_t nrules;
 	const smb_initiative_def *initiatives;
 	size_t ninitiatives;
+	const char *industry;          /* the initiatives apply to it only */
 } smb_industry_pack;
 
 /* Registers everything in the pack; SMB_PLUGIN_OK, or SMB_PLUGIN_ERROR at

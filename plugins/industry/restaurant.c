@@ -149,7 +149,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	const smb_industry_pack pack = {
 		metrics, SMB_INDUSTRY_COUNT(metrics), goalposts, SMB_INDUSTRY_COUNT(goalposts),
-		rules, SMB_INDUSTRY_COUNT(rules), initiatives, SMB_INDUSTRY_COUNT(initiatives),
+		rules, SMB_INDUSTRY_COUNT(rules), initiatives, SMB_INDUSTRY_COUNT(initiatives), IND,
 	};
 
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;
@@ -157,6 +157,8 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	info->version = "1.0";
 	info->areas = "finance,operations";
 	info->industry = IND;
+	if (SMB_HOST_HAS(api, add_applies))   /* an older host has no info->facts */
+		info->facts = "stock,counter";
 	info->description = "Restaurant benchmarks, food cost, prime cost and seat turnover";
 	return smb_industry_register(api, &pack);
 }

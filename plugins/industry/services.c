@@ -119,7 +119,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	const smb_industry_pack pack = {
 		metrics, SMB_INDUSTRY_COUNT(metrics), goalposts, SMB_INDUSTRY_COUNT(goalposts),
-		rules, SMB_INDUSTRY_COUNT(rules), initiatives, SMB_INDUSTRY_COUNT(initiatives),
+		rules, SMB_INDUSTRY_COUNT(rules), initiatives, SMB_INDUSTRY_COUNT(initiatives), IND,
 	};
 
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;

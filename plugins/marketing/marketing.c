@@ -578,6 +578,17 @@ static int add_initiatives(const smb_host_api *api)
 	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++)
 		if (api->add_initiative(api->host, &in[i]))
 			return -1;
+	/* Where each applies (README "Applicability"); an older host skips this. */
+	static const struct { const char *id; const char *needs[3]; } where[] = {
+		{ "MKT-shift-budget", { "channels", NULL } },
+		{ "MKT-cut-channel", { "channels", NULL } },
+		{ "MKT-diversify-channels", { "channels", NULL } },
+	};
+	for (size_t i = 0; SMB_HOST_HAS(api, add_applies) && i < sizeof where / sizeof where[0]; i++) {
+		const smb_applies_def d = { where[i].id, NULL, where[i].needs };
+		if (api->add_applies(api->host, &d) != SMB_PLUGIN_OK)
+			return -1;
+	}
 	return 0;
 }
 

@@ -425,7 +425,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 		{ "OPS-gmroi-strong", "operations", "strength", "low", m_gmroi, w_gmroi, NULL,
 		  "Stock earns its keep",
 		  "Each 1 of average stock at cost returns {operations.gmroi:%.2f} of gross margin a year "
-		  "(turnover {operations.inventory_turnover:%.1f}); specialty retail aims above 3.",
+		  "(turnover {operations.inventory_turnover:%.1f}); above 3 is stock that pays for itself well.",
 		  r_none, NULL },
 	};
 	const smb_initiative_def inits[] = {
@@ -469,5 +469,17 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	for (size_t i = 0; i < NELEM(inits); i++)
 		if ((rc = api->add_initiative(h, &inits[i])))
 			return rc;
+	/* Where each applies (README "Applicability"); an older host skips this. */
+	static const struct { const char *id; const char *needs[3]; } where[] = {
+		{ "OPS-clearance-sale", { "stock", "goods", NULL } },
+		{ "OPS-reorder-points", { "stock", NULL } },
+		{ "OPS-abc-cycle-counting", { "stock", NULL } },
+		{ "OPS-eoq-ordering", { "stock", NULL } },
+	};
+	for (size_t i = 0; SMB_HOST_HAS(api, add_applies) && i < sizeof where / sizeof where[0]; i++) {
+		const smb_applies_def d = { where[i].id, NULL, where[i].needs };
+		if (api->add_applies(api->host, &d) != SMB_PLUGIN_OK)
+			return SMB_PLUGIN_ERROR;
+	}
 	return SMB_PLUGIN_OK;
 }
