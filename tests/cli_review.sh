@@ -78,7 +78,7 @@ is "$(r '.areas.finance.to')" 40 "finance to (40 + 40) / 2"
 is "$(r '.attribution.same_method')" true "same method"
 is "$(r '.attribution.areas.finance | [.total, .data, .method] | map(tostring) | join(" ")')" "10 10 0" \
    "identical methods: the method part is zero"
-is "$(r '.metrics.up[0].key')" "finance.up" "the metric that moved most"
+is "$(r '.movers.up[0].key')" "finance.up" "the metric that moved most"
 is "$(r '[.findings.persisting[].rule] | join(",")')" "REV-always" "a persisting finding"
 is "$(r '.initiatives[0].effects[0] | [.expected, .realised, .ratio] | map(tostring) | join(" ")')" "10 20 2" \
    "realised (40 - 20, Q1 to Q3) against expected +10"
@@ -102,7 +102,7 @@ is "$(r '.attribution.areas.finance | [.total, .data, .method] | map(tostring) |
    "data part new - X = 12.5, method part X - old = -10"
 is "$(r '.attribution.overall | (.data + .method - .total)')" 0 "the parts add up to the change exactly"
 run smbopt review acme --format text $P2
-like "$out" "methods differ: the earlier period re-scored with the later method" "text says how it split"
+like "$out" "Methods differ: each assessment is re-scored with its own stored method" "text says how it split"
 run smbopt history acme
 like "$out" "trend" "history shows a trend"
 is "$(smbopt history acme --format json | jq -c '[.[].finance]')" "[20,30,40,42.5]" "history has one row per assessment"

@@ -28,7 +28,7 @@ static const cli_opt goal_opts[] = {
 static const cli_opt adopt_opts[] = { { "start", 1 }, { "owner", 1 }, { "goal", 1 }, { NULL, 0 } };
 static const cli_opt set_opts[] = {
 	{ "status", 1 }, { "actual-cost", 1 }, { "actual-hours", 1 }, { "end", 1 }, { NULL, 0 } };
-static const cli_opt review_opts[] = { { "from", 1 }, { "to", 1 }, { NULL, 0 } };
+static const cli_opt review_opts[] = { { "from", 1 }, { "to", 1 }, { "seasonal", 1 }, { NULL, 0 } };
 static const cli_opt forecast_opts[] = {
 	{ "metric", 1 }, { "horizon", 1 }, { "method", 1 }, { "alpha", 1 }, { "beta", 1 }, { "phi", 1 }, { "gamma", 1 },
 	{ "level0", 1 }, { "trend0", 1 }, { NULL, 0 } };
@@ -78,7 +78,7 @@ const cli_entry cli_commands[] = {
 	  cmd_initiative_list },
 	{ "initiative", "calibration", "[--format text|json]", "realised vs expected effects across all clients", no_opts,
 	  0, 0, cmd_initiative_calibration },
-	{ "review", NULL, "ID [--from PERIOD|ASSESSMENT] [--to PERIOD|ASSESSMENT] [--format text|json|md]",
+	{ "review", NULL, "ID [--from PERIOD|ASSESSMENT] [--to PERIOD|ASSESSMENT] [--seasonal auto|yes|no] [--format text|json|md]",
 	  "compare two assessments: what moved and why", review_opts, 1, 1, cmd_review },
 	{ "history", NULL, "ID [--format text|json]", "scores of every assessment of a client", no_opts, 1, 1, cmd_history },
 	{ "forecast", NULL, "ID --metric M [--horizon H] [--method ses|holt|damped|hw-add|hw-mul|auto] [--alpha A]"
