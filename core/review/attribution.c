@@ -143,7 +143,8 @@ static char *reason_missing(const smb_ametric *m, const char *side)
 	char buf[512];
 
 	if (!m)
-		snprintf(buf, sizeof buf, "not part of the %s method (no playbook or plugin declares it for this industry)", side);
+		snprintf(buf, sizeof buf, "not scored by the %s method (no playbook or plugin declares it with goalposts for"
+		         " this industry)", side);
 	else
 		snprintf(buf, sizeof buf, "%s", m->source && strcmp(m->source, "missing") ? m->source : "no value");
 	return strdup(buf);

@@ -76,6 +76,7 @@ typedef struct smb_review {
 	/* Seasonality: when seasonal, the same period a year earlier with its
 	 * data scored by to's method. */
 	int seasonal;
+	double season_strength;      /* NaN when not measured */
 	char *season_why;
 	char *year_period;
 	char *year_source;

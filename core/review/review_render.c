@@ -203,7 +203,7 @@ static void missing_json(smb_json *j, const smb_review *rv, const char *list)
 		smb_json_key(j, "label");
 		smb_json_string(j, label_of(rv, key));
 		smb_json_key(j, "reason");
-		smb_json_string(j, m ? m->source : "not part of the later method");
+		smb_json_string(j, m ? m->source : "no value in the later assessment");
 		smb_json_object_end(j);
 		p += n + (p[n] == ',');
 	}
@@ -306,6 +306,8 @@ static void seasonality_json(smb_json *j, const smb_review *rv)
 	smb_json_object_begin(j);
 	smb_json_key(j, "seasonal");
 	smb_json_bool(j, rv->seasonal);
+	smb_json_key(j, "strength");
+	num(j, rv->season_strength);
 	smb_json_key(j, "why");
 	smb_json_string(j, rv->season_why);
 	smb_json_key(j, "year_ago_period");

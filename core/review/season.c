@@ -102,7 +102,7 @@ static int detect(smb_store *s, smb_review *rv, smb_err *e)
 		return SMB_OK;
 	if ((rc = revenue_months(s, rv->to->client_id, smb_period_last_day(&p), &y, &n, e)))
 		return rc;
-	f = smb_seasonal_strength(y, n);
+	f = rv->season_strength = smb_seasonal_strength(y, n);
 	free(y);
 	if (isnan(f))
 		rv->season_why = printed("not detected: finance.revenue has %zu consecutive months up to %s; detection needs 24",
@@ -180,7 +180,7 @@ int smb_review_season(smb_store *s, const smb_registry *r, smb_review *rv, int f
 {
 	int rc;
 
-	rv->year_overall = NAN;
+	rv->year_overall = rv->season_strength = NAN;
 	for (int k = 0; k < 5; k++)
 		rv->year_area[k] = NAN;
 	if (forced >= 0) {
