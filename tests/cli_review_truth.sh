@@ -168,6 +168,9 @@ awk 'BEGIN { print "period,finance.revenue"
 	for (t = 0; t < 24; t++) { m = (9 + t) % 12 + 1; y = 2024 + int((9 + t) / 12)
 		printf "%d-%02d,%d\n", y, m, 100 + t + (m == 11 ? 30 : m == 12 ? 60 : 0) } }' > "$tmp/s5.csv"
 smbopt import s5 "$tmp/s5.csv" >/dev/null
+smbopt assess s5 --period 2025-Q4 --coverage 0.3 $P1 >/dev/null
+smbopt initiative adopt s5 T-boost --start 2026-Q1 --owner Ann $P1 >/dev/null
+smbopt initiative set s5 T-boost --status done --end 2026-Q1 >/dev/null
 smbopt assess s5 --period 2026-Q2 --coverage 0.3 $P1 >/dev/null
 smbopt assess s5 --period 2026-Q3 --coverage 0.3 $P1 >/dev/null
 # The strength computed independently: least-squares line, month means of
@@ -185,11 +188,23 @@ is "$(r '.seasonality.year_ago_period')" 2025-Q3 "5: the same period a year earl
 near "$(r '.areas.finance.delta')" 0.9 "5: sequential change"
 near "$(r '.areas.finance.year_ago')" 33 "5: the year-ago score, from values computed now"
 near "$(r '.areas.finance.year_on_year')" 3.6 "5: year on year beside it"
+# Calibration of T-boost (done in 2026-Q1; expected revenue +30): from
+# 2025-Q4 (112 + 143 + 174 = 429) to 2026-Q2 (357): -72 sequentially. The
+# same periods a year before, 2024-Q4 (100 + 131 + 162 = 393) to 2025-Q2
+# (106 + 107 + 108 = 321), also fell 72: year on year the initiative
+# realised 0, ratio 0.
+is "$(r '.initiatives[0].effects[0] | [.realised, .ratio, .basis] | map(tostring) | join(" ")')" "0 0 year_on_year" \
+   "5: calibration against the same months a year before, and says so"
 run smbopt review s5 $P1
 like "$out" "Seasonality: seasonal (detected" "5: text says it is seasonal and how it knows"
+like "$out" "Revenue: realised +0 vs expected +30 (ratio 0.00; year on year" "5: text says which basis calibration used"
 like "$out" "year ago" "5: text shows the year-ago column"
 run smbopt review s5 --format json --seasonal no $P1
 is "$(r '.seasonality.seasonal') $(r '.areas.finance.year_ago')" "false null" "5: --seasonal no sets it off"
+is "$(r '.initiatives[0].effects[0] | [.realised, .ratio, .basis] | map(tostring) | join(" ")')" "-72 -2.4 sequential" \
+   "5: and calibration is sequential again (-72 / 30)"
+is "$(smbopt initiative calibration --format json | jq -c '[.[] | select(.initiative == "T-boost")][0] | [.count, .year_on_year]')" \
+   "[1,0]" "5: the calibration summary counts the year-on-year ratios"
 run smbopt review s5 --seasonal sometimes $P1
 is "$rc" 64 "5: an unknown --seasonal is a usage error"
 # A trend with no season: 100 + t with alternating noise is not seasonal.

@@ -66,7 +66,7 @@ static int load_calibration(smb_store *s, const char *client, smb_review *rv, sm
 	int rc;
 
 	if ((rc = smb_store_prepare(s,
-	        "SELECT initiative_id, metric, expected, realised, ratio FROM calibration WHERE client_id = ?1"
+	        "SELECT initiative_id, metric, expected, realised, ratio, basis FROM calibration WHERE client_id = ?1"
 	        " ORDER BY initiative_id, metric", &st, e)))
 		return rc;
 	smb_bind_text(st, 1, client);
@@ -81,6 +81,7 @@ static int load_calibration(smb_store *s, const char *client, smb_review *rv, sm
 		c->expected = sqlite3_column_double(st, 2);
 		c->realised = sqlite3_column_double(st, 3);
 		c->ratio = sqlite3_column_type(st, 4) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 4);
+		c->year_on_year = strcmp((const char *)sqlite3_column_text(st, 5), "year_on_year") == 0;
 	}
 	sqlite3_finalize(st);
 	return SMB_OK;
@@ -150,7 +151,7 @@ int smb_review_run(smb_store *s, const smb_registry *r, const char *client, cons
 		g->value = m ? m->value : NAN;
 		g->status = smb_goal_status_at(&rv->goals[i], rv->to->period, g->value, &g->progress, &g->expected);
 	}
-	if ((rc = smb_adoption_realise(s, client, &realised, e)) ||
+	if ((rc = smb_adoption_realise(s, rv->seasonal ? r : NULL, client, &realised, e)) ||
 	    (rc = smb_adoption_list(s, client, &rv->adoptions, &rv->nadoptions, e)) ||
 	    (rc = load_calibration(s, client, rv, e)))
 		goto fail;
@@ -263,32 +264,36 @@ static int by_double(const void *a, const void *b)
 
 int smb_calibration_summary(smb_store *s, const char *format, smb_buf *out, smb_err *e)
 {
-	static const char *const cols[] = { "initiative", "metric", "count#", "median_ratio#", "clients#" };
+	/* year_on_year: how many of the ratios are measured against the same
+	 * periods a year before (seasonal clients); the rest are sequential. */
+	static const char *const cols[] = { "initiative", "metric", "count#", "median_ratio#", "clients#", "year_on_year#" };
 	sqlite3_stmt *st;
 	smb_table t;
 	double *ratios = NULL;
 	size_t n = 0, cap = 0;
 	char cur_i[256] = "", cur_m[256] = "";
-	int rc, clients = 0;
+	int rc, clients = 0, yoy = 0;
 
 	if ((rc = smb_store_prepare(s,
 	        "SELECT initiative_id, metric, ratio, (SELECT count(DISTINCT client_id) FROM calibration c2"
-	        "  WHERE c2.initiative_id = c.initiative_id AND c2.metric = c.metric)"
+	        "  WHERE c2.initiative_id = c.initiative_id AND c2.metric = c.metric), basis = 'year_on_year'"
 	        " FROM calibration c WHERE ratio IS NOT NULL ORDER BY initiative_id, metric", &st, e)))
 		return rc;
-	smb_table_init(&t, 5, cols);
+	smb_table_init(&t, 6, cols);
 	for (int step = sqlite3_step(st);; step = sqlite3_step(st)) {
 		const char *i = step == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
 		const char *m = step == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 1) : NULL;
 		if (n && (!i || strcmp(i, cur_i) || strcmp(m, cur_m))) {
-			char count[32], median[32], cl[32];
-			const char *row[5] = { cur_i, cur_m, count, median, cl };
+			char count[32], median[32], cl[32], yy[32];
+			const char *row[6] = { cur_i, cur_m, count, median, cl, yy };
 			qsort(ratios, n, sizeof *ratios, by_double);
 			snprintf(count, sizeof count, "%zu", n);
 			snprintf(median, sizeof median, "%.4f", n % 2 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2);
 			snprintf(cl, sizeof cl, "%d", clients);
+			snprintf(yy, sizeof yy, "%d", yoy);
 			smb_table_add(&t, row);
 			n = 0;
+			yoy = 0;
 		}
 		if (!i)
 			break;
@@ -302,6 +307,7 @@ int smb_calibration_summary(smb_store *s, const char *format, smb_buf *out, smb_
 			ratios = nv;
 		}
 		ratios[n++] = sqlite3_column_double(st, 2);
+		yoy += sqlite3_column_int(st, 4);
 	}
 	sqlite3_finalize(st);
 	free(ratios);

@@ -25,6 +25,7 @@ typedef struct smb_calibration {
 	char *initiative_id;
 	char *metric;
 	double expected, realised, ratio;   /* ratio NaN when expected is 0 */
+	int year_on_year;                   /* realised less the change a year before */
 } smb_calibration;
 
 /* total = data + method + coverage (README "Reading a review"). */

@@ -385,6 +385,8 @@ static void initiatives_json(smb_json *j, const smb_review *rv)
 			smb_json_number(j, rv->cal[c].realised);
 			smb_json_key(j, "ratio");
 			num(j, rv->cal[c].ratio);
+			smb_json_key(j, "basis");
+			smb_json_string(j, rv->cal[c].year_on_year ? "year_on_year" : "sequential");
 			smb_json_object_end(j);
 		}
 		smb_json_array_end(j);
@@ -613,9 +615,12 @@ static void rest_text(const smb_review *rv, smb_buf *out, int md)
 		smb_buf_putc(out, '\n');
 		for (size_t c = 0; c < rv->ncal; c++)
 			if (strcmp(rv->cal[c].initiative_id, ad->initiative_id) == 0)
-				smb_buf_printf(out, "%s%s: realised %+g vs expected %+g (ratio %.2f)\n", md ? "  - " : "      ",
+				smb_buf_printf(out, "%s%s: realised %+g vs expected %+g (ratio %.2f; %s)\n", md ? "  - " : "      ",
 				               label_of(rv, rv->cal[c].metric), rv->cal[c].realised, rv->cal[c].expected,
-				               rv->cal[c].ratio);
+				               rv->cal[c].ratio, rv->cal[c].year_on_year
+				               ? "year on year: less the change over the same periods a year before"
+				               : rv->seasonal ? "sequential: the same periods a year before have no value"
+				               : "sequential: the change over the initiative's window");
 	}
 }
 

@@ -35,3 +35,6 @@ rule "T-always" { area = "finance", kind = "strength", severity = "low", metrics
   when = function (m) return m["finance.b"] >= 0 end, title = "Beta is measured" }
 rule "T-old" { area = "finance", kind = "weakness", severity = "low", metrics = { "finance.b" },   -- v1 only
   when = function (m) return m["finance.b"] > 0 end, title = "An old rule" }                       -- v1 only
+
+initiative "T-boost" { area = "finance", title = "Sell more", cost = 100, hours = 8, months = 1,
+  confidence = 0.8, effect = { ["finance.revenue"] = 30 } }
