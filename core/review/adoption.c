@@ -287,10 +287,8 @@ static smb_assessment *year_before(smb_store *s, const smb_registry *r, const ch
 
 static double value_in(const smb_assessment *a, const char *key)
 {
-	for (size_t i = 0; a && i < a->nmetrics; i++)
-		if (strcmp(a->metrics[i].key, key) == 0)
-			return a->metrics[i].value;
-	return NAN;
+	const smb_ametric *m = smb_assessment_metric(a, key);
+	return m ? m->value : NAN;
 }
 
 /* Subtracts from each realised change of the initiative the change of the

@@ -19,17 +19,9 @@
 
 #include "kind.h"
 
-const smb_ametric *smb_review_metric(const smb_assessment *a, const char *key)
-{
-	for (size_t i = 0; a && i < a->nmetrics; i++)
-		if (strcmp(a->metrics[i].key, key) == 0)
-			return &a->metrics[i];
-	return NULL;
-}
-
 static int has_value(const smb_assessment *a, const char *key)
 {
-	const smb_ametric *m = smb_review_metric(a, key);
+	const smb_ametric *m = smb_assessment_metric(a, key);
 	return m && !isnan(m->value);
 }
 
@@ -55,7 +47,7 @@ typedef struct side {
 static double side_value(const char *key, void *ud)
 {
 	const side *sd = ud;
-	const smb_ametric *m = smb_review_metric(sd->a, key);
+	const smb_ametric *m = smb_assessment_metric(sd->a, key);
 
 	if (!m || isnan(m->value))
 		return NAN;
@@ -173,10 +165,10 @@ static int add_coverage(smb_review *rv, const smb_ametric *a, const smb_ametric 
 int smb_review_coverage(smb_review *rv)
 {
 	for (size_t i = 0; i < rv->to->nmetrics; i++)
-		if (add_coverage(rv, smb_review_metric(rv->from, rv->to->metrics[i].key), &rv->to->metrics[i]))
+		if (add_coverage(rv, smb_assessment_metric(rv->from, rv->to->metrics[i].key), &rv->to->metrics[i]))
 			return -1;
 	for (size_t i = 0; i < rv->from->nmetrics; i++)
-		if (!smb_review_metric(rv->to, rv->from->metrics[i].key) && add_coverage(rv, &rv->from->metrics[i], NULL))
+		if (!smb_assessment_metric(rv->to, rv->from->metrics[i].key) && add_coverage(rv, &rv->from->metrics[i], NULL))
 			return -1;
 	return 0;
 }
@@ -211,7 +203,7 @@ static int inputs_unchanged(const smb_review *rv)
 		const smb_ametric *a = &rv->from->metrics[i], *x;
 		if (isnan(a->value) || is_computed(a))
 			continue;
-		x = smb_review_metric(rv->rescored, a->key);
+		x = smb_assessment_metric(rv->rescored, a->key);
 		if (!x || x->value != a->value)
 			return 0;
 	}
@@ -223,7 +215,7 @@ int smb_review_compute_changes(smb_review *rv)
 	int inputs = -1;
 
 	for (size_t i = 0; i < rv->to->nmetrics; i++) {
-		const smb_ametric *b = &rv->to->metrics[i], *a = smb_review_metric(rv->from, b->key), *x;
+		const smb_ametric *b = &rv->to->metrics[i], *a = smb_assessment_metric(rv->from, b->key), *x;
 		char pa[400], pb[400], buf[1024];
 		smb_compute_change *c, *nv;
 		if (!a || isnan(a->value) || isnan(b->value) || !is_computed(a) || !is_computed(b))
@@ -247,7 +239,7 @@ int smb_review_compute_changes(smb_review *rv)
 		}
 		if (inputs < 0)
 			inputs = inputs_unchanged(rv);
-		x = smb_review_metric(rv->rescored, b->key);
+		x = smb_assessment_metric(rv->rescored, b->key);
 		if (!inputs)
 			c->note = dup("the earlier period's observations have changed since: not recomputed, so the change in this"
 			              " value counts as data");

@@ -8,7 +8,6 @@
 
 #include "review.h"
 
-const smb_ametric *smb_review_metric(const smb_assessment *a, const char *key);
 int smb_review_compute_changes(smb_review *rv);
 int smb_review_split(smb_review *rv);
 int smb_review_coverage(smb_review *rv);

@@ -146,7 +146,7 @@ int smb_review_run(smb_store *s, const smb_registry *r, const char *client, cons
 		goto fail;
 	rv->goal_status = calloc(rv->ngoals + 1, sizeof *rv->goal_status);
 	for (size_t i = 0; rv->goal_status && i < rv->ngoals; i++) {
-		const smb_ametric *m = smb_review_metric(rv->to, rv->goals[i].metric);
+		const smb_ametric *m = smb_assessment_metric(rv->to, rv->goals[i].metric);
 		smb_goal_review *g = &rv->goal_status[i];
 		g->value = m ? m->value : NAN;
 		g->status = smb_goal_status_at(&rv->goals[i], rv->to->period, g->value, &g->progress, &g->expected);

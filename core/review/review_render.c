@@ -37,7 +37,7 @@ static moved *movers(const smb_review *rv, size_t *n)
 
 	*n = 0;
 	for (size_t i = 0; v && i < rv->to->nmetrics; i++) {
-		const smb_ametric *b = &rv->to->metrics[i], *a = smb_review_metric(rv->from, b->key);
+		const smb_ametric *b = &rv->to->metrics[i], *a = smb_assessment_metric(rv->from, b->key);
 		if (!a || isnan(a->score) || isnan(b->score) || a->score == b->score)
 			continue;
 		v[*n].a = a;
@@ -89,9 +89,9 @@ static void num(smb_json *j, double v)
 
 static const char *label_of(const smb_review *rv, const char *key)
 {
-	const smb_ametric *m = smb_review_metric(rv->to, key);
+	const smb_ametric *m = smb_assessment_metric(rv->to, key);
 	if (!m)
-		m = smb_review_metric(rv->from, key);
+		m = smb_assessment_metric(rv->from, key);
 	return m ? m->label : key;
 }
 
@@ -177,7 +177,7 @@ static void mover_json(smb_json *j, const smb_review *rv, const moved *m)
 	smb_json_key(j, "score_data");
 	num(j, m->delta - m->method);
 	if (rv->seasonal) {
-		const smb_ametric *y = smb_review_metric(rv->year, m->b->key);
+		const smb_ametric *y = smb_assessment_metric(rv->year, m->b->key);
 		smb_json_key(j, "value_year_ago");
 		num(j, y ? y->value : NAN);
 	}
@@ -196,7 +196,7 @@ static void missing_json(smb_json *j, const smb_review *rv, const char *list)
 		size_t n = strcspn(p, ",");
 		const smb_ametric *m;
 		snprintf(key, sizeof key, "%.*s", (int)n, p);
-		m = smb_review_metric(rv->to, key);
+		m = smb_assessment_metric(rv->to, key);
 		smb_json_object_begin(j);
 		smb_json_key(j, "metric");
 		smb_json_string(j, key);
@@ -550,7 +550,7 @@ static void movers_text(const smb_review *rv, smb_buf *out, int md)
 			               m->delta, val(f, sizeof f, m->a->value), val(t, sizeof t, m->b->value),
 			               m->b->unit && *m->b->unit ? " " : "", m->b->unit ? m->b->unit : "");
 			if (rv->seasonal) {
-				const smb_ametric *y = smb_review_metric(rv->year, m->b->key);
+				const smb_ametric *y = smb_assessment_metric(rv->year, m->b->key);
 				smb_buf_printf(out, " (a year earlier %s)", val(f, sizeof f, y ? y->value : NAN));
 			}
 			smb_buf_printf(out, ": %s\n", smb_buf_str(&w));

@@ -5,7 +5,6 @@
 #include "season.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,24 +74,12 @@ static int revenue_months(smb_store *s, const char *client, long last, double **
 	return SMB_OK;
 }
 
-static char *printed(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *printed(const char *fmt, ...)
-{
-	smb_buf b;
-	va_list ap;
-	char *out;
-
-	smb_buf_init(&b);
-	va_start(ap, fmt);
-	smb_buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	out = b.failed ? NULL : strdup(smb_buf_str(&b));
-	smb_buf_free(&b);
-	return out;
-}
+/* The review's notes are short: one line each. */
+#define printed(...) (snprintf(note, sizeof note, __VA_ARGS__), strdup(note))
 
 static int detect(smb_store *s, smb_review *rv, smb_err *e)
 {
+	char note[512];
 	smb_period p;
 	double *y = NULL, f;
 	size_t n;
@@ -135,7 +122,7 @@ static long long stored_of(smb_store *s, const char *client, const char *period)
 
 static double year_value(const char *key, void *ud)
 {
-	const smb_ametric *m = smb_review_metric(ud, key);
+	const smb_ametric *m = smb_assessment_metric(ud, key);
 	return m ? m->value : NAN;
 }
 
@@ -143,6 +130,7 @@ static double year_value(const char *key, void *ud)
  * else a cycle run now (not written) with the loaded computations. */
 static int year_earlier(smb_store *s, const smb_registry *r, smb_review *rv, smb_err *e)
 {
+	char note[SMB_ERR_MAX + 128];
 	smb_period p, y;
 	char text[SMB_PERIOD_TEXT];
 	long long id;
