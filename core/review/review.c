@@ -135,7 +135,7 @@ int smb_review_run(smb_store *s, const smb_registry *r, const char *client, cons
 	if (!rv->same_method)
 		rescore(s, r, rv);
 	else
-		rv->method_is_loaded = 1;
+		rv->method_is_loaded = -1;   /* not checked: nothing needs it */
 	if (smb_review_compute_changes(rv) || smb_review_split(rv) || smb_review_coverage(rv) || smb_review_findings(rv)) {
 		rc = smb_err_set(e, SMB_ESOFTWARE, "out of memory");
 		goto fail;

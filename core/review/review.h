@@ -65,7 +65,7 @@ typedef struct smb_review {
 	smb_method mfrom, mto;       /* as stored with each assessment */
 	smb_assessment *rescored;    /* from's period, current data, loaded method (methods differ) */
 	int same_method;
-	int method_is_loaded;        /* the loaded method reproduces to's fingerprint */
+	int method_is_loaded;        /* the loaded method reproduces to's fingerprint; -1 not checked (same method) */
 	int reproduced;              /* the stored methods reproduce both stored scores */
 	smb_split overall, area[5];
 	smb_coverage_change *cov;

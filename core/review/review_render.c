@@ -246,7 +246,10 @@ static void attribution_json(smb_json *j, const smb_review *rv)
 	smb_json_key(j, "same_method");
 	smb_json_bool(j, rv->same_method);
 	smb_json_key(j, "method_is_loaded");
-	smb_json_bool(j, rv->method_is_loaded);
+	if (rv->method_is_loaded < 0)
+		smb_json_null(j);
+	else
+		smb_json_bool(j, rv->method_is_loaded);
 	smb_json_key(j, "reproduced");
 	smb_json_bool(j, rv->reproduced);
 	smb_json_key(j, "overall");
@@ -546,9 +549,10 @@ static void movers_text(const smb_review *rv, smb_buf *out, int md)
 				break;
 			smb_buf_init(&w);
 			why(m, &w);
-			smb_buf_printf(out, "%s%-32s %+6.1f  %s -> %s%s%s", md ? "- " : side ? "  down " : "  up   ", m->b->label,
-			               m->delta, val(f, sizeof f, m->a->value), val(t, sizeof t, m->b->value),
-			               m->b->unit && *m->b->unit ? " " : "", m->b->unit ? m->b->unit : "");
+			smb_buf_printf(out, md ? "- %s%s %+.1f: %s -> %s%s%s" : "%s%-32s %+6.1f  %s -> %s%s%s",
+			               md ? "" : side ? "  down " : "  up   ", m->b->label, m->delta, val(f, sizeof f, m->a->value),
+			               val(t, sizeof t, m->b->value), m->b->unit && *m->b->unit ? " " : "",
+			               m->b->unit ? m->b->unit : "");
 			if (rv->seasonal) {
 				const smb_ametric *y = smb_assessment_metric(rv->year, m->b->key);
 				smb_buf_printf(out, " (a year earlier %s)", val(f, sizeof f, y ? y->value : NAN));

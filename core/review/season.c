@@ -157,7 +157,8 @@ static int year_earlier(smb_store *s, const smb_registry *r, smb_review *rv, smb
 			                          ignored.msg);
 			return SMB_OK;
 		}
-		rv->year_source = printed("no assessment of %s: its values computed now from the stored observations,"
+		rv->year_source = printed("no assessment of %s: its values computed now from the stored observations with the loaded"
+		                          " playbooks and plugins,"
 		                          " scored with the later assessment's method", text);
 	}
 	smb_method_score(&rv->mto, year_value, rv->year, 1, NULL, rv->year_area, &rv->year_overall);
