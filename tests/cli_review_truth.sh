@@ -9,10 +9,11 @@
 v1="$top_srcdir/tests/playbooks/truth.lua"
 v2="$tmp/truth2.lua"
 # Version 2: Alpha's goalposts 0..50 (were 0..100), Derived delta = 3a (was
-# 2a), T-old gone, T-new added.
+# 2a), T-fails raises an error, T-old gone, T-new added.
 sed -e 's/version = "1"/version = "2"/' \
     -e '/v1 goalposts of Alpha/s/best = 100/best = 50/' \
     -e '/v1 computation/s/2 \* m/3 * m/' \
+    -e '/v1 when of T-fails/s/return .* end/error("no source for b") end/' \
     -e '/v1 only/d' "$v1" > "$v2"
 cat >> "$v2" <<'LUA'
 rule "T-new" { area = "finance", kind = "strength", severity = "low", metrics = { "finance.b" },
@@ -105,7 +106,8 @@ like "$out" "| customer | 70.0 | 60.0 | -10.0 | +10.0 | +0.0 | -20.0 |" "2: Mark
 # ---- 3. Findings: new, persisting, resolved, not evaluated, withdrawn ----
 # Q1 (v1): a 40 (T-a-low fires), b 60 (T-always, T-old), cash 500 (T-cash).
 # Q2 (v2): a 60: T-a-low's condition is false (resolved); cash not reported
-# (T-cash not evaluated: Cash at bank missing); T-old is not in v2
+# (T-cash not evaluated: Cash at bank missing); T-fails fired in Q1 and
+# raises an error in v2 (not evaluated, with the error); T-old is not in v2
 # (withdrawn); T-always persists; T-new (b > 50) is new.
 smbopt client add s3 --name "Findings" --industry retail >/dev/null
 cat > "$tmp/s3.csv" <<'CSV'
@@ -121,11 +123,14 @@ f() { r "[.findings.$1[].rule] | join(\",\")"; }
 is "$(f new)" "T-new" "3: new"
 is "$(f persisting)" "T-always" "3: persisting"
 is "$(f resolved)" "T-a-low" "3: resolved: its condition is now false"
-is "$(f not_evaluated)" "T-cash" "3: not evaluated: its metric is missing now"
+is "$(f not_evaluated)" "T-cash,T-fails" "3: not evaluated: its metric is missing now, or its rule failed"
 is "$(r '.findings.not_evaluated[0].missing | map(.metric + "|" + .label) | join(",")')" "finance.cash|Cash at bank" \
    "3: naming the missing metric"
 is "$(r '.findings.not_evaluated[0].missing[0].reason')" "no value in the later assessment" "3: and why it is missing"
 is "$(f withdrawn)" "T-old" "3: withdrawn: the rule is not in the later method"
+is "$(r '.findings.not_evaluated[1] | [.rule, (.missing | length)] | map(tostring) | join(" ")')" "T-fails 0" \
+   "3: a rule that failed in the later cycle is not evaluated, not resolved"
+like "$(r '.findings.not_evaluated[1].error')" "no source for b" "3: with its error"
 run smbopt review s3 --no-defaults
 like "$out" "not evaluated [T-cash] Cash is low: missing now Cash at bank" "3: text names the missing metric by label"
 like "$out" "withdrawn     [T-old] An old rule: the rule is not in the later method" "3: text says withdrawn"

@@ -309,8 +309,18 @@ static int add_fchange(smb_review *rv, const smb_afinding *f, smb_fstatus st, ch
 	rv->fch = nv;
 	rv->fch[rv->nfch].f = f;
 	rv->fch[rv->nfch].status = st;
+	rv->fch[rv->nfch].error = NULL;
 	rv->fch[rv->nfch++].missing = missing;
 	return 0;
+}
+
+/* The message of the rule's failure in a, NULL when it did not fail. */
+static const char *rule_error(const smb_assessment *a, const char *rule)
+{
+	for (size_t i = 0; i < a->nerrors; i++)
+		if (strncmp(a->errors[i].what, "rule ", 5) == 0 && strcmp(a->errors[i].what + 5, rule) == 0)
+			return a->errors[i].message;
+	return NULL;
 }
 
 int smb_review_findings(smb_review *rv)
@@ -331,8 +341,9 @@ int smb_review_findings(smb_review *rv)
 			continue;
 		}
 		missing = missing_now(rv, f);
-		if (add_fchange(rv, f, missing ? SMB_F_NOT_EVALUATED : SMB_F_RESOLVED, missing))
+		if (add_fchange(rv, f, missing || rule_error(B, f->rule_id) ? SMB_F_NOT_EVALUATED : SMB_F_RESOLVED, missing))
 			return -1;
+		rv->fch[rv->nfch - 1].error = missing ? NULL : rule_error(B, f->rule_id);
 	}
 	return 0;
 }

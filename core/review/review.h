@@ -49,6 +49,7 @@ typedef struct smb_fchange {
 	const smb_afinding *f;       /* from to's findings (new, persisting) or from's */
 	smb_fstatus status;
 	char *missing;               /* not_evaluated: the metrics missing now, comma-separated */
+	const char *error;           /* not_evaluated: the rule failed in to (its errors[] message) */
 } smb_fchange;
 
 /* A derived metric whose computation differs between the two methods. */

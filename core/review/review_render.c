@@ -230,6 +230,10 @@ static void findings_json(smb_json *j, const smb_review *rv)
 			if (c->status == SMB_F_NOT_EVALUATED) {
 				smb_json_key(j, "missing");
 				missing_json(j, rv, c->missing);
+				if (c->error) {
+					smb_json_key(j, "error");
+					smb_json_string(j, c->error);
+				}
 			}
 			smb_json_object_end(j);
 		}
@@ -574,7 +578,9 @@ static void findings_text(const smb_review *rv, smb_buf *out, int md)
 			if ((int)c->status != st)
 				continue;
 			smb_buf_printf(out, "%s%-13s [%s] %s", md ? "- " : "  ", shown[st], c->f->rule_id, c->f->title);
-			if (c->status == SMB_F_NOT_EVALUATED) {
+			if (c->status == SMB_F_NOT_EVALUATED && c->error) {
+				smb_buf_printf(out, ": its rule failed (%s)", c->error);
+			} else if (c->status == SMB_F_NOT_EVALUATED) {
 				smb_buf_puts(out, ": missing now ");
 				for (const char *p = c->missing; p && *p;) {
 					size_t n = strcspn(p, ",");

@@ -33,6 +33,9 @@ rule "T-cash" { area = "finance", kind = "threat", severity = "high", metrics = 
   when = function (m) return m["finance.cash"] < 1000 end, title = "Cash is low" }
 rule "T-always" { area = "finance", kind = "strength", severity = "low", metrics = { "finance.b" },
   when = function (m) return m["finance.b"] >= 0 end, title = "Beta is measured" }
+rule "T-fails" { area = "finance", kind = "weakness", severity = "low", metrics = { "finance.b" },
+  when = function (m) return m["finance.b"] > 0 end,   -- v1 when of T-fails
+  title = "A rule that fails later" }
 rule "T-old" { area = "finance", kind = "weakness", severity = "low", metrics = { "finance.b" },   -- v1 only
   when = function (m) return m["finance.b"] > 0 end, title = "An old rule" }                       -- v1 only
 
