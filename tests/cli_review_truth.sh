@@ -69,6 +69,23 @@ run smbopt review s1 $P1
 like "$out" "Methods differ: each assessment is re-scored with its own stored method" "1: text says how it split"
 like "$out" "Derived delta: playbook truth" "1: text names the changed computation by its label"
 
+# The aggregation and the area weights are method too. Same data, Q1
+# arithmetic (50 + 70 + 40)/3 = 53.3333; Q2 geometric (50*70*40)^(1/3) =
+# 51.9249; Q2 again with finance weighted 2: (2*50 + 70 + 40)/4 = 52.5.
+smbopt client add s7 --name "Aggregation" --industry retail >/dev/null
+smbopt import s7 "$tmp/s1.csv" >/dev/null
+smbopt assess s7 --period 2026-Q1 $P1 >/dev/null
+smbopt assess s7 --period 2026-Q2 --aggregate geometric $P1 >/dev/null
+run smbopt review s7 --format json --no-defaults
+near "$(r '.attribution.overall.method')" "$(awk 'BEGIN { printf "%.15g", exp(log(140000) / 3) - 160 / 3 }')" \
+   "1: a changed aggregation is method"
+is "$(r '.attribution.overall | [.data, .coverage] | map(tostring) | join(" ")')" "0 0" "1: and nothing else"
+sed 's/weights { operations = 0, technology = 0 }/weights { operations = 0, technology = 0, finance = 2 }/' "$v1" > "$tmp/w.lua"
+smbopt assess s7 --period 2026-Q2 --no-defaults --playbook "$tmp/w.lua" >/dev/null
+run smbopt review s7 --format json --no-defaults
+near "$(r '.attribution.overall.method')" "$(awk 'BEGIN { printf "%.15g", 52.5 - exp(log(140000) / 3) }')" \
+   "1: changed area weights are method"
+
 # ---- 2. Metrics that dropped out ----
 # Coverage threshold 0.3 (stored in each method). Q1 as in 1, with v1.
 # Q2: a 44, b 60, c1 60, m1 36; c2, c3, m2 missing.
