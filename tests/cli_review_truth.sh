@@ -86,6 +86,27 @@ run smbopt review s7 --format json --no-defaults
 near "$(r '.attribution.overall.method')" "$(awk 'BEGIN { printf "%.15g", 52.5 - exp(log(140000) / 3) }')" \
    "1: changed area weights are method"
 
+# A changed setting is method: the demo's 2026-Q3 assessed again with
+# dead stock counted after 12 months (default 6). Same data, same period:
+# recomputed with the later setting, the earlier Dead stock is the later
+# one, so the data part is exactly zero and the change is all method.
+smbopt demo --db "$tmp/demo.db" >/dev/null 2>&1
+smbopt assess harbour-books --db "$tmp/demo.db" --period 2026-Q3 --set operations.dead_stock_months=12 >/dev/null
+run smbopt review harbour-books --db "$tmp/demo.db" --format json
+later=$(smbopt show "$(r '.to.assessment')" --db "$tmp/demo.db" --format json |
+        jq '.areas.operations.metrics[] | select(.key == "operations.dead_stock_pct") | .value')
+is "$(r '.attribution.settings_changed')" "operations.dead_stock_months unset -> 12" "1: the changed setting is named"
+is "$(r '.attribution.computations[0] | [.metric, .recomputed] | map(tostring) | join(" ")')" "operations.dead_stock_pct true" \
+   "1: the metric that reads it is recomputed with the later setting"
+near "$(r '.attribution.computations[0].recomputed_value')" "$later" "1: to the later value, the data being the same"
+is "$(r '[.attribution.overall.data, .attribution.areas.operations.data] | map(tostring) | join(" ")')" "0 0" \
+   "1: so nothing of the change is data"
+ok "$(r '.attribution.areas.operations | if .total != 0 and .method == .total then 0 else 1 end')" \
+   "1: and all of it is method"
+run smbopt review harbour-books --db "$tmp/demo.db" --format json --no-defaults
+like "$(r '.attribution.settings_note')" "not loaded: computed metrics that read these settings are not recomputed" \
+   "1: without the plugins loaded it says it could not recompute"
+
 # ---- 2. Metrics that dropped out ----
 # Coverage threshold 0.3 (stored in each method). Q1 as in 1, with v1.
 # Q2: a 44, b 60, c1 60, m1 36; c2, c3, m2 missing.

@@ -303,6 +303,27 @@ static int load_parts(smb_store *s, long long id, const char *path, smb_method_p
 	return rc;
 }
 
+static int load_settings(smb_store *s, long long id, smb_method *m, smb_err *e)
+{
+	sqlite3_stmt *st;
+	int rc, step;
+
+	if ((rc = smb_store_prepare(s, "SELECT x.key, x.value FROM assessment a, json_each(a.method, '$.settings') x"
+	                               " WHERE a.id = ?1 ORDER BY x.key", &st, e)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (grow((void **)&m->settings, m->nsettings, sizeof *m->settings))
+			break;
+		m->settings[m->nsettings].name = smb_column_strdup(st, 0);
+		m->settings[m->nsettings++].value = sqlite3_column_double(st, 1);
+	}
+	rc = step == SQLITE_DONE ? SMB_OK : step == SQLITE_ROW ? smb_err_set(e, SMB_ESOFTWARE, "out of memory")
+	                                                       : smb_store_error(s, "reading a method's settings", e);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int smb_method_load(smb_store *s, long long assessment, smb_method *m, smb_err *e)
 {
 	int rc;
@@ -311,7 +332,8 @@ int smb_method_load(smb_store *s, long long assessment, smb_method *m, smb_err *
 	if ((rc = load_header(s, assessment, m, e)) || (rc = load_goalposts(s, assessment, m, e)) ||
 	    (m->has_rules && (rc = load_rules(s, assessment, m, e))) ||
 	    (rc = load_parts(s, assessment, "$.plugins", &m->plugins, &m->nplugins, e)) ||
-	    (rc = load_parts(s, assessment, "$.playbooks", &m->playbooks, &m->nplaybooks, e)))
+	    (rc = load_parts(s, assessment, "$.playbooks", &m->playbooks, &m->nplaybooks, e)) ||
+	    (rc = load_settings(s, assessment, m, e)))
 		smb_method_free(m);
 	return rc;
 }
@@ -341,6 +363,9 @@ void smb_method_free(smb_method *m)
 	free(m->rules);
 	parts_free(m->plugins, m->nplugins);
 	parts_free(m->playbooks, m->nplaybooks);
+	for (size_t i = 0; i < m->nsettings; i++)
+		free((char *)m->settings[i].name);
+	free(m->settings);
 	memset(m, 0, sizeof *m);
 }
 
@@ -358,6 +383,36 @@ const smb_method_rule *smb_method_rule_of(const smb_method *m, const char *id)
 		if (m->rules[i].id && strcmp(m->rules[i].id, id) == 0)
 			return &m->rules[i];
 	return NULL;
+}
+
+static const smb_setting *setting_of(const smb_method *m, const char *name)
+{
+	for (size_t i = 0; i < m->nsettings; i++)
+		if (m->settings[i].name && strcmp(m->settings[i].name, name) == 0)
+			return &m->settings[i];
+	return NULL;
+}
+
+int smb_method_settings_diff(const smb_method *a, const smb_method *b, smb_buf *out)
+{
+	int n = 0;
+
+	for (int pass = 0; pass < 2; pass++) {
+		const smb_method *x = pass ? b : a, *y = pass ? a : b;
+		for (size_t i = 0; i < x->nsettings; i++) {
+			const smb_setting *o = setting_of(y, x->settings[i].name);
+			if (o && (pass || o->value == x->settings[i].value))
+				continue;   /* equal, or a change already written */
+			smb_buf_printf(out, "%s%s ", n++ ? "; " : "", x->settings[i].name);
+			if (pass)
+				smb_buf_printf(out, "unset -> %g", x->settings[i].value);
+			else if (o)
+				smb_buf_printf(out, "%g -> %g", x->settings[i].value, o->value);
+			else
+				smb_buf_printf(out, "%g -> unset", x->settings[i].value);
+		}
+	}
+	return n;
 }
 
 /* Invariant relied on by reviews: with the assessment's own values and

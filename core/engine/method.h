@@ -6,6 +6,7 @@
 #ifndef SMB_METHOD_H
 #define SMB_METHOD_H
 
+#include "buf.h"
 #include "cycle.h"
 
 /* 2: the applicable rules with their metrics were added. */
@@ -45,6 +46,8 @@ typedef struct smb_method {
 	size_t nrules;
 	smb_method_part *plugins, *playbooks;
 	size_t nplugins, nplaybooks;
+	smb_setting *settings;       /* names owned here */
+	size_t nsettings;
 } smb_method;
 
 /* Reads the method stored with an assessment (SQLite's JSON functions
@@ -53,6 +56,9 @@ int smb_method_load(smb_store *s, long long assessment, smb_method *out, smb_err
 void smb_method_free(smb_method *m);
 const smb_method_gp *smb_method_goalposts(const smb_method *m, const char *metric);
 const smb_method_rule *smb_method_rule_of(const smb_method *m, const char *id);
+/* Writes the settings that differ between a and b ("name 6 -> 3", "; "
+ * between); returns how many. */
+int smb_method_settings_diff(const smb_method *a, const smb_method *b, smb_buf *out);
 
 /* Scores values with a stored method as the cycle does: each scored metric
  * by its goalposts, areas by weighted mean, the overall by the method's

@@ -210,47 +210,94 @@ static int inputs_unchanged(const smb_review *rv)
 	return 1;
 }
 
+static smb_compute_change *add_change(smb_review *rv, const smb_ametric *b, const char *part)
+{
+	smb_compute_change *c, *nv = realloc(rv->cch, (rv->ncch + 1) * sizeof *nv);
+
+	if (!nv)
+		return NULL;
+	rv->cch = nv;
+	c = &rv->cch[rv->ncch++];
+	memset(c, 0, sizeof *c);
+	c->metric = b->key;
+	c->label = b->label;
+	c->part = dup(part);
+	return c->part ? c : NULL;
+}
+
+/* Recomputes A's value of b's metric with B's computation where the
+ * rescored cycle allows it, else says why not. */
+static int recompute(smb_review *rv, smb_compute_change *c, int *inputs)
+{
+	const smb_ametric *x;
+
+	if (!rv->rescored || !rv->method_is_loaded)
+		return (c->note = dup("the later computation is not loaded: not recomputed, so the change in this value counts"
+		                      " as data")) ? 0 : -1;
+	if (*inputs < 0)
+		*inputs = inputs_unchanged(rv);
+	x = smb_assessment_metric(rv->rescored, c->metric);
+	if (!*inputs)
+		c->note = dup("the earlier period's observations have changed since: not recomputed, so the change in this"
+		              " value counts as data");
+	else if (!x || isnan(x->value))
+		c->note = dup("the later computation gives no value for the earlier inputs: not recomputed");
+	else {
+		c->recomputed = 1;
+		c->recomputed_value = x->value;
+		return 0;
+	}
+	return c->note ? 0 : -1;
+}
+
+/* A derived metric's computation changed when its playbook's hash or its
+ * plugin's version differs, or the settings differ and, recomputed, its
+ * earlier value does. */
 int smb_review_compute_changes(smb_review *rv)
 {
-	int inputs = -1;
+	int inputs = -1, nsettings;
+	smb_buf diff;
 
+	smb_buf_init(&diff);
+	nsettings = smb_method_settings_diff(&rv->mfrom, &rv->mto, &diff);
+	if (nsettings && !(rv->settings_diff = strdup(smb_buf_str(&diff)))) {
+		smb_buf_free(&diff);
+		return -1;
+	}
+	smb_buf_free(&diff);
 	for (size_t i = 0; i < rv->to->nmetrics; i++) {
 		const smb_ametric *b = &rv->to->metrics[i], *a = smb_assessment_metric(rv->from, b->key), *x;
 		char pa[400], pb[400], buf[1024];
-		smb_compute_change *c, *nv;
+		smb_compute_change *c;
 		if (!a || isnan(a->value) || isnan(b->value) || !is_computed(a) || !is_computed(b))
 			continue;
 		provenance(a->origin, &rv->mfrom, pa, sizeof pa);
 		provenance(b->origin, &rv->mto, pb, sizeof pb);
-		if (strcmp(pa, pb) == 0)
-			continue;
-		if (!(nv = realloc(rv->cch, (rv->ncch + 1) * sizeof *nv)))
-			return -1;
-		rv->cch = nv;
-		c = &rv->cch[rv->ncch++];
-		memset(c, 0, sizeof *c);
-		c->metric = b->key;
-		c->label = b->label;
-		snprintf(buf, sizeof buf, "%s -> %s", pa, pb);
-		c->part = dup(buf);
-		if (!rv->rescored || !rv->method_is_loaded) {
-			c->note = dup("the later computation is not loaded: not recomputed, so the change in this value counts as data");
+		if (strcmp(pa, pb) != 0) {
+			snprintf(buf, sizeof buf, "%s -> %s", pa, pb);
+			if (!(c = add_change(rv, b, buf)) || recompute(rv, c, &inputs))
+				return -1;
 			continue;
 		}
+		if (!nsettings || !rv->rescored || !rv->method_is_loaded)
+			continue;
 		if (inputs < 0)
 			inputs = inputs_unchanged(rv);
 		x = smb_assessment_metric(rv->rescored, b->key);
-		if (!inputs)
-			c->note = dup("the earlier period's observations have changed since: not recomputed, so the change in this"
-			              " value counts as data");
-		else if (!x || isnan(x->value))
-			c->note = dup("the later computation gives no value for the earlier inputs: not recomputed");
-		else {
-			c->recomputed = 1;
-			c->recomputed_value = x->value;
-		}
+		if (!inputs || !x || isnan(x->value) || x->value == a->value)
+			continue;   /* the settings do not change this one */
+		snprintf(buf, sizeof buf, "settings: %s", rv->settings_diff);
+		if (!(c = add_change(rv, b, buf)) || recompute(rv, c, &inputs))
+			return -1;
 	}
-	return 0;
+	if (nsettings)
+		rv->settings_note = dup(!rv->rescored || !rv->method_is_loaded
+		                        ? "the later method is not loaded: computed metrics that read these settings are not"
+		                          " recomputed, so their change counts as data"
+		                        : inputs == 0 ? "the earlier period's observations have changed since: not recomputed"
+		                        : "computed metrics whose earlier value changes with the later settings are recomputed"
+		                          " (under computations)");
+	return nsettings && !rv->settings_note ? -1 : 0;
 }
 
 /* ---- findings ---------------------------------------------------------------- */

@@ -101,6 +101,8 @@ static void rescore(smb_store *s, const smb_registry *r, smb_review *rv)
 	o.industry = rv->to->industry;
 	o.aggregate = rv->mto.aggregate;
 	o.coverage = rv->mto.coverage;
+	o.settings = rv->mto.settings;
+	o.nsettings = rv->mto.nsettings;
 	if (smb_cycle_run(s, r, &o, &rv->rescored, &ignored))
 		rv->rescored = NULL;
 	rv->method_is_loaded = rv->rescored && strcmp(rv->rescored->fingerprint, rv->to->fingerprint) == 0;
@@ -174,6 +176,8 @@ void smb_review_free(smb_review *rv)
 		free(rv->cch[i].note);
 	}
 	free(rv->cch);
+	free(rv->settings_diff);
+	free(rv->settings_note);
 	free(rv->season_why);
 	free(rv->year_period);
 	free(rv->year_source);

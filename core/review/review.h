@@ -75,6 +75,8 @@ typedef struct smb_review {
 	size_t nfch;
 	smb_compute_change *cch;
 	size_t ncch;
+	char *settings_diff;         /* the settings that differ ("name 6 -> 3"), NULL when none */
+	char *settings_note;         /* what the review did about them */
 	/* Seasonality: when seasonal, the same period a year earlier with its
 	 * data scored by to's method. */
 	int seasonal;

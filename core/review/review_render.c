@@ -265,6 +265,10 @@ static void attribution_json(smb_json *j, const smb_review *rv)
 		split_json(j, &rv->area[k]);
 	}
 	smb_json_object_end(j);
+	smb_json_key(j, "settings_changed");
+	smb_json_string(j, rv->settings_diff);
+	smb_json_key(j, "settings_note");
+	smb_json_string(j, rv->settings_note);
 	smb_json_key(j, "computations");
 	smb_json_array_begin(j);
 	for (size_t i = 0; i < rv->ncch; i++) {
@@ -529,6 +533,8 @@ static void coverage_text(const smb_review *rv, smb_buf *out, int md)
 	for (size_t i = 0; i < rv->ncov; i++)
 		smb_buf_printf(out, "%s%s: %s -> %s: %s\n", md ? "- " : "  ", rv->cov[i].label,
 		               val(f, sizeof f, rv->cov[i].from_value), val(t, sizeof t, rv->cov[i].to_value), rv->cov[i].reason);
+	if (rv->settings_diff)
+		smb_buf_printf(out, "\n%sSettings that changed (method): %s; %s\n", h, rv->settings_diff, rv->settings_note);
 	for (size_t i = 0; i < rv->ncch; i++) {
 		if (!i)
 			smb_buf_printf(out, "\n%sComputations that changed (method)\n", h);
