@@ -647,9 +647,16 @@ static void render_text(const smb_review *rv, smb_buf *out, int md)
 
 	smb_buf_printf(out, "%sReview of %s (%s): %s (#%lld) -> %s (#%lld)\n\n", md ? "# " : "", B->client_name,
 	               B->client_id, A->period, A->id, B->period, B->id);
-	smb_buf_printf(out, "%sOverall %s -> %s (%s), %s -> %s\n\n", md ? "## " : "", fmt1(f, sizeof f, A->overall, 0),
+	smb_buf_printf(out, "%sOverall %s -> %s (%s), %s -> %s\n", md ? "## " : "", fmt1(f, sizeof f, A->overall, 0),
 	               fmt1(t, sizeof t, B->overall, 0), fmt1(d, sizeof d, rv->overall.total, 1), A->level ? A->level : "-",
 	               B->level ? B->level : "-");
+	for (int side = 0; side < 2; side++) {
+		const smb_assessment *x = side ? B : A;
+		if (isnan(x->overall))
+			smb_buf_printf(out, "%sNo overall score in %s: %s\n", md ? "" : "  ", x->period,
+			               x->overall_reason ? x->overall_reason : "not enough areas have a score");
+	}
+	smb_buf_putc(out, '\n');
 	scores_text(rv, out, md);
 	smb_buf_printf(out, "%sSeasonality: %s%s%s%s%s\n", md ? "\n" : "  ", rv->seasonal ? "seasonal" : "not seasonal",
 	               rv->season_why ? " (" : "", rv->season_why ? rv->season_why : "", rv->season_why ? ")" : "",
