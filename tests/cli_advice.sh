@@ -157,7 +157,7 @@ second=$(jq -r '.recommendations[1].initiative' "$tmp/c.json")
 conf=$(jq -r --arg i "$second" '.recommendations[] | select(.initiative == $i) | .confidence' "$tmp/c.json")
 aid=$(jq -r .id "$tmp/c.json")
 for k in 1 2 3; do smbopt client add "o$k" --name "O$k" --industry services >/dev/null; done
-sql "INSERT INTO calibration VALUES ('o1','$second','finance.revenue',1,0.2,0.2,$aid,$aid),
+sql "INSERT INTO calibration(client_id, initiative_id, metric, expected, realised, ratio, from_assessment, to_assessment) VALUES ('o1','$second','finance.revenue',1,0.2,0.2,$aid,$aid),
 	('o2','$second','finance.revenue',1,0.1,0.1,$aid,$aid), ('o3','$second','finance.revenue',1,-0.3,-0.3,$aid,$aid)"
 smbopt assess plumb --period 2026-Q3 --format json > "$tmp/d.json"
 R() { jq -r --arg i "$second" ".recommendations[] | select(.initiative == \$i) | $1" "$tmp/d.json"; }
@@ -165,7 +165,7 @@ is "$(R .declared_confidence)" "$conf" "the declared confidence is kept"
 is "$(jq -n "$(R .confidence) - $conf * 0.1 | fabs < 1e-9")" true "confidence x 0.1: the firm-wide median 0.1 of 3 adoptions"
 like "$(R .confidence_note)" "across 3 adoptions" "the recommendation says why"
 # The client's own result below 0 counts first: -0.5 -> the floor 0.1.
-sql "INSERT INTO calibration VALUES ('plumb','OPS-abc-cycle-counting','operations.dead_stock_pct',-2,1,-0.5,$aid,$aid)"
+sql "INSERT INTO calibration(client_id, initiative_id, metric, expected, realised, ratio, from_assessment, to_assessment) VALUES ('plumb','OPS-abc-cycle-counting','operations.dead_stock_pct',-2,1,-0.5,$aid,$aid)"
 smbopt assess plumb --period 2026-Q3 --format json > "$tmp/e.json"
 like "$(jq -r '.recommendations[] | select(.initiative == "OPS-abc-cycle-counting") | .confidence_note' "$tmp/e.json")" \
 	"for this client its realised effects came out at -0.50" "its own contrary result lowers it"

@@ -76,9 +76,9 @@ is "$(r '.overall.delta')" 10 "overall delta from 30 to 40"
 is "$(r '.areas.finance.from')" 30 "finance from (30 + 30) / 2"
 is "$(r '.areas.finance.to')" 40 "finance to (40 + 40) / 2"
 is "$(r '.attribution.same_method')" true "same method"
-is "$(r '.attribution.areas.finance | [.total, .data, .method] | map(tostring) | join(" ")')" "10 10 0" \
-   "identical methods: the method part is zero"
-is "$(r '.metrics.up[0].key')" "finance.up" "the metric that moved most"
+is "$(r '.attribution.areas.finance | [.total, .data, .method, .coverage] | map(tostring) | join(" ")')" "10 10 0 0" \
+   "identical methods and metrics: the method and coverage parts are zero"
+is "$(r '.movers.up[0].key')" "finance.up" "the metric that moved most"
 is "$(r '[.findings.persisting[].rule] | join(",")')" "REV-always" "a persisting finding"
 is "$(r '.initiatives[0].effects[0] | [.expected, .realised, .ratio] | map(tostring) | join(" ")')" "10 20 2" \
    "realised (40 - 20, Q1 to Q3) against expected +10"
@@ -98,11 +98,11 @@ is "$(r '.attribution.same_method')" false "the methods differ"
 is "$(r '.attribution.method_is_loaded')" true "and the loaded method is the later one"
 # Q3 old method: up 40 -> 40, down 60 -> 40: finance 40. Q4 new: up 70/200 -> 35,
 # down 50 -> 50: 42.5. Q3 data, new method: up 40/200 -> 20, down 40: 30.
-is "$(r '.attribution.areas.finance | [.total, .data, .method] | map(tostring) | join(" ")')" "2.5 12.5 -10" \
-   "data part new - X = 12.5, method part X - old = -10"
-is "$(r '.attribution.overall | (.data + .method - .total)')" 0 "the parts add up to the change exactly"
+is "$(r '.attribution.areas.finance | [.total, .data, .method, .coverage] | map(tostring) | join(" ")')" "2.5 12.5 -10 0" \
+   "data part new - X = 12.5, method part X - old = -10, no coverage change"
+is "$(r '.attribution.overall | (.data + .method + .coverage - .total)')" 0 "the parts add up to the change exactly"
 run smbopt review acme --format text $P2
-like "$out" "methods differ: the earlier period re-scored with the later method" "text says how it split"
+like "$out" "Methods differ: each assessment is re-scored with its own stored method" "text says how it split"
 run smbopt history acme
 like "$out" "trend" "history shows a trend"
 is "$(smbopt history acme --format json | jq -c '[.[].finance]')" "[20,30,40,42.5]" "history has one row per assessment"

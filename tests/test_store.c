@@ -127,6 +127,23 @@ int main(void)
 		is_str(got, "4\n", "no row lost or added");
 	}
 
+	/* Version 3 to 4 adds the calibration's basis: rows kept from before
+	 * were measured over the initiative's window, so they read sequential. */
+	{
+		char v3[128], got[256];
+		snprintf(v3, sizeof v3, "%s/v3.db", dir);
+		for (int m = 0; m < 3; m++)
+			exec(v3, smb_schema_migrations[m]);
+		exec(v3, "PRAGMA user_version = 3;"
+		         "INSERT INTO calibration(client_id, initiative_id, metric, expected, realised, ratio, from_assessment,"
+		         " to_assessment) VALUES ('c', 'I', 'finance.x', 10, 20, 2, 1, 2);");
+		is_int(smb_store_open(v3, SMB_OPEN_EXISTING, &s, &e), SMB_OK, "a version 3 workspace with calibration opens");
+		smb_store_close(s);
+		is_int(version_of(v3), SMB_SCHEMA_VERSION, "and is migrated forward");
+		rows_of(v3, "SELECT initiative_id, ratio, basis FROM calibration", got, sizeof got);
+		is_str(got, "I|2.0|sequential\n", "its calibration reads sequential");
+	}
+
 	exec(path, "PRAGMA user_version = 7");
 	is_int(smb_store_open(path, SMB_OPEN_EXISTING, &s, &e), SMB_ECONFIG, "a newer workspace is refused");
 	{

@@ -158,7 +158,7 @@ static int cycles(cli_ctx *c, smb_store *s, smb_registry *reg)
 	if ((rc = smb_history(s, DEMO_CLIENT, "text", &c->out, &c->err)))
 		return rc;
 	smb_buf_puts(&c->out, "\n== review of the last two cycles ==\n\n");
-	if ((rc = smb_review_run(s, reg, DEMO_CLIENT, NULL, NULL, &rv, &c->err)))
+	if ((rc = smb_review_run(s, reg, DEMO_CLIENT, NULL, &rv, &c->err)))
 		return rc;
 	smb_review_render(&rv, "text", &c->out);
 	smb_review_free(&rv);

@@ -188,18 +188,25 @@ int cmd_review(cli_ctx *c, const cli_args *a)
 {
 	smb_registry r;
 	smb_review rv;
+	smb_review_opts o = { cli_get(a, "from"), cli_get(a, "to"), -1 };
+	const char *seasonal = cli_get(a, "seasonal");
 	smb_store *s;
 	const char *fmt;
 	int rc;
 
 	if ((rc = cli_format(c, "text json md", &fmt)))
 		return rc;
+	if (seasonal && strcmp(seasonal, "auto") != 0) {
+		if (strcmp(seasonal, "yes") != 0 && strcmp(seasonal, "no") != 0)
+			return smb_err_set(&c->err, SMB_EUSAGE, "--seasonal is yes, no or auto, not '%s'", seasonal);
+		o.seasonal = seasonal[0] == 'y';
+	}
 	if ((rc = cli_registry(c, a, &r)))
 		return rc;
 	if ((rc = cli_open(c, &s)) == SMB_OK) {
 		smb_client_check(s, a->pos[0], &rc, &c->err);
 		if (rc == SMB_OK &&
-		    (rc = smb_review_run(s, &r, a->pos[0], cli_get(a, "from"), cli_get(a, "to"), &rv, &c->err)) == SMB_OK) {
+		    (rc = smb_review_run(s, &r, a->pos[0], &o, &rv, &c->err)) == SMB_OK) {
 			if (smb_review_render(&rv, fmt, &c->out))
 				rc = smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");
 			smb_review_free(&rv);

@@ -51,6 +51,7 @@ static const cli_opt set_opts[] = {
 static const cli_opt review_opts[] = {
 	{ .name = "from", .has_arg = 1, .arg = "PERIOD|ASSESSMENT", .help = "the earlier assessment (default: the one before the last)" },
 	{ .name = "to", .has_arg = 1, .arg = "PERIOD|ASSESSMENT", .help = "the later assessment (default: the last)" },
+	{ .name = "seasonal", .has_arg = 1, .arg = "yes|no", .help = "treat the client as seasonal or not (default: detected from 24 months)" },
 	{ .name = NULL } };
 static const cli_opt forecast_opts[] = {
 	{ .name = "metric", .has_arg = 1, .arg = "M", .help = "the metric to forecast (required)" },
@@ -179,7 +180,7 @@ const cli_entry cli_commands[] = {
 	  cmd_initiative_list },
 	{ "initiative", "calibration", "[--format text|json]", "realised vs expected effects across all clients", no_opts,
 	  0, 0, cmd_initiative_calibration },
-	{ "review", NULL, "ID [--from PERIOD|ASSESSMENT] [--to PERIOD|ASSESSMENT] [--format text|json|md]",
+	{ "review", NULL, "ID [--from PERIOD|ASSESSMENT] [--to PERIOD|ASSESSMENT] [--seasonal auto|yes|no] [--format text|json|md]",
 	  "compare two assessments: what moved and why", review_opts, 1, 1, cmd_review },
 	{ "history", NULL, "ID [--format text|json]", "scores of every assessment of a client", no_opts, 1, 1, cmd_history },
 	{ "forecast", NULL, "ID --metric M [--horizon H] [--method ses|holt|damped|hw-add|hw-mul|auto] [--alpha A]"

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "assessment.h"
+#include "cycle.h"
 #include "json.h"
 #include "period.h"
 
@@ -248,7 +249,95 @@ static long long assessment_around(smb_store *s, const char *client, long day, i
 	return best;
 }
 
-int smb_adoption_realise(smb_store *s, const char *client, size_t *count, smb_err *e)
+/* The assessment of the period a year before assessment `id`'s: the
+ * latest stored one, else a cycle run now (not written); NULL when neither. */
+static smb_assessment *year_before(smb_store *s, const smb_registry *r, const char *client, long long id)
+{
+	smb_assessment *a = NULL, *y = NULL;
+	smb_period p, q;
+	char text[SMB_PERIOD_TEXT];
+	sqlite3_stmt *st;
+	smb_err e;
+	long long yid = 0;
+
+	if (smb_assessment_load(s, id, &a, &e))
+		return NULL;
+	if (smb_period_parse(a->period, &p, NULL, 0) == 0) {
+		q = smb_period_year_ago(&p);
+		smb_period_format(&q, text);
+		if (smb_store_prepare(s, "SELECT id FROM assessment WHERE client_id = ?1 AND period = ?2 ORDER BY id DESC"
+		                         " LIMIT 1", &st, &e) == SMB_OK) {
+			smb_bind_text(st, 1, client);
+			smb_bind_text(st, 2, text);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				yid = sqlite3_column_int64(st, 0);
+			sqlite3_finalize(st);
+		}
+		if (yid ? smb_assessment_load(s, yid, &y, &e) != SMB_OK : 1) {
+			smb_cycle_opts o = { 0 };
+			o.client = client;
+			o.period = text;
+			o.industry = a->industry;
+			if (smb_cycle_run(s, r, &o, &y, &e))
+				y = NULL;
+		}
+	}
+	smb_assessment_free(a);
+	return y;
+}
+
+static double value_in(const smb_assessment *a, const char *key)
+{
+	const smb_ametric *m = smb_assessment_metric(a, key);
+	return m ? m->value : NAN;
+}
+
+/* Subtracts from each realised change of the initiative the change of the
+ * same metric over the same periods a year before, where both are known. */
+static int year_on_year(smb_store *s, const smb_registry *r, const char *client, const char *initiative,
+                        long long from, long long to, smb_err *e)
+{
+	smb_assessment *ya = year_before(s, r, client, from), *yb = ya ? year_before(s, r, client, to) : NULL;
+	sqlite3_stmt *sel = NULL, *upd = NULL;
+	int rc = SMB_OK;
+
+	if (!ya || !yb)
+		goto out;
+	if ((rc = smb_store_prepare(s, "SELECT metric, expected, realised FROM calibration WHERE client_id = ?1"
+	                               " AND initiative_id = ?2", &sel, e)) ||
+	    (rc = smb_store_prepare(s, "UPDATE calibration SET realised = ?4, ratio = ?5, basis = 'year_on_year'"
+	                               " WHERE client_id = ?1 AND initiative_id = ?2 AND metric = ?3", &upd, e)))
+		goto out;
+	smb_bind_text(sel, 1, client);
+	smb_bind_text(sel, 2, initiative);
+	while (rc == SMB_OK && sqlite3_step(sel) == SQLITE_ROW) {
+		const char *metric = (const char *)sqlite3_column_text(sel, 0);
+		double expected = sqlite3_column_double(sel, 1), realised = sqlite3_column_double(sel, 2);
+		double before = value_in(yb, metric) - value_in(ya, metric);
+		if (isnan(before))
+			continue;   /* not known a year before: stays sequential */
+		realised -= before;
+		smb_bind_text(upd, 1, client);
+		smb_bind_text(upd, 2, initiative);
+		smb_bind_text(upd, 3, metric);
+		sqlite3_bind_double(upd, 4, realised);
+		if (expected != 0)
+			sqlite3_bind_double(upd, 5, realised / expected);
+		else
+			sqlite3_bind_null(upd, 5);
+		if (sqlite3_step(upd) != SQLITE_DONE)
+			rc = smb_store_error(s, "recording realised effects", e);
+		sqlite3_reset(upd);
+	}
+out:
+	sqlite3_finalize(sel);
+	sqlite3_finalize(upd);
+	smb_assessment_free(ya);
+	smb_assessment_free(yb);
+	return rc;
+}
+
+int smb_adoption_realise(smb_store *s, const smb_registry *r, const char *client, size_t *count, smb_err *e)
 {
 	smb_adoption *v;
 	size_t n;
@@ -261,15 +350,15 @@ int smb_adoption_realise(smb_store *s, const char *client, size_t *count, smb_er
 	/* Realised change of each promised metric between the two assessments;
 	 * json_each reads the effect copied at adoption. */
 	rc = smb_store_prepare(s,
-	        "INSERT INTO calibration(client_id, initiative_id, metric, expected, realised, ratio, from_assessment, to_assessment)"
-	        " SELECT ?1, ?2, e.key, e.value, b.value - a.value,"
-	        "  CASE WHEN e.value <> 0 THEN (b.value - a.value) / e.value END, ?3, ?4"
+	        "INSERT INTO calibration(client_id, initiative_id, metric, expected, realised, ratio, from_assessment, to_assessment,"
+	        " basis) SELECT ?1, ?2, e.key, e.value, b.value - a.value,"
+	        "  CASE WHEN e.value <> 0 THEN (b.value - a.value) / e.value END, ?3, ?4, 'sequential'"
 	        " FROM json_each(?5) e JOIN assessment_metric a ON a.assessment_id = ?3 AND a.metric = e.key"
 	        " JOIN assessment_metric b ON b.assessment_id = ?4 AND b.metric = e.key"
 	        " WHERE a.value IS NOT NULL AND b.value IS NOT NULL"
 	        " ON CONFLICT(client_id, initiative_id, metric) DO UPDATE SET expected = excluded.expected,"
 	        " realised = excluded.realised, ratio = excluded.ratio, from_assessment = excluded.from_assessment,"
-	        " to_assessment = excluded.to_assessment", &st, e);
+	        " to_assessment = excluded.to_assessment, basis = excluded.basis", &st, e);
 	for (size_t i = 0; rc == SMB_OK && i < n; i++) {
 		smb_period start, end;
 		long long from, to;
@@ -290,6 +379,8 @@ int smb_adoption_realise(smb_store *s, const char *client, size_t *count, smb_er
 		else
 			*count += (size_t)sqlite3_changes(s->db);
 		sqlite3_reset(st);
+		if (rc == SMB_OK && r)
+			rc = year_on_year(s, r, client, v[i].initiative_id, from, to, e);
 	}
 	sqlite3_finalize(st);
 	smb_adoption_list_free(v, n);

@@ -34,7 +34,11 @@ void smb_adoption_list_free(smb_adoption *v, size_t n);
 /* For each done initiative of the client: the realised change of each
  * metric in its effect, from the latest assessment ending before its start
  * to the first starting after its end, over the expected change; stored in
- * the calibration table (replacing earlier figures). Returns the count. */
-int smb_adoption_realise(smb_store *s, const char *client, size_t *count, smb_err *e);
+ * the calibration table (replacing earlier figures). For a seasonal client
+ * (r given) the change over the same periods a year before is subtracted
+ * where both its values are known (basis year_on_year; values from the
+ * stored assessments of those periods, else computed now with r). Returns
+ * the count. */
+int smb_adoption_realise(smb_store *s, const smb_registry *r, const char *client, size_t *count, smb_err *e);
 
 #endif

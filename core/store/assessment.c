@@ -580,3 +580,11 @@ void smb_assessment_list_free(smb_assessment **v, size_t n)
 		smb_assessment_free(v[i]);
 	free(v);
 }
+
+const smb_ametric *smb_assessment_metric(const smb_assessment *a, const char *key)
+{
+	for (size_t i = 0; a && i < a->nmetrics; i++)
+		if (strcmp(a->metrics[i].key, key) == 0)
+			return &a->metrics[i];
+	return NULL;
+}

@@ -109,6 +109,9 @@ typedef struct smb_assessment {
 	size_t nmodels;
 } smb_assessment;
 
+/* The metric of a by key, NULL when a does not hold it (a may be NULL). */
+const smb_ametric *smb_assessment_metric(const smb_assessment *a, const char *key);
+
 /* Writes a in one transaction and sets a->id. */
 int smb_assessment_write(smb_store *s, smb_assessment *a, smb_err *e);
 int smb_assessment_load(smb_store *s, long long id, smb_assessment **out, smb_err *e);

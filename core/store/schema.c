@@ -237,5 +237,12 @@ static const char migration_4[] =
 	" reason TEXT"
 	") STRICT;";
 
-const char *const smb_schema_migrations[] = { migration_1, migration_2, migration_3, migration_4 };
+/* What a realised effect was measured against: 'sequential' (the change
+ * over the initiative's window) or 'year_on_year' (that change less the
+ * change over the same months a year before, for a seasonal client). */
+static const char migration_5[] =
+	"ALTER TABLE calibration ADD COLUMN basis TEXT NOT NULL DEFAULT 'sequential'"
+	"  CHECK (basis = 'sequential' OR basis = 'year_on_year');";
+
+const char *const smb_schema_migrations[] = { migration_1, migration_2, migration_3, migration_4, migration_5 };
 const int smb_schema_nmigrations = (int)(sizeof smb_schema_migrations / sizeof smb_schema_migrations[0]);
