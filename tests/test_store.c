@@ -91,14 +91,23 @@ int main(void)
 		sqlite3_close(db);
 	}
 
-	/* A failing migration leaves the file as it was: simulate one by a
-	 * version-1 file whose goal table already exists with another shape. */
+	/* A version-1 file whose goal table already exists with another shape
+	 * (a migration would fail on it) is refused before any migration runs:
+	 * its schema is not what migration 1 creates. */
 	snprintf(v1, sizeof v1, "%s/clash.db", dir);
 	exec(v1, smb_schema_migrations[0]);
 	exec(v1, "PRAGMA user_version = 1; CREATE TABLE goal(x);");
-	ok(smb_store_open(v1, SMB_OPEN_EXISTING, &s, &e) != SMB_OK, "a migration that fails is reported");
-	ok(strstr(e.msg, "migrating the workspace to schema version 2") != NULL, "naming the version");
+	is_int(smb_store_open(v1, SMB_OPEN_EXISTING, &s, &e), SMB_EDATA, "a file with a table of a later version is refused");
+	ok(strstr(e.msg, "unknown table goal") != NULL, "naming the table");
 	is_int(version_of(v1), 1, "and the file keeps its version");
+
+	/* Versions outside 0..current never reach the migration table. */
+	exec(v1, "DROP TABLE goal; PRAGMA user_version = -1");
+	is_int(smb_store_open(v1, SMB_OPEN_EXISTING, &s, &e), SMB_EDATA, "user_version -1 is refused");
+	ok(strstr(e.msg, "schema version -1") != NULL, "naming it");
+	exec(v1, "PRAGMA user_version = -100000");
+	is_int(smb_store_open(v1, SMB_OPEN_READ, &s, &e), SMB_EDATA, "user_version -100000 is refused read-only too");
+	is_int(version_of(v1), -100000, "and the file keeps its version");
 
 	/* Version 2 to 3 rebuilds dataset_row clustered by client, kind and
 	 * import order: every row survives, and a cycle's read needs no sort. */

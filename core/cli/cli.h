@@ -60,6 +60,9 @@ int cli_format(cli_ctx *c, const char *allowed, const char **fmt);
 int cli_number(cli_ctx *c, const cli_args *a, const char *name, double *v, int *given);
 /* Opens the workspace named by --db / $SMBOPT_DB. */
 int cli_open(cli_ctx *c, smb_store **s);
+/* The same, read-only, for commands that only read: they work on a
+ * read-only workspace or in a read-only folder. */
+int cli_open_read(cli_ctx *c, smb_store **s);
 /* Loads plugins and playbooks as --plugins, --playbook and --no-defaults
  * say; refused files are reported on stderr as warnings. */
 int cli_registry(cli_ctx *c, const cli_args *a, smb_registry *r);

@@ -72,7 +72,7 @@ int cmd_client_list(cli_ctx *c, const cli_args *a)
 	int rc;
 
 	(void)a;
-	if ((rc = cli_open(c, &s)))
+	if ((rc = cli_open_read(c, &s)))
 		return rc;
 	if ((rc = smb_client_list(s, &v, &n, &c->err)) == SMB_OK) {
 		rc = client_table(c, v, n);
@@ -91,7 +91,7 @@ int cmd_client_show(cli_ctx *c, const cli_args *a)
 
 	if ((rc = cli_format(c, "text json", &fmt)))
 		return rc;
-	if ((rc = cli_open(c, &s)))
+	if ((rc = cli_open_read(c, &s)))
 		return rc;
 	if ((rc = smb_client_get(s, a->pos[0], &cl, &c->err)) == SMB_OK) {
 		if (strcmp(fmt, "json") == 0) {

@@ -72,7 +72,7 @@ int cmd_imports(cli_ctx *c, const cli_args *a)
 	smb_table t;
 	int rc, step;
 
-	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_open(c, &s)))
+	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_open_read(c, &s)))
 		return rc;
 	if ((rc = smb_store_prepare(s,
 	        "SELECT id, kind, file, rows, rejected, period, sha256, replaced_by, created FROM import"
@@ -107,7 +107,7 @@ int cmd_observations(cli_ctx *c, const cli_args *a)
 	size_t n;
 	int rc;
 
-	if ((rc = cli_format(c, "text json csv", &fmt)) || (rc = cli_open(c, &s)))
+	if ((rc = cli_format(c, "text json csv", &fmt)) || (rc = cli_open_read(c, &s)))
 		return rc;
 	rc = smb_observations_list(s, a->pos[0], cli_get(a, "period"), &v, &n, &c->err);
 	if (rc == SMB_OK && n == 0) {
