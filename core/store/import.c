@@ -14,6 +14,7 @@
 #include "csv.h"
 #include "date.h"
 #include "number.h"
+#include "outfile.h"
 #include "period.h"
 #include "sha256.h"
 
@@ -34,7 +35,8 @@ typedef struct importer {
 	sqlite3_stmt *obs;           /* insert of one observation */
 	sqlite3_stmt *obs_update;    /* its replacement of an earlier import's value */
 	sqlite3_stmt *row;           /* insert of one dataset row */
-	FILE *rejects;
+	FILE *rejects;               /* rejects_out.f, or NULL without --skip-bad */
+	smb_outfile rejects_out;
 	smb_buf cells;
 	smb_buf reason;              /* why the current row is bad */
 	long reason_col;
@@ -326,16 +328,21 @@ static void write_reject(importer *im, smb_csv_field *f, size_t n)
 	fputc('\n', im->rejects);
 }
 
+/* The rejects file goes through smb_outfile: created beside its name and
+ * renamed into place only when the import commits with rejects, so an
+ * import without any leaves an existing file as it was. */
 static int open_rejects(importer *im, smb_err *e)
 {
 	char d = smb_csv_delimiter(im->csv);
 	size_t len = strlen(im->o->path) + sizeof ".rejects.csv";
+	int rc;
 
 	if (!(im->r->rejects_path = malloc(len)))
 		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
 	snprintf(im->r->rejects_path, len, "%s.rejects.csv", im->o->path);
-	if (!(im->rejects = fopen(im->r->rejects_path, "w")))
-		return smb_err_set(e, SMB_ECANTCREAT, "%s: %s", im->r->rejects_path, strerror(errno));
+	if ((rc = smb_outfile_open(&im->rejects_out, im->r->rejects_path, im->s->path, e)))
+		return rc;
+	im->rejects = im->rejects_out.f;
 	for (size_t i = 0; i < im->nheader; i++) {
 		smb_csv_write_field(im->rejects, im->header[i], d);
 		fputc(d, im->rejects);
@@ -634,26 +641,22 @@ int smb_import(smb_store *s, const smb_import_opts *o, smb_import_report *r, smb
 		goto out;
 	if ((rc = finish_import(&im, e)))
 		goto out;
-	if (im.rejects) {
-		if (fclose(im.rejects) != 0) {
-			im.rejects = NULL;
-			rc = smb_err_set(e, SMB_ECANTCREAT, "%s: %s", r->rejects_path, strerror(errno));
-			goto out;
-		}
-		im.rejects = NULL;
-	}
+	/* A write error of the rejects file (full disk) refuses the import. */
+	if (im.rejects && r->rejected && (rc = smb_outfile_finish(&im.rejects_out, e)))
+		goto out;
 	if ((rc = smb_store_commit(s, e)))
 		goto out;
 	r->import_id = im.import_id;
+	if (im.rejects && r->rejected && (rc = smb_outfile_commit(&im.rejects_out, e)))
+		smb_err_prefix(e, "%s was imported (import #%lld), but its rejects were not written", o->path,
+		               im.import_id);
 out:
 	sqlite3_finalize(im.obs);
 	sqlite3_finalize(im.obs_update);
 	sqlite3_finalize(im.row);
 	smb_store_rollback(s);   /* no-op after a commit */
-	if (im.rejects)
-		fclose(im.rejects);
+	smb_outfile_discard(&im.rejects_out);
 	if (r->rejects_path && (rc || r->rejected == 0 || o->dry_run)) {
-		unlink(r->rejects_path);
 		free(r->rejects_path);
 		r->rejects_path = NULL;
 	}
