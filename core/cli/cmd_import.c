@@ -54,6 +54,12 @@ int cmd_import(cli_ctx *c, const cli_args *a)
 		else
 			smb_buf_printf(&c->out, "imported %s for %s: kind %s%s, %lld rows, %lld values (import #%lld)\n",
 			               o.path, o.client_id, r.kind, form, r.accepted, r.values, r.import_id);
+		if (o.replace && !o.dry_run) {
+			if (r.nreplaced)
+				smb_buf_puts(&c->out, smb_buf_str(&r.replaced));
+			else
+				smb_buf_puts(&c->out, "replaced no earlier import (none of the same contents or file name)\n");
+		}
 		if (r.rejected && r.rejects_path)
 			smb_buf_printf(&c->out, "%lld rows rejected, written with reasons to %s\n", r.rejected, r.rejects_path);
 	}

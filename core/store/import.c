@@ -40,6 +40,8 @@ typedef struct importer {
 	smb_buf cells;
 	smb_buf reason;              /* why the current row is bad */
 	long reason_col;
+	long long *replaced;         /* ids of the earlier imports --replace removes */
+	size_t nreplaced;
 } importer;
 
 static const char *const sources[] = { "measured", "estimated", "self-reported", "imputed" };
@@ -351,15 +353,86 @@ static int open_rejects(importer *im, smb_err *e)
 	return SMB_OK;
 }
 
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+/* The earlier imports that --replace replaces: of the same client and
+ * kind, not replaced yet, with the same contents (SHA-256) or the same base
+ * name compared byte for byte. No pattern matching: a file named '%.csv'
+ * or 'Q3_Sales.csv' matches itself only. */
+static int find_replaced(importer *im, smb_err *e)
+{
+	sqlite3_stmt *st;
+	const char *base = base_name(im->o->path);
+	int rc, step;
+
+	if ((rc = smb_store_prepare(im->s,
+	        "SELECT id, file, sha256 FROM import WHERE client_id = ?1 AND kind = ?2 AND replaced_by IS NULL ORDER BY id",
+	        &st, e)))
+		return rc;
+	smb_bind_text(st, 1, im->o->client_id);
+	smb_bind_text(st, 2, im->r->kind);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *file = (const char *)sqlite3_column_text(st, 1);
+		const char *sha = (const char *)sqlite3_column_text(st, 2);
+		long long *nv;
+		if (!(sha && strcmp(sha, im->r->sha256) == 0) && !(file && strcmp(base_name(file), base) == 0))
+			continue;
+		if (!(nv = realloc(im->replaced, (im->nreplaced + 1) * sizeof *nv))) {
+			sqlite3_finalize(st);
+			return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+		}
+		im->replaced = nv;
+		im->replaced[im->nreplaced++] = sqlite3_column_int64(st, 0);
+	}
+	rc = step == SQLITE_DONE ? SMB_OK : smb_store_error(im->s, "checking earlier imports", e);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Removes what an earlier import still holds; says which and how much. */
+static int remove_import(importer *im, long long id, smb_err *e)
+{
+	static const char *const sql[] = {
+		"DELETE FROM observation WHERE client_id = ?1 AND import_id = ?2",
+		"DELETE FROM dataset_row WHERE client_id = ?1 AND import_id = ?2",
+		"SELECT file FROM import WHERE id = ?2 AND client_id = ?1",
+	};
+	long long removed = 0;
+	sqlite3_stmt *st;
+	int rc, step;
+
+	for (size_t i = 0; i < 3; i++) {
+		if ((rc = smb_store_prepare(im->s, sql[i], &st, e)))
+			return rc;
+		smb_bind_text(st, 1, im->o->client_id);
+		sqlite3_bind_int64(st, 2, id);
+		step = sqlite3_step(st);
+		if (i < 2 && step == SQLITE_DONE)
+			removed += sqlite3_changes(im->s->db);
+		else if (i == 2 && step == SQLITE_ROW)
+			smb_buf_printf(&im->r->replaced, "replaced import #%lld (%s), removing %lld value%s\n", id,
+			               sqlite3_column_text(st, 0), removed, removed == 1 ? "" : "s");
+		else
+			rc = smb_store_error(im->s, "removing the replaced import", e);
+		sqlite3_finalize(st);
+		if (rc)
+			return rc;
+	}
+	im->r->nreplaced++;
+	return SMB_OK;
+}
+
 /* Refuses a file already imported for this client, unless replacing; with
  * replace, removes what the earlier imports of the same file still hold. */
 static int check_duplicate(importer *im, smb_err *e)
 {
 	sqlite3_stmt *st;
-	const char *base = strrchr(im->o->path, '/');
 	int rc, step;
 
-	base = base ? base + 1 : im->o->path;
 	if ((rc = smb_store_prepare(im->s,
 	        "SELECT id, created FROM import WHERE client_id = ?1 AND sha256 = ?2 AND replaced_by IS NULL",
 	        &st, e)))
@@ -377,29 +450,11 @@ static int check_duplicate(importer *im, smb_err *e)
 	sqlite3_finalize(st);
 	if (rc || !im->o->replace)
 		return rc;
-	{
-		static const char *const sql[] = {
-			"DELETE FROM observation WHERE client_id = ?1 AND import_id IN"
-			" (SELECT id FROM import WHERE client_id = ?1 AND replaced_by IS NULL AND kind = ?4"
-			"  AND (sha256 = ?2 OR file = ?3 OR file LIKE '%/' || ?3))",
-			"DELETE FROM dataset_row WHERE client_id = ?1 AND kind = ?4 AND import_id IN"
-			" (SELECT id FROM import WHERE client_id = ?1 AND replaced_by IS NULL AND kind = ?4"
-			"  AND (sha256 = ?2 OR file = ?3 OR file LIKE '%/' || ?3))",
-		};
-		for (size_t i = 0; i < 2; i++) {
-			if ((rc = smb_store_prepare(im->s, sql[i], &st, e)))
-				return rc;
-			smb_bind_text(st, 1, im->o->client_id);
-			smb_bind_text(st, 2, im->r->sha256);
-			smb_bind_text(st, 3, base);
-			smb_bind_text(st, 4, im->r->kind);
-			if (sqlite3_step(st) != SQLITE_DONE)
-				rc = smb_store_error(im->s, "removing the replaced import", e);
-			sqlite3_finalize(st);
-			if (rc)
-				return rc;
-		}
-	}
+	if ((rc = find_replaced(im, e)))
+		return rc;
+	for (size_t i = 0; i < im->nreplaced; i++)
+		if ((rc = remove_import(im, im->replaced[i], e)))
+			return rc;
 	return SMB_OK;
 }
 
@@ -429,25 +484,20 @@ static int record_import(importer *im, smb_err *e)
 
 static int finish_import(importer *im, smb_err *e)
 {
-	const char *base = strrchr(im->o->path, '/');
 	sqlite3_stmt *st;
 	int rc;
 
-	base = base ? base + 1 : im->o->path;
-	if ((rc = smb_store_prepare(im->s,
-	        "UPDATE import SET replaced_by = ?2 WHERE client_id = ?1 AND id <> ?2 AND replaced_by IS NULL"
-	        " AND kind = ?5 AND (sha256 = ?3 OR file = ?4 OR file LIKE '%/' || ?4)", &st, e)))
-		return rc;
-	smb_bind_text(st, 1, im->o->client_id);
-	sqlite3_bind_int64(st, 2, im->import_id);
-	smb_bind_text(st, 3, im->r->sha256);
-	smb_bind_text(st, 4, base);
-	smb_bind_text(st, 5, im->r->kind);
-	if (im->o->replace && sqlite3_step(st) != SQLITE_DONE)
-		rc = smb_store_error(im->s, "marking the replaced import", e);
-	sqlite3_finalize(st);
-	if (rc)
-		return rc;
+	for (size_t i = 0; i < im->nreplaced; i++) {
+		if ((rc = smb_store_prepare(im->s, "UPDATE import SET replaced_by = ?2 WHERE id = ?1", &st, e)))
+			return rc;
+		sqlite3_bind_int64(st, 1, im->replaced[i]);
+		sqlite3_bind_int64(st, 2, im->import_id);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = smb_store_error(im->s, "marking the replaced import", e);
+		sqlite3_finalize(st);
+		if (rc)
+			return rc;
+	}
 	if ((rc = smb_store_prepare(im->s, "UPDATE import SET rows = ?2, rejected = ?3 WHERE id = ?1", &st, e)))
 		return rc;
 	sqlite3_bind_int64(st, 1, im->import_id);
@@ -605,6 +655,7 @@ int smb_import(smb_store *s, const smb_import_opts *o, smb_import_report *r, smb
 	memset(r, 0, sizeof *r);
 	memset(&im, 0, sizeof im);
 	smb_buf_init(&r->errors);
+	smb_buf_init(&r->replaced);
 	smb_buf_init(&im.cells);
 	smb_buf_init(&im.reason);
 	im.s = s;
@@ -668,6 +719,7 @@ out:
 	free(im.header);
 	smb_buf_free(&im.cells);
 	smb_buf_free(&im.reason);
+	free(im.replaced);
 	smb_csv_close(im.csv);
 	return rc;
 }
@@ -675,6 +727,7 @@ out:
 void smb_import_report_free(smb_import_report *r)
 {
 	smb_buf_free(&r->errors);
+	smb_buf_free(&r->replaced);
 	free(r->rejects_path);
 	r->rejects_path = NULL;
 }
