@@ -13,6 +13,7 @@
 
 #include "csv.h"
 #include "date.h"
+#include "infile.h"
 #include "number.h"
 #include "outfile.h"
 #include "period.h"
@@ -661,6 +662,14 @@ int smb_import(smb_store *s, const smb_import_opts *o, smb_import_report *r, smb
 	im.s = s;
 	im.o = o;
 	im.r = r;
+	/* Regular files only: a FIFO would be read once for the SHA-256 and
+	 * again for the rows, /dev/zero never ends. */
+	{
+		FILE *f = smb_infile_open(o->path, why, sizeof why);
+		if (!f)
+			return smb_err_set(e, SMB_ENOINPUT, "%s", why);
+		fclose(f);
+	}
 	if (smb_sha256_file(o->path, r->sha256))
 		return smb_err_set(e, SMB_ENOINPUT, "%s: %s", o->path, strerror(errno));
 	if (!(im.csv = smb_csv_open(o->path, o->delimiter, why, sizeof why)))

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "infile.h"
 
 #define BLOCK (1 << 18)
 /* SQLite allows at most 2000 columns by default; this bound keeps a record
@@ -190,11 +191,9 @@ smb_csv *smb_csv_from_stream(FILE *f, const char *name, char delimiter,
 
 smb_csv *smb_csv_open(const char *path, char delimiter, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	FILE *f = smb_infile_open(path, err, errlen);
+	if (!f)
 		return NULL;
-	}
 	smb_csv *c = smb_csv_from_stream(f, path, delimiter, err, errlen);
 	if (!c) {
 		fclose(f);

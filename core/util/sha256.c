@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sha256.h"
+#include "infile.h"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define SMB_SHA256_X86 1
@@ -210,7 +211,8 @@ void smb_sha256_hex(const unsigned char digest[32], char out[65])
 
 int smb_sha256_file(const char *path, char out[65])
 {
-	FILE *f = fopen(path, "rb");
+	char why[64];
+	FILE *f = smb_infile_open(path, why, sizeof why);
 	if (!f)
 		return -1;
 	smb_sha256 s;
