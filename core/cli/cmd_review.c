@@ -196,7 +196,13 @@ int cmd_review(cli_ctx *c, const cli_args *a)
 		return rc;
 	if ((rc = cli_registry(c, a, &r)))
 		return rc;
-	if ((rc = cli_open_read(c, &s)) == SMB_OK) {
+	/* Review records the realised effects of finished initiatives; on a
+	 * workspace it cannot write, it shows those last recorded. */
+	if ((rc = cli_open(c, &s)) == SMB_EIO) {
+		fprintf(stderr, "smbopt: note: %s; the review shows the realised effects as last recorded\n", c->err.msg);
+		rc = cli_open_read(c, &s);
+	}
+	if (rc == SMB_OK) {
 		smb_client_check(s, a->pos[0], &rc, &c->err);
 		if (rc == SMB_OK &&
 		    (rc = smb_review_run(s, &r, a->pos[0], cli_get(a, "from"), cli_get(a, "to"), &rv, &c->err)) == SMB_OK) {

@@ -138,7 +138,8 @@ int smb_review_run(smb_store *s, const smb_registry *r, const char *client, cons
 		g->value = m ? m->value : NAN;
 		g->status = smb_goal_status_at(&rv->goals[i], rv->to->period, g->value, &g->progress, &g->expected);
 	}
-	if ((rc = smb_adoption_realise(s, client, &realised, e)) ||
+	/* A read-only workspace shows the realised effects as last recorded. */
+	if ((!s->readonly && (rc = smb_adoption_realise(s, client, &realised, e))) ||
 	    (rc = smb_adoption_list(s, client, &rv->adoptions, &rv->nadoptions, e)) ||
 	    (rc = load_calibration(s, client, rv, e)))
 		goto fail;

@@ -247,6 +247,7 @@ int smb_store_open(const char *path, smb_open_mode mode, smb_store **out, smb_er
 		smb_store_close(s);
 		return rc;
 	}
+	s->readonly = mode == SMB_OPEN_READ;
 	sqlite3_extended_result_codes(s->db, 0);
 	sqlite3_busy_timeout(s->db, SMB_BUSY_TIMEOUT_MS);
 	if ((rc = harden(s, e)) || (rc = smb_store_user_version(s, &version, e)))

@@ -14,6 +14,7 @@ typedef struct smb_store {
 	sqlite3 *db;
 	char *path;
 	int in_tx;
+	int readonly;            /* opened with SMB_OPEN_READ: nothing may be written */
 } smb_store;
 
 typedef enum smb_open_mode {
