@@ -3,6 +3,7 @@
  * bound parameters; no user text is ever pasted into SQL. */
 #include "store.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -188,27 +189,67 @@ fail:
 /* A writing command names what keeps it from writing, before SQLite's
  * "attempt to write a readonly database" halfway through. The folder needs
  * to be writable for the -wal and -shm files unless they exist already. */
-static int check_writable(const char *path, smb_err *e)
+static void dir_of(const char *path, char dir[PATH_MAX])
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		snprintf(dir, PATH_MAX, ".");
+	else
+		snprintf(dir, PATH_MAX, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+}
+
+/* 1 when the -wal file is absent and cannot be created: no one but root
+ * can then write to the file in WAL mode. */
+static int wal_impossible(const char *path)
 {
 	char dir[PATH_MAX], wal[PATH_MAX + 8];
-	const char *slash = strrchr(path, '/');
+
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	if (access(wal, F_OK) == 0)
+		return 0;
+	dir_of(path, dir);
+	return access(dir, W_OK) != 0;
+}
+
+static int check_writable(const char *path, smb_err *e)
+{
+	char dir[PATH_MAX];
 
 	if (access(path, W_OK) != 0)
 		return smb_err_set(e, SMB_EIO, "%s is not writable (%s); this command writes to the workspace", path,
 		                   strerror(errno));
-	snprintf(wal, sizeof wal, "%s-wal", path);
-	if (access(wal, F_OK) == 0)
+	if (!wal_impossible(path))
 		return SMB_OK;
-	if (!slash)
-		snprintf(dir, sizeof dir, ".");
-	else
-		snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	dir_of(path, dir);
 	if (access(dir, W_OK) != 0)
 		return smb_err_set(e, SMB_EIO,
 		                   "the folder %s is not writable (%s); this command writes to the workspace %s, which "
 		                   "needs its -wal and -shm files beside it",
 		                   dir, strerror(errno), path);
 	return SMB_OK;
+}
+
+/* "file:PATH?immutable=1", PATH percent-encoded as URIs need. */
+static char *immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *u = malloc(3 * strlen(path) + 32), *p = u;
+
+	if (!u)
+		return NULL;
+	p += sprintf(p, "file:");
+	for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+		if (isalnum(*c) || strchr("/-._~", *c)) {
+			*p++ = (char)*c;
+		} else {
+			*p++ = '%';
+			*p++ = hex[*c >> 4];
+			*p++ = hex[*c & 15];
+		}
+	}
+	strcpy(p, "?immutable=1");
+	return u;
 }
 
 /* Settings that hold whatever the file says: its triggers and views may
@@ -227,6 +268,7 @@ int smb_store_open(const char *path, smb_open_mode mode, smb_store **out, smb_er
 	smb_store *s;
 	struct stat sb;
 	int flags = SQLITE_OPEN_NOMUTEX;
+	char *uri = NULL;
 	int rc, version;
 
 	*out = NULL;
@@ -242,7 +284,19 @@ int smb_store_open(const char *path, smb_open_mode mode, smb_store **out, smb_er
 		free(s);
 		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
 	}
-	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+	/* SQLite reads a WAL-mode file read-only only where it can keep the
+	 * -shm index, unless told the file cannot change: true in a read-only
+	 * folder without a -wal, where no writer can start. */
+	if (mode == SMB_OPEN_READ && wal_impossible(path)) {
+		if (!(uri = immutable_uri(path))) {
+			smb_store_close(s);
+			return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+		}
+		flags |= SQLITE_OPEN_URI;
+	}
+	rc = sqlite3_open_v2(uri ? uri : path, &s->db, flags, NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
 		rc = smb_store_error(s, "opening", e);
 		smb_store_close(s);
 		return rc;
