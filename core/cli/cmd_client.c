@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "escape.h"
 #include "client.h"
 #include "json.h"
 #include "table.h"
@@ -34,7 +35,12 @@ int cmd_client_add(cli_ctx *c, const cli_args *a)
 		return rc;
 	rc = smb_client_add(s, &cl, &c->err);
 	if (rc == SMB_OK)
-		smb_buf_printf(&c->out, "added client %s (%s, %s)\n", cl.id, cl.name, cl.industry);
+		{
+			smb_escaper x = { 0 };
+			smb_buf_printf(&c->out, "added client %s (%s, %s)\n", smb_esc(&x, cl.id), smb_esc(&x, cl.name),
+			               smb_esc(&x, cl.industry));
+			smb_escaper_free(&x);
+		}
 	smb_store_close(s);
 	return rc;
 }
@@ -116,10 +122,13 @@ int cmd_client_show(cli_ctx *c, const cli_args *a)
 			smb_json_object_end(&j);
 			smb_buf_putc(&c->out, '\n');
 		} else {
-			smb_buf_printf(&c->out, "id:        %s\nname:      %s\nindustry:  %s\n", cl.id, cl.name, cl.industry);
+			smb_escaper x = { 0 };
+			smb_buf_printf(&c->out, "id:        %s\nname:      %s\nindustry:  %s\n", smb_esc(&x, cl.id),
+			               smb_esc(&x, cl.name), smb_esc(&x, cl.industry));
 			if (cl.employees >= 0)
 				smb_buf_printf(&c->out, "employees: %lld\n", cl.employees);
-			smb_buf_printf(&c->out, "currency:  %s\ncreated:   %s\n", cl.currency, cl.created);
+			smb_buf_printf(&c->out, "currency:  %s\ncreated:   %s\n", smb_esc(&x, cl.currency), smb_esc(&x, cl.created));
+			smb_escaper_free(&x);
 		}
 		smb_client_free(&cl);
 	}

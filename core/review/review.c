@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cycle.h"
+#include "escape.h"
 #include "json.h"
 #include "kind.h"
 #include "period.h"
@@ -441,6 +442,9 @@ static void score_text(char *buf, size_t len, double v)
 	snprintf(buf, len, isnan(v) ? "-" : "%.1f", v);
 }
 
+/* Text from the workspace and playbooks passes E() (escape.h). */
+#define E(s) smb_esc(&x, (s))
+
 static void render_text(const smb_review *rv, smb_buf *out, int md)
 {
 	const smb_assessment *A = rv->from, *B = rv->to, *X = rv->rescored;
@@ -448,14 +452,15 @@ static void render_text(const smb_review *rv, smb_buf *out, int md)
 	char f[16], t[16], d[16];
 	moved *mv;
 	size_t nmv;
+	smb_escaper x = { .md = md };
 
-	smb_buf_printf(out, "%sReview of %s (%s): %s (#%lld) -> %s (#%lld)\n\n", md ? "# " : "", B->client_name,
-	               B->client_id, A->period, A->id, B->period, B->id);
+	smb_buf_printf(out, "%sReview of %s (%s): %s (#%lld) -> %s (#%lld)\n\n", md ? "# " : "", E(B->client_name),
+	               E(B->client_id), E(A->period), A->id, E(B->period), B->id);
 	score_text(f, sizeof f, A->overall);
 	score_text(t, sizeof t, B->overall);
 	score_text(d, sizeof d, diff(A->overall, B->overall));
 	smb_buf_printf(out, "%sOverall %s -> %s (%s%s), %s -> %s\n\n", h, f, t, isnan(diff(A->overall, B->overall)) ? "" :
-	               diff(A->overall, B->overall) >= 0 ? "+" : "", d, A->level ? A->level : "-", B->level ? B->level : "-");
+	               diff(A->overall, B->overall) >= 0 ? "+" : "", d, A->level ? E(A->level) : "-", B->level ? E(B->level) : "-");
 	if (md)
 		smb_buf_puts(out, "| area | from | to | change | data | method |\n|---|---:|---:|---:|---:|---:|\n");
 	else
@@ -479,20 +484,20 @@ static void render_text(const smb_review *rv, smb_buf *out, int md)
 	mv = movers(rv, &nmv);
 	smb_buf_printf(out, "\n%sMetrics that moved most (score points)\n", h);
 	for (size_t k = 0; mv && k < nmv && k < 5 && mv[k].delta > 0; k++)
-		smb_buf_printf(out, "%s%-40s %+6.1f  (%g -> %g)\n", md ? "- " : "  up   ", mv[k].b->key, mv[k].delta,
+		smb_buf_printf(out, "%s%-40s %+6.1f  (%g -> %g)\n", md ? "- " : "  up   ", E(mv[k].b->key), mv[k].delta,
 		               mv[k].a->value, mv[k].b->value);
 	for (size_t k = 0; mv && k < nmv && k < 5 && mv[nmv - 1 - k].delta < 0; k++)
-		smb_buf_printf(out, "%s%-40s %+6.1f  (%g -> %g)\n", md ? "- " : "  down ", mv[nmv - 1 - k].b->key,
+		smb_buf_printf(out, "%s%-40s %+6.1f  (%g -> %g)\n", md ? "- " : "  down ", E(mv[nmv - 1 - k].b->key),
 		               mv[nmv - 1 - k].delta, mv[nmv - 1 - k].a->value, mv[nmv - 1 - k].b->value);
 	free(mv);
 	smb_buf_printf(out, "\n%sFindings\n", h);
 	for (size_t i = 0; i < B->nfindings; i++)
 		smb_buf_printf(out, "%s%-10s [%s] %s\n", md ? "- " : "  ", has_finding(A, B->findings[i].rule_id) ? "persisting" : "new",
-		               B->findings[i].rule_id, B->findings[i].title);
+		               E(B->findings[i].rule_id), E(B->findings[i].title));
 	for (size_t i = 0; i < A->nfindings; i++)
 		if (!has_finding(B, A->findings[i].rule_id))
-			smb_buf_printf(out, "%s%-10s [%s] %s\n", md ? "- " : "  ", "resolved", A->findings[i].rule_id,
-			               A->findings[i].title);
+			smb_buf_printf(out, "%s%-10s [%s] %s\n", md ? "- " : "  ", "resolved", E(A->findings[i].rule_id),
+			               E(A->findings[i].title));
 	smb_buf_printf(out, "\n%sGoals\n", h);
 	if (!rv->ngoals)
 		smb_buf_puts(out, "  none\n");
@@ -500,26 +505,31 @@ static void render_text(const smb_review *rv, smb_buf *out, int md)
 		const smb_goal *g = &rv->goals[i];
 		const smb_goal_review *st = &rv->goal_status[i];
 		smb_buf_printf(out, "%s#%lld %-34s %g -> %g by %s: now %g, progress %.0f%% of %.0f%% expected: %s%s%s\n",
-		               md ? "- " : "  ", g->id, g->metric, g->baseline, g->target, g->deadline, st->value,
+		               md ? "- " : "  ", g->id, E(g->metric), g->baseline, g->target, E(g->deadline), st->value,
 		               100 * st->progress, 100 * st->expected, smb_goal_status_name(st->status),
-		               g->owner ? ", owner " : "", g->owner ? g->owner : "");
+		               g->owner ? ", owner " : "", g->owner ? E(g->owner) : "");
 	}
 	smb_buf_printf(out, "\n%sInitiatives\n", h);
 	if (!rv->nadoptions)
 		smb_buf_puts(out, "  none\n");
 	for (size_t i = 0; i < rv->nadoptions; i++) {
 		const smb_adoption *ad = &rv->adoptions[i];
-		smb_buf_printf(out, "%s%-24s %-11s from %s%s%s", md ? "- " : "  ", ad->initiative_id, ad->status,
-		               ad->start_period, ad->end_period ? " to " : "", ad->end_period ? ad->end_period : "");
+		smb_buf_printf(out, "%s%-24s %-11s from %s%s%s", md ? "- " : "  ", E(ad->initiative_id), E(ad->status),
+		               E(ad->start_period), ad->end_period ? " to " : "", ad->end_period ? E(ad->end_period) : "");
 		if (!isnan(ad->actual_cost))
 			smb_buf_printf(out, ", cost %.0f of %.0f planned", ad->actual_cost, ad->cost);
 		smb_buf_putc(out, '\n');
 		for (size_t c = 0; c < rv->ncal; c++)
 			if (strcmp(rv->cal[c].initiative_id, ad->initiative_id) == 0)
 				smb_buf_printf(out, "%s%s: realised %+g vs expected %+g (ratio %.2f)\n", md ? "  - " : "      ",
-				               rv->cal[c].metric, rv->cal[c].realised, rv->cal[c].expected, rv->cal[c].ratio);
+				               E(rv->cal[c].metric), rv->cal[c].realised, rv->cal[c].expected, rv->cal[c].ratio);
 	}
+	if (x.failed)
+		out->failed = 1;
+	smb_escaper_free(&x);
 }
+
+#undef E
 
 int smb_review_render(const smb_review *rv, const char *format, smb_buf *out)
 {

@@ -13,6 +13,7 @@
 
 #include "csv.h"
 #include "date.h"
+#include "escape.h"
 #include "infile.h"
 #include "number.h"
 #include "outfile.h"
@@ -415,8 +416,12 @@ static int remove_import(importer *im, long long id, smb_err *e)
 		if (i < 2 && step == SQLITE_DONE)
 			removed += sqlite3_changes(im->s->db);
 		else if (i == 2 && step == SQLITE_ROW)
-			smb_buf_printf(&im->r->replaced, "replaced import #%lld (%s), removing %lld value%s\n", id,
-			               sqlite3_column_text(st, 0), removed, removed == 1 ? "" : "s");
+		{
+			/* the file name escaped: the report is read in a terminal */
+			smb_buf_printf(&im->r->replaced, "replaced import #%lld (", id);
+			smb_escape_text(&im->r->replaced, (const char *)sqlite3_column_text(st, 0));
+			smb_buf_printf(&im->r->replaced, "), removing %lld value%s\n", removed, removed == 1 ? "" : "s");
+		}
 		else
 			rc = smb_store_error(im->s, "removing the replaced import", e);
 		sqlite3_finalize(st);
