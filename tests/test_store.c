@@ -67,6 +67,16 @@ int main(void)
 	is_int(smb_store_open(path, SMB_OPEN_EXISTING, &s, &e), SMB_ENOINPUT, "a missing workspace is not created");
 	ok(access(path, F_OK) != 0, "and no file appears");
 	is_int(smb_store_open(path, SMB_OPEN_CREATE, &s, &e), SMB_OK, "init creates it");
+	{
+		/* -1 reads a setting without changing it */
+		int trusted = -1, ext = -1, defensive = -1;
+		sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, -1, &trusted);
+		sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, -1, &ext);
+		sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+		is_int(trusted, 0, "the workspace's schema runs untrusted (trusted_schema off)");
+		is_int(ext, 0, "extension loading is off");
+		is_int(defensive, 1, "defensive mode is on");
+	}
 	smb_store_close(s);
 	is_int(version_of(path), SMB_SCHEMA_VERSION, "at the current schema version");
 	ok(SMB_SCHEMA_VERSION == smb_schema_nmigrations, "one migration per version");
