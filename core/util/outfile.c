@@ -51,8 +51,10 @@ int smb_outfile_open(smb_outfile *o, const char *path, const char *guard, smb_er
 	mode_t mask;
 	int fd, rc;
 
+	char *tmp;
+
 	memset(o, 0, sizeof *o);
-	if (!(o->path = strdup(path)) || (guard && !(o->guard = strdup(guard))) || !(o->tmp = malloc(len + 8))) {
+	if (!(o->path = strdup(path)) || (guard && !(o->guard = strdup(guard)))) {
 		smb_outfile_discard(o);
 		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
 	}
@@ -60,15 +62,21 @@ int smb_outfile_open(smb_outfile *o, const char *path, const char *guard, smb_er
 		smb_outfile_discard(o);
 		return rc;
 	}
-	memcpy(o->tmp, path, len);
-	memcpy(o->tmp + len, ".XXXXXX", 8);
-	if ((fd = mkstemp(o->tmp)) < 0) {
+	if (!(tmp = malloc(len + 8))) {
+		smb_outfile_discard(o);
+		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+	}
+	memcpy(tmp, path, len);
+	memcpy(tmp + len, ".XXXXXX", 8);
+	if ((fd = mkstemp(tmp)) < 0) {
 		rc = smb_err_set(e, SMB_ECANTCREAT, "%s: cannot create a file beside it: %s", path, strerror(errno));
-		free(o->tmp);
-		o->tmp = NULL;
+		free(tmp);
 		smb_outfile_discard(o);
 		return rc;
 	}
+	/* Invariant: o->tmp names a file of ours from here until commit or
+	 * discard, which removes it. */
+	o->tmp = tmp;
 	/* mkstemp makes it 0600; the file gets the mode any new file would. */
 	mask = umask(0);
 	umask(mask);
