@@ -52,6 +52,17 @@ run smbopt import acme "$tmp/bad.csv" --skip-bad
 is "$rc" 73 "1: a directory at the rejects path is refused"
 rmdir "$tmp/bad.csv.rejects.csv"
 
+# a regular file of another user (checked where we can make one: as root)
+if [ "$(id -u)" -eq 0 ]; then
+	printf 'theirs\n' > "$tmp/bad.csv.rejects.csv"
+	chown 65534 "$tmp/bad.csv.rejects.csv"
+	run smbopt import acme "$tmp/bad.csv" --skip-bad
+	is "$rc" 73 "1: a rejects file of another user is refused"
+	like "$err" "belongs to another user" "1: saying whose it is"
+	is "$(cat "$tmp/bad.csv.rejects.csv")" "theirs" "1: and it is untouched"
+	rm "$tmp/bad.csv.rejects.csv"
+fi
+
 # no rejects: an existing file at the path is left as it was
 printf 'period,metric,value\n2026-01,finance.a,10\n' > "$tmp/good.csv"
 printf 'mine\n' > "$tmp/good.csv.rejects.csv"
@@ -228,6 +239,7 @@ smbopt assess acme --period 2026-Q2 $P >/dev/null
 ro=$tmp/ro
 mkdir "$ro"
 cp "$SMBOPT_DB" "$ro/ws.db"
+cp "$top_srcdir/tests/fuzz/corpus/workspace/valid-v1.db" "$ro/v1.db"
 as_user() { "$@"; }
 if [ "$(id -u)" -eq 0 ]; then
 	chown -R 65534:65534 "$ro"
@@ -246,7 +258,13 @@ ok $([ ! -e "$ro/ws.db-wal" ]; echo $?) "21: no -wal file was made"
 as_user "$top_builddir/smbopt" client add other --name O --industry retail --db "$ro/ws.db" > "$tmp/.out" 2> "$tmp/.err"
 is "$?" 74 "21: a writing command in a read-only folder fails (exit 74)"
 like "$(cat "$tmp/.err")" "not writable" "21: saying what is not writable"
+# an older workspace needs migrating, which a read-only folder forbids: said so
+as_user "$top_builddir/smbopt" client list --db "$ro/v1.db" > "$tmp/.out" 2> "$tmp/.err"
+is "$?" 74 "21: reading a version-1 workspace in a read-only folder fails (exit 74)"
+like "$(cat "$tmp/.err")" "has schema version 1 and needs migrating to" "21: saying it needs migrating"
+like "$(cat "$tmp/.err")" "not writable" "21: and what is not writable"
 chmod 755 "$ro"
+rm -f "$ro/v1.db"
 chmod 444 "$ro/ws.db"
 as_user "$top_builddir/smbopt" client list --db "$ro/ws.db" > "$tmp/.out" 2> "$tmp/.err"
 is "$?" 0 "21: client list works on a read-only workspace file"
