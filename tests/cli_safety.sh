@@ -205,6 +205,14 @@ lacks "$out" "$esc" "14: review prints no ESC"
 run smbopt history inj
 lacks "$out" "$esc" "14: history prints no ESC"
 
+# an error message quoting a cell of the file escapes it
+printf 'period,metric,value\n2026-01,finance.a,"1\033]0;x\007\nOverall: 99.9"\n' > "$tmp/escerr.csv"
+run smbopt import inj "$tmp/escerr.csv"
+is "$rc" 65 "14: a bad cell with an ESC and a newline is refused"
+lacks "$err" "$esc" "14: its error message carries no ESC"
+lacks "$err" '^Overall' "14: nor a line of the cell's own"
+like "$err" '\x1b]0;x\x07\nOverall' "14: the cell is shown escaped"
+
 # --- 15. imports and playbooks that are not regular files -------------------------
 mkfifo "$tmp/fifo.csv"
 run timeout 10 "$top_builddir/smbopt" import acme "$tmp/fifo.csv"

@@ -53,8 +53,14 @@ static void note_error(importer *im, long line, long col, const char *msg)
 	int max = im->o->max_errors > 0 ? im->o->max_errors : 20;
 
 	im->r->nerrors++;
-	if (im->r->nerrors <= max)
-		smb_buf_printf(&im->r->errors, "%s:%ld:%ld: %s\n", im->o->path, line, col, msg);
+	/* msg quotes cells of the file: escaped, so that a cell's ESC or
+	 * newline reaches the terminal as text, not as a control or a line */
+	if (im->r->nerrors <= max) {
+		smb_escape_text(&im->r->errors, im->o->path);
+		smb_buf_printf(&im->r->errors, ":%ld:%ld: ", line, col);
+		smb_escape_text(&im->r->errors, msg);
+		smb_buf_putc(&im->r->errors, '\n');
+	}
 }
 
 /* Remembers the first problem of the current row. */
