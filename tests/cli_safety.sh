@@ -213,6 +213,11 @@ lacks "$err" "$esc" "14: its error message carries no ESC"
 lacks "$err" '^Overall' "14: nor a line of the cell's own"
 like "$err" '\x1b]0;x\x07\nOverall' "14: the cell is shown escaped"
 
+run smbopt import inj "$tmp/$(printf 'no\033[2Jsuch.csv')"
+is "$rc" 66 "14: a missing file whose name holds an ESC: exit 66"
+lacks "$err" "$esc" "14: the error names it without the ESC"
+like "$err" 'no\x1b[2Jsuch.csv' "14: shown escaped"
+
 # --- 15. imports and playbooks that are not regular files -------------------------
 mkfifo "$tmp/fifo.csv"
 run timeout 10 "$top_builddir/smbopt" import acme "$tmp/fifo.csv"

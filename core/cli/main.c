@@ -15,6 +15,7 @@
 #endif
 
 #include "cli.h"
+#include "escape.h"
 
 static const cli_opt no_opts[] = { { NULL, 0 } };
 static const cli_opt client_add_opts[] = {
@@ -286,10 +287,14 @@ int main(int argc, char **argv)
 	rc = e->fn(&c, &a);
 done:
 	cli_flush(&c);
-	if (rc && rc != SMB_PARTIAL && c.err.msg[0])
-		fprintf(stderr, "smbopt: %s\n", c.err.msg);
-	else if (rc == SMB_PARTIAL && c.err.msg[0])
-		fprintf(stderr, "smbopt: warning: %s\n", c.err.msg);
+	if (rc && c.err.msg[0]) {
+		/* the message may quote files and playbooks: escaped (escape.h) */
+		smb_buf msg;
+		smb_buf_init(&msg);
+		smb_escape_text(&msg, c.err.msg);
+		fprintf(stderr, "smbopt: %s%s\n", rc == SMB_PARTIAL ? "warning: " : "", smb_buf_str(&msg));
+		smb_buf_free(&msg);
+	}
 	smb_buf_free(&c.out);
 	return rc;
 }
