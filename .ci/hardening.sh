@@ -137,7 +137,9 @@ rm -f /tmp/smb-fuzz-probe
 fuzz_lines=
 if make fuzz-build > _hardening/fuzz-build.log 2>&1; then
 	left=$(( budget - ($(now) - t_start) ))
-	secs=$(( left / 3 ))
+	ntargets=$(sed -n 's/^targets=.{FUZZ_TARGETS:-\(.*\)}$/\1/p' tests/fuzz.sh | wc -w)
+	[ "$ntargets" -gt 0 ] || ntargets=4
+	secs=$(( left / ntargets ))
 	[ "$secs" -gt "$fuzz_max" ] && secs=$fuzz_max
 	[ "$secs" -lt 10 ] && secs=10
 	echo "each target runs $secs s"
@@ -145,7 +147,7 @@ if make fuzz-build > _hardening/fuzz-build.log 2>&1; then
 	rc=$?
 	fuzz_lines=$(grep '^fuzz_' _hardening/fuzz-run.log)
 	grep -v '^make' _hardening/fuzz-run.log
-	if [ "$rc" -eq 0 ]; then v="ok (3 targets, $secs s each)"; else failed=1; v="FAILED: a target crashed (see above; inputs in tests/fuzz/crashes/)"; fi
+	if [ "$rc" -eq 0 ]; then v="ok ($ntargets targets, $secs s each)"; else failed=1; v="FAILED: a target crashed (see above; inputs in tests/fuzz/crashes/)"; fi
 else
 	failed=1
 	tail -n 30 _hardening/fuzz-build.log

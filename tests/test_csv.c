@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "escape.h"
 #include "number.h"
 #include "tap.h"
 
@@ -580,6 +581,49 @@ static void test_real_data(void)
 	smb_csv_close(c);
 }
 
+/* Formula injection: the cells a spreadsheet would run, by hand. */
+static void test_formula_guard(void)
+{
+	static const struct { const char *s; int dc, want; } v[] = {
+		{ "=1+1", 0, 1 }, { "+1+1", 0, 1 }, { "-1+2", 0, 1 }, { "@SUM(A1)", 0, 1 }, { "\tx", 0, 1 },
+		{ "\r=x", 0, 1 }, { "=HYPERLINK(\"http://x\")", 0, 1 }, { "-", 0, 1 }, { "+", 0, 1 },
+		{ "-inf", 0, 1 }, { "-nan", 0, 1 }, { "-0x1A", 0, 1 }, { "-12,5", 0, 1 }, { "-1e", 0, 1 },
+		{ "-12.5", 0, 0 }, { "+3", 0, 0 }, { "-1e-3", 0, 0 }, { "-.5", 0, 0 }, { "-12,5", 1, 0 },
+		{ "12.5", 0, 0 }, { "a=b", 0, 0 }, { "", 0, 0 }, { "x-1", 0, 0 },
+	};
+	char *mem = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		is_int(smb_formula_guard(v[i].s, v[i].dc), v[i].want, "formula guard of '%s'%s", v[i].s,
+		       v[i].dc ? " (decimal comma)" : "");
+	f = open_memstream(&mem, &len);
+	smb_csv_write_field(f, "=1,2", ',');
+	fputc('|', f);
+	smb_csv_write_field(f, "-7.25", ',');
+	fputc('|', f);
+	smb_csv_write_field(f, "-7,25", ';');
+	fclose(f);
+	is_str(mem, "\"'=1,2\"|-7.25|-7,25", "written: prefixed (and quoted), numbers left alone");
+	free(mem);
+}
+
+/* Terminal and Markdown escaping, by hand. */
+static void test_escape(void)
+{
+	smb_buf b;
+
+	smb_buf_init(&b);
+	smb_escape_text(&b, "a\033]0;t\007\nb\rc\td|e \xc2\x9b \xe2\x80\xae caf\xc3\xa9");
+	is_str(smb_buf_str(&b), "a\\x1b]0;t\\x07\\nb\\rc\\td|e \\u009b \\u202e caf\xc3\xa9",
+	       "text: controls, C1 and bidi overrides shown as escapes; accents kept");
+	smb_buf_reset(&b);
+	smb_escape_md(&b, "x | y\n| z |");
+	is_str(smb_buf_str(&b), "x \\| y\\n\\| z \\|", "markdown: | escaped, newline shown");
+	smb_buf_free(&b);
+}
+
 int main(void)
 {
 	const char *src = getenv("top_srcdir");
@@ -594,5 +638,7 @@ int main(void)
 	test_limits();
 	test_write_field();
 	test_real_data();
+	test_formula_guard();
+	test_escape();
 	return done_testing();
 }

@@ -67,6 +67,16 @@ int main(void)
 	is_int(smb_store_open(path, SMB_OPEN_EXISTING, &s, &e), SMB_ENOINPUT, "a missing workspace is not created");
 	ok(access(path, F_OK) != 0, "and no file appears");
 	is_int(smb_store_open(path, SMB_OPEN_CREATE, &s, &e), SMB_OK, "init creates it");
+	{
+		/* -1 reads a setting without changing it */
+		int trusted = -1, ext = -1, defensive = -1;
+		sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, -1, &trusted);
+		sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, -1, &ext);
+		sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+		is_int(trusted, 0, "the workspace's schema runs untrusted (trusted_schema off)");
+		is_int(ext, 0, "extension loading is off");
+		is_int(defensive, 1, "defensive mode is on");
+	}
 	smb_store_close(s);
 	is_int(version_of(path), SMB_SCHEMA_VERSION, "at the current schema version");
 	ok(SMB_SCHEMA_VERSION == smb_schema_nmigrations, "one migration per version");
@@ -91,14 +101,23 @@ int main(void)
 		sqlite3_close(db);
 	}
 
-	/* A failing migration leaves the file as it was: simulate one by a
-	 * version-1 file whose goal table already exists with another shape. */
+	/* A version-1 file whose goal table already exists with another shape
+	 * (a migration would fail on it) is refused before any migration runs:
+	 * its schema is not what migration 1 creates. */
 	snprintf(v1, sizeof v1, "%s/clash.db", dir);
 	exec(v1, smb_schema_migrations[0]);
 	exec(v1, "PRAGMA user_version = 1; CREATE TABLE goal(x);");
-	ok(smb_store_open(v1, SMB_OPEN_EXISTING, &s, &e) != SMB_OK, "a migration that fails is reported");
-	ok(strstr(e.msg, "migrating the workspace to schema version 2") != NULL, "naming the version");
+	is_int(smb_store_open(v1, SMB_OPEN_EXISTING, &s, &e), SMB_EDATA, "a file with a table of a later version is refused");
+	ok(strstr(e.msg, "unknown table goal") != NULL, "naming the table");
 	is_int(version_of(v1), 1, "and the file keeps its version");
+
+	/* Versions outside 0..current never reach the migration table. */
+	exec(v1, "DROP TABLE goal; PRAGMA user_version = -1");
+	is_int(smb_store_open(v1, SMB_OPEN_EXISTING, &s, &e), SMB_EDATA, "user_version -1 is refused");
+	ok(strstr(e.msg, "schema version -1") != NULL, "naming it");
+	exec(v1, "PRAGMA user_version = -100000");
+	is_int(smb_store_open(v1, SMB_OPEN_READ, &s, &e), SMB_EDATA, "user_version -100000 is refused read-only too");
+	is_int(version_of(v1), -100000, "and the file keeps its version");
 
 	/* Version 2 to 3 rebuilds dataset_row clustered by client, kind and
 	 * import order: every row survives, and a cycle's read needs no sort. */

@@ -62,6 +62,11 @@ int cli_open(cli_ctx *c, smb_store **s)
 	return smb_store_open(smb_store_default_path(c->db), SMB_OPEN_EXISTING, s, &c->err);
 }
 
+int cli_open_read(cli_ctx *c, smb_store **s)
+{
+	return smb_store_open(smb_store_default_path(c->db), SMB_OPEN_READ, s, &c->err);
+}
+
 int cli_flush(cli_ctx *c)
 {
 	int bad = 0;

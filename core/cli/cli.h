@@ -101,6 +101,9 @@ typedef struct cli_load {
 	smb_load_opts o;
 } cli_load;
 void cli_load_opts(cli_ctx *c, const cli_args *a, cli_load *l);
+/* The same, read-only, for commands that only read: they work on a
+ * read-only workspace or in a read-only folder. */
+int cli_open_read(cli_ctx *c, smb_store **s);
 /* Loads plugins and playbooks as --plugins, --playbook and --no-defaults
  * say; refused files are reported on stderr as warnings. */
 int cli_registry(cli_ctx *c, const cli_args *a, smb_registry *r);

@@ -107,7 +107,7 @@ int cmd_assessments(cli_ctx *c, const cli_args *a)
 	size_t n;
 	int rc;
 
-	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_open(c, &s)))
+	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_open_read(c, &s)))
 		return rc;
 	if ((rc = smb_assessment_list(s, a->pos[0], &v, &n, &c->err)) == SMB_OK) {
 		if (n == 0)
@@ -148,7 +148,7 @@ int cmd_show(cli_ctx *c, const cli_args *a)
 		return rc;
 	if (*end || id <= 0)
 		return smb_err_set(&c->err, SMB_EUSAGE, "'%s' is not an assessment id (see 'smbopt assessments CLIENT')", a->pos[0]);
-	if ((rc = cli_open(c, &s)))
+	if ((rc = cli_open_read(c, &s)))
 		return rc;
 	if ((rc = smb_assessment_load(s, id, &as, &c->err)) == SMB_OK) {
 		if (smb_render_assessment(as, fmt, &c->out))

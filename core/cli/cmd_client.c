@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "escape.h"
 #include "client.h"
 #include "industries.h"
 #include "json.h"
@@ -70,7 +71,12 @@ int cmd_client_add(cli_ctx *c, const cli_args *a)
 		return rc;
 	rc = smb_client_add(s, &cl, &c->err);
 	if (rc == SMB_OK)
-		smb_buf_printf(&c->out, "added client %s (%s, %s)\n", cl.id, cl.name, cl.industry);
+		{
+			smb_escaper x = { 0 };
+			smb_buf_printf(&c->out, "added client %s (%s, %s)\n", smb_esc(&x, cl.id), smb_esc(&x, cl.name),
+			               smb_esc(&x, cl.industry));
+			smb_escaper_free(&x);
+		}
 	smb_store_close(s);
 	return rc;
 }
@@ -108,7 +114,7 @@ int cmd_client_list(cli_ctx *c, const cli_args *a)
 	int rc;
 
 	(void)a;
-	if ((rc = cli_open(c, &s)))
+	if ((rc = cli_open_read(c, &s)))
 		return rc;
 	if ((rc = smb_client_list(s, &v, &n, &c->err)) == SMB_OK) {
 		rc = client_table(c, v, n);
@@ -127,7 +133,7 @@ int cmd_client_show(cli_ctx *c, const cli_args *a)
 
 	if ((rc = cli_format(c, "text json", &fmt)))
 		return rc;
-	if ((rc = cli_open(c, &s)))
+	if ((rc = cli_open_read(c, &s)))
 		return rc;
 	if ((rc = smb_client_get(s, a->pos[0], &cl, &c->err)) == SMB_OK) {
 		if (strcmp(fmt, "json") == 0) {
@@ -152,10 +158,13 @@ int cmd_client_show(cli_ctx *c, const cli_args *a)
 			smb_json_object_end(&j);
 			smb_buf_putc(&c->out, '\n');
 		} else {
-			smb_buf_printf(&c->out, "id:        %s\nname:      %s\nindustry:  %s\n", cl.id, cl.name, cl.industry);
+			smb_escaper x = { 0 };
+			smb_buf_printf(&c->out, "id:        %s\nname:      %s\nindustry:  %s\n", smb_esc(&x, cl.id),
+			               smb_esc(&x, cl.name), smb_esc(&x, cl.industry));
 			if (cl.employees >= 0)
 				smb_buf_printf(&c->out, "employees: %lld\n", cl.employees);
-			smb_buf_printf(&c->out, "currency:  %s\ncreated:   %s\n", cl.currency, cl.created);
+			smb_buf_printf(&c->out, "currency:  %s\ncreated:   %s\n", smb_esc(&x, cl.currency), smb_esc(&x, cl.created));
+			smb_escaper_free(&x);
 		}
 		smb_client_free(&cl);
 	}

@@ -28,7 +28,7 @@ int cmd_customers(cli_ctx *c, const cli_args *a)
 	o.months = (int)months;
 	if ((rc = cli_registry(c, a, &r)))
 		return rc;
-	if ((rc = cli_open(c, &s)) == SMB_OK) {
+	if ((rc = cli_open_read(c, &s)) == SMB_OK) {
 		smb_client_check(s, o.client, &rc, &c->err);
 		if (rc == SMB_OK)
 			rc = smb_customers_report(s, &r, &o, fmt, &c->out, &c->err);

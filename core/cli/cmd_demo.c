@@ -21,15 +21,49 @@
 #define DEMO_DB "smbopt-demo.db"
 #define DEMO_CLIENT "harbour-books"
 
+/* A workspace demo may replace: one that holds the demo and nothing else
+ * (no client but the demo's). Anything else may be real work. */
+static int only_demo(cli_ctx *c, const char *path)
+{
+	smb_store *s;
+	sqlite3_stmt *st;
+	int rc, step;
+
+	if ((rc = smb_store_open(path, SMB_OPEN_READ, &s, &c->err)))
+		return smb_err_set(&c->err, SMB_EDATA,
+		                   "%s exists and is not a demo workspace (%s); demo does not replace it: "
+		                   "remove it or name a new file with --db", path, c->err.msg);
+	if ((rc = smb_store_prepare(s, "SELECT id FROM client WHERE id <> ?1 ORDER BY id LIMIT 1", &st, &c->err)) ==
+	    SMB_OK) {
+		smb_bind_text(st, 1, DEMO_CLIENT);
+		step = sqlite3_step(st);
+		if (step == SQLITE_ROW)
+			rc = smb_err_set(&c->err, SMB_EDATA,
+			                 "%s holds more than the demo (client '%s'); demo never replaces a workspace with "
+			                 "real clients: name a new file with --db",
+			                 path, sqlite3_column_text(st, 0));
+		else if (step != SQLITE_DONE)
+			rc = smb_store_error(s, "reading the clients", &c->err);
+		sqlite3_finalize(st);
+	}
+	smb_store_close(s);
+	return rc;
+}
+
+/* path: --db (named: never replaced), else $SMBOPT_DB, else ./smbopt-demo.db
+ * (replaced only while it holds the demo alone). */
 static int fresh_workspace(cli_ctx *c, const char *path, int named, smb_store **s)
 {
 	struct stat sb;
 	char side[PATH_MAX + 8];
+	int rc;
 
-	if (stat(path, &sb) == 0) {
+	if (lstat(path, &sb) == 0) {
 		/* Never overwrite a workspace the user named: it may be real. */
 		if (named)
 			return smb_err_set(&c->err, SMB_EUSAGE, "%s exists; demo writes a new workspace, name another file", path);
+		if ((rc = only_demo(c, path)))
+			return rc;
 		if (unlink(path) != 0)
 			return smb_err_set(&c->err, SMB_ECANTCREAT, "%s: %s", path, strerror(errno));
 	}
@@ -172,7 +206,8 @@ int cmd_demo(cli_ctx *c, const cli_args *a)
 	smb_registry reg;
 	smb_paths paths;
 	smb_store *s;
-	const char *path = c->db ? c->db : DEMO_DB;
+	const char *env = getenv("SMBOPT_DB");
+	const char *path = c->db ? c->db : env && *env ? env : DEMO_DB;
 	int rc;
 
 	smb_paths_get(&paths);

@@ -46,7 +46,7 @@ int cmd_forecast(cli_ctx *c, const cli_args *a)
 	for (int i = 0; i < 6; i++)
 		if ((rc = cli_number(c, a, names[i], slot[i], &given)))
 			return rc;
-	if ((rc = cli_open(c, &s)))
+	if ((rc = cli_open_read(c, &s)))
 		return rc;
 	smb_client_check(s, a->pos[0], &rc, &c->err);
 	if (rc == SMB_OK)

@@ -102,6 +102,12 @@ int cmd_import(cli_ctx *c, const cli_args *a)
 		else
 			smb_buf_printf(&c->out, "imported %s for %s: kind %s%s, %lld rows, %lld values (import #%lld)\n",
 			               o.name ? o.name : o.path, o.client_id, r.kind, form, r.accepted, r.values, r.import_id);
+		if (o.replace && !o.dry_run) {
+			if (r.nreplaced)
+				smb_buf_puts(&c->out, smb_buf_str(&r.replaced));
+			else
+				smb_buf_puts(&c->out, "replaced no earlier import (none of the same contents or file name)\n");
+		}
 		if (r.rejected && r.rejects_path)
 			smb_buf_printf(&c->out, "%lld rows rejected, written with reasons to %s\n", r.rejected, r.rejects_path);
 	}
@@ -120,7 +126,7 @@ int cmd_imports(cli_ctx *c, const cli_args *a)
 	smb_table t;
 	int rc, step;
 
-	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_open(c, &s)))
+	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_open_read(c, &s)))
 		return rc;
 	if ((rc = smb_store_prepare(s,
 	        "SELECT id, kind, file, rows, rejected, period, sha256, replaced_by, created FROM import"
@@ -155,7 +161,7 @@ int cmd_observations(cli_ctx *c, const cli_args *a)
 	size_t n;
 	int rc;
 
-	if ((rc = cli_format(c, "text json csv", &fmt)) || (rc = cli_open(c, &s)))
+	if ((rc = cli_format(c, "text json csv", &fmt)) || (rc = cli_open_read(c, &s)))
 		return rc;
 	rc = smb_observations_list(s, a->pos[0], cli_get(a, "period"), &v, &n, &c->err);
 	if (rc == SMB_OK && n == 0) {

@@ -166,7 +166,7 @@ int cmd_plan(cli_ctx *c, const cli_args *a)
 	}
 	if (csv) {
 		rc = smb_planning_from_csv(&p, csv, &c->err);
-	} else if ((rc = cli_open(c, &s)) == SMB_OK) {
+	} else if ((rc = cli_open_read(c, &s)) == SMB_OK) {
 		smb_client_check(s, a->pos[0], &rc, &c->err);
 		if (rc == SMB_OK && (rc = pick_assessment(c, s, a->pos[0], cli_get(a, "assessment"), &as)) == SMB_OK)
 			rc = plan_advice(c, s, a, as, &r, &p);

@@ -18,7 +18,7 @@ int cmd_questionnaire(cli_ctx *c, const cli_args *a)
 		return rc;
 	if (area && smb_area_index(area) < 0)
 		return smb_err_set(&c->err, SMB_EUSAGE, "--area must be operations, marketing, finance, customer or technology");
-	if ((rc = cli_open(c, &s)))
+	if ((rc = cli_open_read(c, &s)))
 		return rc;
 	rc = smb_client_get(s, a->pos[0], &cl, &c->err);
 	smb_store_close(s);

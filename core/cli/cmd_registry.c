@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "escape.h"
 #include "json.h"
 #include "playbook.h"
 
@@ -82,37 +83,42 @@ int cmd_plugins(cli_ctx *c, const cli_args *a)
 		smb_json_object_end(&j);
 		smb_buf_putc(&c->out, '\n');
 	} else {
+		/* names, paths and reasons from plugins and playbooks: escaped */
+		smb_escaper x = { 0 };
+#define E(s) smb_esc(&x, (s))
 		smb_buf_printf(&c->out, "plugin ABI %d; %zu plugins, %zu playbooks loaded\n", SMB_PLUGIN_ABI_VERSION,
 		               r.nplugins, r.nplaybooks);
 		for (size_t i = 0; i < r.nplugins; i++) {
 			const smb_plugin *p = &r.plugins[i];
 			size_t nm = 0;
-			smb_buf_printf(&c->out, "\n%s %s (%s)%s%s\n  %s\n  metrics:", p->name, p->version,
-			               *p->areas ? p->areas : "no area", p->industry ? ", industry " : "",
-			               p->industry ? p->industry : "", p->path);
+			smb_buf_printf(&c->out, "\n%s %s (%s)%s%s\n  %s\n  metrics:", E(p->name), E(p->version),
+			               *p->areas ? E(p->areas) : "no area", p->industry ? ", industry " : "",
+			               p->industry ? E(p->industry) : "", E(p->path));
 			for (size_t k = 0; k < r.nmetrics; k++)
 				if (from_plugin(r.metrics[k].origin, p))
-					smb_buf_printf(&c->out, "%s%s", nm++ ? ", " : " ", r.metrics[k].key);
+					smb_buf_printf(&c->out, "%s%s", nm++ ? ", " : " ", E(r.metrics[k].key));
 			if (!nm)
 				smb_buf_puts(&c->out, " none");
 			smb_buf_puts(&c->out, "\n  dataset kinds:");
 			nm = 0;
 			for (size_t k = 0; k < r.kinds.n; k++)
 				if (from_plugin(r.kinds.v[k].origin, p))
-					smb_buf_printf(&c->out, "%s%s", nm++ ? ", " : " ", r.kinds.v[k].name);
+					smb_buf_printf(&c->out, "%s%s", nm++ ? ", " : " ", E(r.kinds.v[k].name));
 			smb_buf_puts(&c->out, nm ? "\n" : " none\n");
 			nm = 0;
 			for (size_t k = 0; k < r.nsolvers; k++)
 				if (from_plugin(r.solvers[k].origin, p))
-					smb_buf_printf(&c->out, "%s%s", nm++ ? ", " : "  solvers: ", r.solvers[k].name);
+					smb_buf_printf(&c->out, "%s%s", nm++ ? ", " : "  solvers: ", E(r.solvers[k].name));
 			if (nm)
 				smb_buf_putc(&c->out, '\n');
 		}
 		for (size_t i = 0; i < r.nplaybooks; i++)
-			smb_buf_printf(&c->out, "%splaybook %s %s  %s\n", i ? "" : "\n", r.playbooks[i]->name,
-			               r.playbooks[i]->version, r.playbooks[i]->path);
+			smb_buf_printf(&c->out, "%splaybook %s %s  %s\n", i ? "" : "\n", E(r.playbooks[i]->name),
+			               E(r.playbooks[i]->version), E(r.playbooks[i]->path));
 		for (size_t i = 0; i < r.nproblems; i++)
-			smb_buf_printf(&c->out, "%srefused: %s\n", i ? "" : "\n", r.problems[i].reason);
+			smb_buf_printf(&c->out, "%srefused: %s\n", i ? "" : "\n", E(r.problems[i].reason));
+#undef E
+		smb_escaper_free(&x);
 	}
 	smb_registry_free(&r);
 	return SMB_OK;
@@ -215,8 +221,11 @@ int cmd_playbook_check(cli_ctx *c, const cli_args *a)
 		}
 		for (size_t i = 0; i < r.nmetrics; i++)
 			nq += r.metrics[i].question && r.metrics[i].origin && strstr(r.metrics[i].origin, pb->path) != NULL;
+		smb_escaper x = { 0 };
+		const char *esc_name = smb_esc(&x, pb->name), *esc_version = smb_esc(&x, pb->version);
 		smb_buf_printf(&c->out, "%s: ok: playbook %s %s, %zu metrics (%zu questions), %zu rules, %zu initiatives, %zu tests\n",
-		               a->pos[0], pb->name, pb->version, nm, nq, nr, ni, pb->ntests);
+		               a->pos[0], esc_name, esc_version, nm, nq, nr, ni, pb->ntests);
+		smb_escaper_free(&x);
 	}
 	smb_buf_free(&problems);
 	smb_registry_free(&r);

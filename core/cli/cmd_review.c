@@ -56,7 +56,7 @@ int cmd_goal_list(cli_ctx *c, const cli_args *a)
 	size_t n;
 	int rc;
 
-	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_open(c, &s)))
+	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_open_read(c, &s)))
 		return rc;
 	smb_client_check(s, a->pos[0], &rc, &c->err);
 	if (rc == SMB_OK && (rc = smb_goal_list(s, a->pos[0], &v, &n, &c->err)) == SMB_OK) {
@@ -145,7 +145,7 @@ int cmd_initiative_list(cli_ctx *c, const cli_args *a)
 	size_t n;
 	int rc;
 
-	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_open(c, &s)))
+	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_open_read(c, &s)))
 		return rc;
 	smb_client_check(s, a->pos[0], &rc, &c->err);
 	if (rc == SMB_OK && (rc = smb_adoption_list(s, a->pos[0], &v, &n, &c->err)) == SMB_OK) {
@@ -177,7 +177,7 @@ int cmd_initiative_calibration(cli_ctx *c, const cli_args *a)
 	int rc;
 
 	(void)a;
-	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_open(c, &s)))
+	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_open_read(c, &s)))
 		return rc;
 	rc = smb_calibration_summary(s, fmt, &c->out, &c->err);
 	smb_store_close(s);
@@ -203,7 +203,13 @@ int cmd_review(cli_ctx *c, const cli_args *a)
 	}
 	if ((rc = cli_registry(c, a, &r)))
 		return rc;
-	if ((rc = cli_open(c, &s)) == SMB_OK) {
+	/* Review records the realised effects of finished initiatives; on a
+	 * workspace it cannot write, it shows those last recorded. */
+	if ((rc = cli_open(c, &s)) == SMB_EIO) {
+		fprintf(stderr, "smbopt: note: %s; the review shows the realised effects as last recorded\n", c->err.msg);
+		rc = cli_open_read(c, &s);
+	}
+	if (rc == SMB_OK) {
 		smb_client_check(s, a->pos[0], &rc, &c->err);
 		if (rc == SMB_OK &&
 		    (rc = smb_review_run(s, &r, a->pos[0], &o, &rv, &c->err)) == SMB_OK) {
@@ -223,7 +229,7 @@ int cmd_history(cli_ctx *c, const cli_args *a)
 	const char *fmt;
 	int rc;
 
-	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_open(c, &s)))
+	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_open_read(c, &s)))
 		return rc;
 	smb_client_check(s, a->pos[0], &rc, &c->err);
 	if (rc == SMB_OK)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "escape.h"
 
 /* Options: named fields, so that an entry written { "name", 1 } still
  * compiles; tests/cli_help.sh fails for any option without .help. */
@@ -407,10 +408,14 @@ int main(int argc, char **argv)
 		c.err = kept;
 	}
 done:
-	if (rc && rc != SMB_PARTIAL && c.err.msg[0])
-		fprintf(stderr, "smbopt: %s\n", c.err.msg);
-	else if (rc == SMB_PARTIAL && c.err.msg[0])
-		fprintf(stderr, "smbopt: warning: %s\n", c.err.msg);
+	if (rc && c.err.msg[0]) {
+		/* the message may quote files and playbooks: escaped (escape.h) */
+		smb_buf msg;
+		smb_buf_init(&msg);
+		smb_escape_text(&msg, c.err.msg);
+		fprintf(stderr, "smbopt: %s%s\n", rc == SMB_PARTIAL ? "warning: " : "", smb_buf_str(&msg));
+		smb_buf_free(&msg);
+	}
 	smb_buf_free(&c.out);
 	return rc;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "infile.h"
 #include "paths.h"
 #include "playbook_int.h"
 #include "sha256.h"
@@ -70,12 +71,13 @@ static int collect_tests(lua_State *L)
 
 static int read_source(const char *path, char **src, size_t *len, smb_err *e)
 {
-	FILE *f = fopen(path, "rb");
+	char why[SMB_ERR_MAX];
+	FILE *f = smb_infile_open(path, why, sizeof why);
 	size_t cap = 1 << 14, n = 0;
 	char *buf;
 
 	if (!f)
-		return smb_err_set(e, SMB_ENOINPUT, "%s: %s", path, strerror(errno));
+		return smb_err_set(e, SMB_ENOINPUT, "%s", why);
 	if (!(buf = malloc(cap))) {
 		fclose(f);
 		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");

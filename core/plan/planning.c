@@ -3,6 +3,7 @@
  * the solve (core/plan/plan.c), the true combined gain of the chosen set
  * re-scored as a whole and improved by swaps, and the text and JSON. */
 #include "planning.h"
+#include "escape.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -588,7 +589,9 @@ static void render_text(const smb_planning *p, smb_buf *out)
 	smb_buf_printf(out, ", %zu nodes\n\nchosen:\n", r->nodes);
 	for (size_t i = 0; i < r->nchosen; i++) {
 		const smb_plan_candidate *c = &p->in.cand[r->chosen[i]];
-		smb_buf_printf(out, "  %-28s value %8.4g", c->id, c->value);
+		smb_buf_puts(out, "  ");
+		smb_escape_text(out, c->id);
+		smb_buf_printf(out, "%*s value %8.4g", (int)(strlen(c->id) < 28 ? 28 - strlen(c->id) : 0), "", c->value);
 		for (size_t k = 0; k < p->in.nres; k++)
 			smb_buf_printf(out, "  %s %g", p->in.resource[k], c->use[k]);
 		if (p->resolve && p->resolve[r->chosen[i]] > 0)
@@ -610,7 +613,9 @@ static void render_text(const smb_planning *p, smb_buf *out)
 		if (r->choice[i].chosen)
 			continue;
 		smb_planning_reason(p, i, reason, sizeof reason);
-		smb_buf_printf(out, "  %-28s %s\n", p->in.cand[i].id, reason);
+		smb_buf_puts(out, "  ");
+		smb_escape_text(out, p->in.cand[i].id);
+		smb_buf_printf(out, "%*s %s\n", (int)(strlen(p->in.cand[i].id) < 28 ? 28 - strlen(p->in.cand[i].id) : 0), "", reason);
 	}
 	if (r->nfrontier) {
 		smb_buf_printf(out, "\nefficient frontier (%s):\n", p->in.resource[r->frontier_resource]);

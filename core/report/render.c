@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "escape.h"
 #include "json.h"
 #include "kind.h"
 #include "number.h"
@@ -300,24 +301,29 @@ static void value_text(char *buf, size_t len, double v, const char *unit)
 		snprintf(buf, len, "%.2f %s", v, unit);
 }
 
+/* Every text from the workspace, a playbook or a plugin passes E():
+ * control characters escaped, and in Markdown '|' too (escape.h). */
+#define E(s) smb_esc(&x, (s))
+
 static void render_text(const smb_assessment *a, smb_buf *out, int md)
 {
 	if (a->withdrawn)
 		smb_buf_printf(out, "WITHDRAWN %s: this assessment was made by mistake and is kept for the audit trail only\n\n",
 		               a->withdrawn);
 	const char *h2 = md ? "## " : "", *h3 = md ? "### " : "";
+	smb_escaper x = { .md = md };
 	char fp[13];
 
 	snprintf(fp, sizeof fp, "%.12s", a->fingerprint ? a->fingerprint : "");
-	smb_buf_printf(out, "%s%s (%s), %s, period %s\n", md ? "# " : "", a->client_name ? a->client_name : a->client_id,
-	               a->client_id, a->industry, a->period);
-	smb_buf_printf(out, "%sassessment #%lld, %s, method %s, %s aggregation%s%s\n\n", md ? "\n" : "", a->id, a->created,
-	               fp, a->aggregate, a->partial ? ", PARTIAL (see errors)" : "",
+	smb_buf_printf(out, "%s%s (%s), %s, period %s\n", md ? "# " : "", E(a->client_name ? a->client_name : a->client_id),
+	               E(a->client_id), E(a->industry), E(a->period));
+	smb_buf_printf(out, "%sassessment #%lld, %s, method %s, %s aggregation%s%s\n\n", md ? "\n" : "", a->id, E(a->created),
+	               E(fp), E(a->aggregate), a->partial ? ", PARTIAL (see errors)" : "",
 	               a->industry_defaults ? ", default goalposts (no industry benchmarks loaded)" : "");
 	if (isnan(a->overall))
-		smb_buf_printf(out, "%sOverall: no score: %s\n\n", h2, a->overall_reason ? a->overall_reason : "");
+		smb_buf_printf(out, "%sOverall: no score: %s\n\n", h2, a->overall_reason ? E(a->overall_reason) : "");
 	else
-		smb_buf_printf(out, "%sOverall: %.1f / 100, %s\n\n", h2, a->overall, a->level);
+		smb_buf_printf(out, "%sOverall: %.1f / 100, %s\n\n", h2, a->overall, E(a->level));
 	if (md)
 		smb_buf_puts(out, "| area | score | level | coverage | |\n|---|---:|---|---:|---|\n");
 	for (int k = 0; k < 5; k++) {
@@ -325,15 +331,15 @@ static void render_text(const smb_assessment *a, smb_buf *out, int md)
 		char sc[16];
 		snprintf(sc, sizeof sc, isnan(ar->score) ? "-" : "%.1f", ar->score);
 		if (md) {
-			smb_buf_printf(out, "| %s | %s | %s | %.2f | %s |\n", smb_areas[k], sc, ar->level ? ar->level : "",
-			               ar->coverage, ar->reason ? ar->reason : "");
+			smb_buf_printf(out, "| %s | %s | %s | %.2f | %s |\n", smb_areas[k], sc, ar->level ? E(ar->level) : "",
+			               ar->coverage, ar->reason ? E(ar->reason) : "");
 			continue;
 		}
-		smb_buf_printf(out, "  %-11s %6s  %-13s ", smb_areas[k], sc, ar->level ? ar->level : "");
+		smb_buf_printf(out, "  %-11s %6s  %-13s ", smb_areas[k], sc, ar->level ? E(ar->level) : "");
 		bar(out, ar->score);
 		smb_buf_printf(out, "  coverage %.2f", ar->coverage);
 		if (ar->reason)
-			smb_buf_printf(out, "  (%s)", ar->reason);
+			smb_buf_printf(out, "  (%s)", E(ar->reason));
 		smb_buf_putc(out, '\n');
 	}
 	smb_buf_printf(out, "\n%sMetrics\n", h2);
@@ -349,16 +355,16 @@ static void render_text(const smb_assessment *a, smb_buf *out, int md)
 				if (md)
 					smb_buf_puts(out, "| metric | value | score | goalposts | source |\n|---|---:|---:|---|---|\n");
 			}
-			value_text(val, sizeof val, m->value, m->unit);
+			value_text(val, sizeof val, m->value, E(m->unit));
 			snprintf(sc, sizeof sc, isnan(m->score) ? "-" : "%.0f", m->score);
 			if (m->has_goalposts)
 				snprintf(range, sizeof range, "%g..%g", m->worst, m->best);
 			else
 				snprintf(range, sizeof range, "not scored");
 			if (md)
-				smb_buf_printf(out, "| %s | %s | %s | %s | %s |\n", m->label, val, sc, range, m->source);
+				smb_buf_printf(out, "| %s | %s | %s | %s | %s |\n", E(m->label), val, sc, range, E(m->source));
 			else
-				smb_buf_printf(out, "  %-44.44s %16s  score %4s  [%s]\n", m->label, val, sc, range);
+				smb_buf_printf(out, "  %-44.44s %16s  score %4s  [%s]\n", E(m->label), val, sc, range);
 		}
 	}
 	smb_buf_printf(out, "\n%sFindings (SWOT)\n", h2);
@@ -372,10 +378,10 @@ static void render_text(const smb_assessment *a, smb_buf *out, int md)
 				continue;
 			if (!any++)
 				smb_buf_printf(out, "\n%s%s\n", h3, swot_titles[s]);
-			smb_buf_printf(out, "%s[%s, %s, %s] %s\n", md ? "- " : "  ", f->rule_id, smb_areas[f->area], f->severity,
-			               f->title);
+			smb_buf_printf(out, "%s[%s, %s, %s] %s\n", md ? "- " : "  ", E(f->rule_id), smb_areas[f->area], E(f->severity),
+			               E(f->title));
 			if (*f->detail)
-				smb_buf_printf(out, "%s%s\n", md ? "  " : "      ", f->detail);
+				smb_buf_printf(out, "%s%s\n", md ? "  " : "      ", E(f->detail));
 		}
 	}
 	smb_buf_printf(out, "\n%sRecommended initiatives (by value x confidence / effort; value = score gain + what the "
@@ -389,39 +395,44 @@ static void render_text(const smb_assessment *a, smb_buf *out, int md)
 		const smb_arec *r = &a->recs[i];
 		if (md)
 			smb_buf_printf(out, "| %zu | %s: %s | %.2f | %+.2f | %s%s%.2f | %.0f | %.0f | %.0f | %.2f |\n", i + 1,
-			               r->initiative_id, r->title, r->value, r->gain, r->resolve_note ? r->resolve_note : "",
+			               E(r->initiative_id), E(r->title), r->value, r->gain, r->resolve_note ? E(r->resolve_note) : "",
 			               r->resolve_note ? " +" : "", r->resolve, r->cost, r->hours, r->months, r->confidence);
 		else
 			smb_buf_printf(out, "  %2zu. %-22s %+6.2f pts  cost %7.0f  %4.0f h  %2.0f mo  conf %.2f  %s\n", i + 1,
-			               r->initiative_id, r->gain, r->cost, r->hours, r->months, r->confidence, r->title);
+			               E(r->initiative_id), r->gain, r->cost, r->hours, r->months, r->confidence, E(r->title));
 		if (!md && r->resolve > 0)
 			smb_buf_printf(out, "      value %.2f = gain %+.2f + %.2f (%s)\n", r->value, r->gain, r->resolve,
-			               r->resolve_note ? r->resolve_note : "resolves a finding");
+			               r->resolve_note ? E(r->resolve_note) : "resolves a finding");
 		if (r->confidence_note)
-			smb_buf_printf(out, "%s%s\n", md ? "  - " : "      ", r->confidence_note);
+			smb_buf_printf(out, "%s%s\n", md ? "  - " : "      ", E(r->confidence_note));
 	}
 	smb_buf_printf(out, "\n%sUnder way (planned, in progress or done; not recommended again)\n", h2);
 	if (!a->nunderway)
 		smb_buf_puts(out, "  none\n");
 	for (size_t i = 0; i < a->nunderway; i++) {
 		const smb_arec *r = &a->underway[i];
-		smb_buf_printf(out, "%s%-22s %-11s from %s%s%s  %s\n", md ? "- " : "  ", r->initiative_id, r->under_way,
-		               r->since ? r->since : "?", r->until ? " to " : "", r->until ? r->until : "", r->title);
+		smb_buf_printf(out, "%s%-22s %-11s from %s%s%s  %s\n", md ? "- " : "  ", E(r->initiative_id), r->under_way,
+		               r->since ? r->since : "?", r->until ? " to " : "", r->until ? r->until : "", E(r->title));
 		if (r->confidence_note)
-			smb_buf_printf(out, "%s%s\n", md ? "  - " : "      ", r->confidence_note);
+			smb_buf_printf(out, "%s%s\n", md ? "  - " : "      ", E(r->confidence_note));
 	}
 	if (a->nmodels) {
 		smb_buf_printf(out, "\n%sModels\n", h2);
 		for (size_t i = 0; i < a->nmodels; i++)
-			smb_buf_printf(out, "%s%s.%s = %.6g\n", md ? "- " : "  ", a->models[i].model, a->models[i].field,
+			smb_buf_printf(out, "%s%s.%s = %.6g\n", md ? "- " : "  ", E(a->models[i].model), E(a->models[i].field),
 			               a->models[i].value);
 	}
 	if (a->nerrors) {
 		smb_buf_printf(out, "\n%sErrors (the result is partial)\n", h2);
 		for (size_t i = 0; i < a->nerrors; i++)
-			smb_buf_printf(out, "%s%s: %s\n", md ? "- " : "  ", a->errors[i].what, a->errors[i].message);
+			smb_buf_printf(out, "%s%s: %s\n", md ? "- " : "  ", E(a->errors[i].what), E(a->errors[i].message));
 	}
+	if (x.failed)
+		out->failed = 1;
+	smb_escaper_free(&x);
 }
+
+#undef E
 
 int smb_render_assessment(const smb_assessment *a, const char *format, smb_buf *out)
 {

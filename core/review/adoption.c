@@ -91,6 +91,31 @@ int smb_adoption_add(smb_store *s, const smb_registry *r, const char *client, co
 	return rc;
 }
 
+/* An end before the start would feed calibration a negative duration:
+ * the end period must not finish before the start period begins. */
+static int check_end(smb_store *s, const char *client, const char *initiative, const char *end, smb_err *e)
+{
+	sqlite3_stmt *st;
+	smb_period pe, ps;
+	int rc, step;
+
+	if ((rc = smb_store_prepare(s, "SELECT start_period FROM adoption WHERE client_id = ?1 AND initiative_id = ?2",
+	                            &st, e)))
+		return rc;
+	smb_bind_text(st, 1, client);
+	smb_bind_text(st, 2, initiative);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW && sqlite3_column_text(st, 0) && smb_period_parse(end, &pe, NULL, 0) == 0 &&
+	    smb_period_parse((const char *)sqlite3_column_text(st, 0), &ps, NULL, 0) == 0 &&
+	    smb_period_last_day(&pe) < smb_period_first_day(&ps))
+		rc = smb_err_set(e, SMB_EDATA, "--end %s is before the start of %s (%s); an initiative cannot end before it starts",
+		                 end, initiative, sqlite3_column_text(st, 0));
+	else if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = smb_store_error(s, "reading the initiative", e);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int smb_adoption_set(smb_store *s, const char *client, const char *initiative, const char *status, const char *end,
                      double actual_cost, double actual_hours, smb_err *e)
 {
@@ -110,6 +135,8 @@ int smb_adoption_set(smb_store *s, const char *client, const char *initiative, c
 	}
 	if ((!isnan(actual_cost) && actual_cost < 0) || (!isnan(actual_hours) && actual_hours < 0))
 		return smb_err_set(e, SMB_EUSAGE, "actual cost and hours must be >= 0");
+	if (end && (rc = check_end(s, client, initiative, end, e)))
+		return rc;
 	/* Done without --end: the start period moved on by the planned months,
 	 * as a month (start 2026-Q1, 2 months: done in 2026-02). */
 	if ((rc = smb_store_prepare(s,

@@ -12,6 +12,7 @@
 #include "attribution.h"
 #include "cycle.h"
 #include "season.h"
+#include "escape.h"
 #include "json.h"
 #include "kind.h"
 #include "period.h"
@@ -154,7 +155,8 @@ int smb_review_run(smb_store *s, const smb_registry *r, const char *client, cons
 		g->status = smb_goal_review_at(s, &rv->goals[i], rv->to->period, m ? m->value : NAN, &g->value, &g->progress,
 		                               &g->expected);
 	}
-	if ((rc = smb_adoption_realise(s, rv->seasonal ? r : NULL, client, &realised, e)) ||
+	/* A read-only workspace shows the realised effects as last recorded. */
+	if ((!s->readonly && (rc = smb_adoption_realise(s, rv->seasonal ? r : NULL, client, &realised, e))) ||
 	    (rc = smb_adoption_list(s, client, &rv->adoptions, &rv->nadoptions, e)) ||
 	    (rc = load_calibration(s, client, rv, e)))
 		goto fail;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "attribution.h"
+#include "escape.h"
 #include "json.h"
 #include "kind.h"
 
@@ -522,7 +523,11 @@ static void scores_text(const smb_review *rv, smb_buf *out, int md)
 		smb_buf_printf(out, "%sNote: the stored methods do not reproduce the stored scores exactly.\n", md ? "" : "  ");
 }
 
-static void coverage_text(const smb_review *rv, smb_buf *out, int md)
+/* Every text from the workspace, a playbook or a plugin passes E():
+ * control characters escaped, and in Markdown '|' too (escape.h). */
+#define E(s) smb_esc(x, (s))
+
+static void coverage_text(const smb_review *rv, smb_buf *out, int md, smb_escaper *x)
 {
 	const char *h = md ? "## " : "";
 	char f[32], t[32];
@@ -531,19 +536,19 @@ static void coverage_text(const smb_review *rv, smb_buf *out, int md)
 	if (!rv->ncov)
 		smb_buf_printf(out, "%snone\n", md ? "- " : "  ");
 	for (size_t i = 0; i < rv->ncov; i++)
-		smb_buf_printf(out, "%s%s: %s -> %s: %s\n", md ? "- " : "  ", rv->cov[i].label,
-		               val(f, sizeof f, rv->cov[i].from_value), val(t, sizeof t, rv->cov[i].to_value), rv->cov[i].reason);
+		smb_buf_printf(out, "%s%s: %s -> %s: %s\n", md ? "- " : "  ", E(rv->cov[i].label),
+		               val(f, sizeof f, rv->cov[i].from_value), val(t, sizeof t, rv->cov[i].to_value), E(rv->cov[i].reason));
 	if (rv->settings_diff)
-		smb_buf_printf(out, "\n%sSettings that changed (method): %s; %s\n", h, rv->settings_diff, rv->settings_note);
+		smb_buf_printf(out, "\n%sSettings that changed (method): %s; %s\n", h, E(rv->settings_diff), E(rv->settings_note));
 	for (size_t i = 0; i < rv->ncch; i++) {
 		if (!i)
 			smb_buf_printf(out, "\n%sComputations that changed (method)\n", h);
-		smb_buf_printf(out, "%s%s: %s; %s\n", md ? "- " : "  ", rv->cch[i].label, rv->cch[i].part,
-		               rv->cch[i].recomputed ? "recomputed from the earlier inputs" : rv->cch[i].note);
+		smb_buf_printf(out, "%s%s: %s; %s\n", md ? "- " : "  ", E(rv->cch[i].label), E(rv->cch[i].part),
+		               rv->cch[i].recomputed ? "recomputed from the earlier inputs" : E(rv->cch[i].note));
 	}
 }
 
-static void movers_text(const smb_review *rv, smb_buf *out, int md)
+static void movers_text(const smb_review *rv, smb_buf *out, int md, smb_escaper *x)
 {
 	moved *mv;
 	size_t nmv;
@@ -560,20 +565,20 @@ static void movers_text(const smb_review *rv, smb_buf *out, int md)
 			smb_buf_init(&w);
 			why(m, &w);
 			smb_buf_printf(out, md ? "- %s%s %+.1f: %s -> %s%s%s" : "%s%-32s %+6.1f  %s -> %s%s%s",
-			               md ? "" : side ? "  down " : "  up   ", m->b->label, m->delta, val(f, sizeof f, m->a->value),
+			               md ? "" : side ? "  down " : "  up   ", E(m->b->label), m->delta, val(f, sizeof f, m->a->value),
 			               val(t, sizeof t, m->b->value), m->b->unit && *m->b->unit ? " " : "",
-			               m->b->unit ? m->b->unit : "");
+			               m->b->unit ? E(m->b->unit) : "");
 			if (rv->seasonal) {
 				const smb_ametric *y = smb_assessment_metric(rv->year, m->b->key);
 				smb_buf_printf(out, " (a year earlier %s)", val(f, sizeof f, y ? y->value : NAN));
 			}
-			smb_buf_printf(out, ": %s\n", smb_buf_str(&w));
+			smb_buf_printf(out, ": %s\n", E(smb_buf_str(&w)));
 			smb_buf_free(&w);
 		}
 	free(mv);
 }
 
-static void findings_text(const smb_review *rv, smb_buf *out, int md)
+static void findings_text(const smb_review *rv, smb_buf *out, int md, smb_escaper *x)
 {
 	static const char *const shown[] = { "new", "persisting", "resolved", "not evaluated", "withdrawn" };
 
@@ -583,16 +588,16 @@ static void findings_text(const smb_review *rv, smb_buf *out, int md)
 			const smb_fchange *c = &rv->fch[i];
 			if ((int)c->status != st)
 				continue;
-			smb_buf_printf(out, "%s%-13s [%s] %s", md ? "- " : "  ", shown[st], c->f->rule_id, c->f->title);
+			smb_buf_printf(out, "%s%-13s [%s] %s", md ? "- " : "  ", shown[st], E(c->f->rule_id), E(c->f->title));
 			if (c->status == SMB_F_NOT_EVALUATED && c->error) {
-				smb_buf_printf(out, ": its rule failed (%s)", c->error);
+				smb_buf_printf(out, ": its rule failed (%s)", E(c->error));
 			} else if (c->status == SMB_F_NOT_EVALUATED) {
 				smb_buf_puts(out, ": missing now ");
 				for (const char *p = c->missing; p && *p;) {
 					size_t n = strcspn(p, ",");
 					char key[256];
 					snprintf(key, sizeof key, "%.*s", (int)n, p);
-					smb_buf_printf(out, "%s%s", p == c->missing ? "" : ", ", label_of(rv, key));
+					smb_buf_printf(out, "%s%s", p == c->missing ? "" : ", ", E(label_of(rv, key)));
 					p += n + (p[n] == ',');
 				}
 			} else if (c->status == SMB_F_WITHDRAWN) {
@@ -604,7 +609,7 @@ static void findings_text(const smb_review *rv, smb_buf *out, int md)
 		}
 }
 
-static void rest_text(const smb_review *rv, smb_buf *out, int md)
+static void rest_text(const smb_review *rv, smb_buf *out, int md, smb_escaper *x)
 {
 	const char *h = md ? "## " : "";
 
@@ -615,24 +620,24 @@ static void rest_text(const smb_review *rv, smb_buf *out, int md)
 		const smb_goal *g = &rv->goals[i];
 		const smb_goal_review *st = &rv->goal_status[i];
 		smb_buf_printf(out, "%s#%lld %-34s %g -> %g by %s: now %g, progress %.0f%% of %.0f%% expected: %s%s%s\n",
-		               md ? "- " : "  ", g->id, label_of(rv, g->metric), g->baseline, g->target, g->deadline, st->value,
+		               md ? "- " : "  ", g->id, E(label_of(rv, g->metric)), g->baseline, g->target, E(g->deadline), st->value,
 		               100 * st->progress, 100 * st->expected, smb_goal_status_name(st->status),
-		               g->owner ? ", owner " : "", g->owner ? g->owner : "");
+		               g->owner ? ", owner " : "", g->owner ? E(g->owner) : "");
 	}
 	smb_buf_printf(out, "\n%sInitiatives\n", h);
 	if (!rv->nadoptions)
 		smb_buf_puts(out, "  none\n");
 	for (size_t i = 0; i < rv->nadoptions; i++) {
 		const smb_adoption *ad = &rv->adoptions[i];
-		smb_buf_printf(out, "%s%-24s %-11s from %s%s%s", md ? "- " : "  ", ad->initiative_id, ad->status,
-		               ad->start_period, ad->end_period ? " to " : "", ad->end_period ? ad->end_period : "");
+		smb_buf_printf(out, "%s%-24s %-11s from %s%s%s", md ? "- " : "  ", E(ad->initiative_id), E(ad->status),
+		               E(ad->start_period), ad->end_period ? " to " : "", ad->end_period ? E(ad->end_period) : "");
 		if (!isnan(ad->actual_cost))
 			smb_buf_printf(out, ", cost %.0f of %.0f planned", ad->actual_cost, ad->cost);
 		smb_buf_putc(out, '\n');
 		for (size_t c = 0; c < rv->ncal; c++)
 			if (strcmp(rv->cal[c].initiative_id, ad->initiative_id) == 0)
 				smb_buf_printf(out, "%s%s: realised %+g vs expected %+g (ratio %.2f; %s)\n", md ? "  - " : "      ",
-				               label_of(rv, rv->cal[c].metric), rv->cal[c].realised, rv->cal[c].expected,
+				               E(label_of(rv, rv->cal[c].metric)), rv->cal[c].realised, rv->cal[c].expected,
 				               rv->cal[c].ratio, rv->cal[c].year_on_year
 				               ? "year on year: less the change over the same periods a year before"
 				               : rv->seasonal ? "sequential: the same periods a year before have no value"
@@ -640,35 +645,42 @@ static void rest_text(const smb_review *rv, smb_buf *out, int md)
 	}
 }
 
+#undef E
+#define E(s) smb_esc(&x, (s))
+
 static void render_text(const smb_review *rv, smb_buf *out, int md)
 {
 	const smb_assessment *A = rv->from, *B = rv->to;
 	char f[16], t[16], d[16];
+	smb_escaper x = { .md = md };
 
-	smb_buf_printf(out, "%sReview of %s (%s): %s (#%lld) -> %s (#%lld)\n\n", md ? "# " : "", B->client_name,
-	               B->client_id, A->period, A->id, B->period, B->id);
+	smb_buf_printf(out, "%sReview of %s (%s): %s (#%lld) -> %s (#%lld)\n\n", md ? "# " : "", E(B->client_name),
+	               E(B->client_id), E(A->period), A->id, E(B->period), B->id);
 	smb_buf_printf(out, "%sOverall %s -> %s (%s), %s -> %s\n", md ? "## " : "", fmt1(f, sizeof f, A->overall, 0),
-	               fmt1(t, sizeof t, B->overall, 0), fmt1(d, sizeof d, rv->overall.total, 1), A->level ? A->level : "-",
-	               B->level ? B->level : "-");
+	               fmt1(t, sizeof t, B->overall, 0), fmt1(d, sizeof d, rv->overall.total, 1), A->level ? E(A->level) : "-",
+	               B->level ? E(B->level) : "-");
 	for (int side = 0; side < 2; side++) {
-		const smb_assessment *x = side ? B : A;
-		if (isnan(x->overall))
-			smb_buf_printf(out, "%sNo overall score in %s: %s\n", md ? "" : "  ", x->period,
-			               x->overall_reason ? x->overall_reason : "not enough areas have a score");
+		const smb_assessment *as = side ? B : A;
+		if (isnan(as->overall))
+			smb_buf_printf(out, "%sNo overall score in %s: %s\n", md ? "" : "  ", E(as->period),
+			               as->overall_reason ? E(as->overall_reason) : "not enough areas have a score");
 	}
 	smb_buf_putc(out, '\n');
 	scores_text(rv, out, md);
 	smb_buf_printf(out, "%sSeasonality: %s%s%s%s%s\n", md ? "\n" : "  ", rv->seasonal ? "seasonal" : "not seasonal",
-	               rv->season_why ? " (" : "", rv->season_why ? rv->season_why : "", rv->season_why ? ")" : "",
+	               rv->season_why ? " (" : "", rv->season_why ? E(rv->season_why) : "", rv->season_why ? ")" : "",
 	               rv->seasonal ? "." : "; sequential change only.");
 	if (rv->seasonal)
-		smb_buf_printf(out, "%sYear ago = %s: %s.\n", md ? "" : "  ", rv->year_period ? rv->year_period : "-",
-		               rv->year_source ? rv->year_source : "-");
-	coverage_text(rv, out, md);
-	movers_text(rv, out, md);
-	findings_text(rv, out, md);
-	rest_text(rv, out, md);
+		smb_buf_printf(out, "%sYear ago = %s: %s.\n", md ? "" : "  ", rv->year_period ? E(rv->year_period) : "-",
+		               rv->year_source ? E(rv->year_source) : "-");
+	coverage_text(rv, out, md, &x);
+	movers_text(rv, out, md, &x);
+	findings_text(rv, out, md, &x);
+	rest_text(rv, out, md, &x);
+	smb_escaper_free(&x);
 }
+
+#undef E
 
 int smb_review_render(const smb_review *rv, const char *format, smb_buf *out)
 {

@@ -13,7 +13,10 @@
 
 #include "csv.h"
 #include "date.h"
+#include "escape.h"
+#include "infile.h"
 #include "number.h"
+#include "outfile.h"
 #include "period.h"
 #include "sha256.h"
 
@@ -34,11 +37,14 @@ typedef struct importer {
 	sqlite3_stmt *obs;           /* insert of one observation */
 	sqlite3_stmt *obs_update;    /* its replacement of an earlier import's value */
 	sqlite3_stmt *row;           /* insert of one dataset row */
-	FILE *rejects;
+	FILE *rejects;               /* rejects_out.f, or NULL without --skip-bad */
+	smb_outfile rejects_out;
 	smb_buf cells;
 	smb_buf reason;              /* why the current row is bad */
 	long reason_col;
 	const char *name;          /* o->name, else o->path */
+	long long *replaced;         /* ids of the earlier imports --replace removes */
+	size_t nreplaced;
 } importer;
 
 static const char *const sources[] = { "measured", "estimated", "self-reported", "imputed" };
@@ -48,8 +54,14 @@ static void note_error(importer *im, long line, long col, const char *msg)
 	int max = im->o->max_errors > 0 ? im->o->max_errors : 20;
 
 	im->r->nerrors++;
-	if (im->r->nerrors <= max)
-		smb_buf_printf(&im->r->errors, "%s:%ld:%ld: %s\n", im->name, line, col, msg);
+	/* msg quotes cells of the file: escaped, so that a cell's ESC or
+	 * newline reaches the terminal as text, not as a control or a line */
+	if (im->r->nerrors <= max) {
+		smb_escape_text(&im->r->errors, im->name);
+		smb_buf_printf(&im->r->errors, ":%ld:%ld: ", line, col);
+		smb_escape_text(&im->r->errors, msg);
+		smb_buf_putc(&im->r->errors, '\n');
+	}
 }
 
 /* Remembers the first problem of the current row. */
@@ -327,16 +339,21 @@ static void write_reject(importer *im, smb_csv_field *f, size_t n)
 	fputc('\n', im->rejects);
 }
 
+/* The rejects file goes through smb_outfile: created beside its name and
+ * renamed into place only when the import commits with rejects, so an
+ * import without any leaves an existing file as it was. */
 static int open_rejects(importer *im, smb_err *e)
 {
 	char d = smb_csv_delimiter(im->csv);
 	size_t len = strlen(im->name) + sizeof ".rejects.csv";
+	int rc;
 
 	if (!(im->r->rejects_path = malloc(len)))
 		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
 	snprintf(im->r->rejects_path, len, "%s.rejects.csv", im->name);
-	if (!(im->rejects = fopen(im->r->rejects_path, "w")))
-		return smb_err_set(e, SMB_ECANTCREAT, "%s: %s", im->r->rejects_path, strerror(errno));
+	if ((rc = smb_outfile_open(&im->rejects_out, im->r->rejects_path, im->s->path, e)))
+		return rc;
+	im->rejects = im->rejects_out.f;
 	for (size_t i = 0; i < im->nheader; i++) {
 		smb_csv_write_field(im->rejects, im->header[i], d);
 		fputc(d, im->rejects);
@@ -345,15 +362,90 @@ static int open_rejects(importer *im, smb_err *e)
 	return SMB_OK;
 }
 
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+/* The earlier imports that --replace replaces: of the same client and
+ * kind, not replaced yet, with the same contents (SHA-256) or the same base
+ * name compared byte for byte. No pattern matching: a file named '%.csv'
+ * or 'Q3_Sales.csv' matches itself only. */
+static int find_replaced(importer *im, smb_err *e)
+{
+	sqlite3_stmt *st;
+	const char *base = base_name(im->name);
+	int rc, step;
+
+	if ((rc = smb_store_prepare(im->s,
+	        "SELECT id, file, sha256 FROM import WHERE client_id = ?1 AND kind = ?2 AND replaced_by IS NULL ORDER BY id",
+	        &st, e)))
+		return rc;
+	smb_bind_text(st, 1, im->o->client_id);
+	smb_bind_text(st, 2, im->r->kind);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *file = (const char *)sqlite3_column_text(st, 1);
+		const char *sha = (const char *)sqlite3_column_text(st, 2);
+		long long *nv;
+		if (!(sha && strcmp(sha, im->r->sha256) == 0) && !(file && strcmp(base_name(file), base) == 0))
+			continue;
+		if (!(nv = realloc(im->replaced, (im->nreplaced + 1) * sizeof *nv))) {
+			sqlite3_finalize(st);
+			return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+		}
+		im->replaced = nv;
+		im->replaced[im->nreplaced++] = sqlite3_column_int64(st, 0);
+	}
+	rc = step == SQLITE_DONE ? SMB_OK : smb_store_error(im->s, "checking earlier imports", e);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Removes what an earlier import still holds; says which and how much. */
+static int remove_import(importer *im, long long id, smb_err *e)
+{
+	static const char *const sql[] = {
+		"DELETE FROM observation WHERE client_id = ?1 AND import_id = ?2",
+		"DELETE FROM dataset_row WHERE client_id = ?1 AND import_id = ?2",
+		"SELECT file FROM import WHERE id = ?2 AND client_id = ?1",
+	};
+	long long removed = 0;
+	sqlite3_stmt *st;
+	int rc, step;
+
+	for (size_t i = 0; i < 3; i++) {
+		if ((rc = smb_store_prepare(im->s, sql[i], &st, e)))
+			return rc;
+		smb_bind_text(st, 1, im->o->client_id);
+		sqlite3_bind_int64(st, 2, id);
+		step = sqlite3_step(st);
+		if (i < 2 && step == SQLITE_DONE)
+			removed += sqlite3_changes(im->s->db);
+		else if (i == 2 && step == SQLITE_ROW)
+		{
+			/* the file name escaped: the report is read in a terminal */
+			smb_buf_printf(&im->r->replaced, "replaced import #%lld (", id);
+			smb_escape_text(&im->r->replaced, (const char *)sqlite3_column_text(st, 0));
+			smb_buf_printf(&im->r->replaced, "), removing %lld value%s\n", removed, removed == 1 ? "" : "s");
+		}
+		else
+			rc = smb_store_error(im->s, "removing the replaced import", e);
+		sqlite3_finalize(st);
+		if (rc)
+			return rc;
+	}
+	im->r->nreplaced++;
+	return SMB_OK;
+}
+
 /* Refuses a file already imported for this client, unless replacing; with
  * replace, removes what the earlier imports of the same file still hold. */
 static int check_duplicate(importer *im, smb_err *e)
 {
 	sqlite3_stmt *st;
-	const char *base = strrchr(im->name, '/');
 	int rc, step;
 
-	base = base ? base + 1 : im->name;
 	if ((rc = smb_store_prepare(im->s,
 	        "SELECT id, created FROM import WHERE client_id = ?1 AND sha256 = ?2 AND replaced_by IS NULL",
 	        &st, e)))
@@ -371,29 +463,11 @@ static int check_duplicate(importer *im, smb_err *e)
 	sqlite3_finalize(st);
 	if (rc || !im->o->replace)
 		return rc;
-	{
-		static const char *const sql[] = {
-			"DELETE FROM observation WHERE client_id = ?1 AND import_id IN"
-			" (SELECT id FROM import WHERE client_id = ?1 AND replaced_by IS NULL AND kind = ?4"
-			"  AND (sha256 = ?2 OR file = ?3 OR file LIKE '%/' || ?3))",
-			"DELETE FROM dataset_row WHERE client_id = ?1 AND kind = ?4 AND import_id IN"
-			" (SELECT id FROM import WHERE client_id = ?1 AND replaced_by IS NULL AND kind = ?4"
-			"  AND (sha256 = ?2 OR file = ?3 OR file LIKE '%/' || ?3))",
-		};
-		for (size_t i = 0; i < 2; i++) {
-			if ((rc = smb_store_prepare(im->s, sql[i], &st, e)))
-				return rc;
-			smb_bind_text(st, 1, im->o->client_id);
-			smb_bind_text(st, 2, im->r->sha256);
-			smb_bind_text(st, 3, base);
-			smb_bind_text(st, 4, im->r->kind);
-			if (sqlite3_step(st) != SQLITE_DONE)
-				rc = smb_store_error(im->s, "removing the replaced import", e);
-			sqlite3_finalize(st);
-			if (rc)
-				return rc;
-		}
-	}
+	if ((rc = find_replaced(im, e)))
+		return rc;
+	for (size_t i = 0; i < im->nreplaced; i++)
+		if ((rc = remove_import(im, im->replaced[i], e)))
+			return rc;
 	return SMB_OK;
 }
 
@@ -423,25 +497,20 @@ static int record_import(importer *im, smb_err *e)
 
 static int finish_import(importer *im, smb_err *e)
 {
-	const char *base = strrchr(im->name, '/');
 	sqlite3_stmt *st;
 	int rc;
 
-	base = base ? base + 1 : im->name;
-	if ((rc = smb_store_prepare(im->s,
-	        "UPDATE import SET replaced_by = ?2 WHERE client_id = ?1 AND id <> ?2 AND replaced_by IS NULL"
-	        " AND kind = ?5 AND (sha256 = ?3 OR file = ?4 OR file LIKE '%/' || ?4)", &st, e)))
-		return rc;
-	smb_bind_text(st, 1, im->o->client_id);
-	sqlite3_bind_int64(st, 2, im->import_id);
-	smb_bind_text(st, 3, im->r->sha256);
-	smb_bind_text(st, 4, base);
-	smb_bind_text(st, 5, im->r->kind);
-	if (im->o->replace && sqlite3_step(st) != SQLITE_DONE)
-		rc = smb_store_error(im->s, "marking the replaced import", e);
-	sqlite3_finalize(st);
-	if (rc)
-		return rc;
+	for (size_t i = 0; i < im->nreplaced; i++) {
+		if ((rc = smb_store_prepare(im->s, "UPDATE import SET replaced_by = ?2 WHERE id = ?1", &st, e)))
+			return rc;
+		sqlite3_bind_int64(st, 1, im->replaced[i]);
+		sqlite3_bind_int64(st, 2, im->import_id);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = smb_store_error(im->s, "marking the replaced import", e);
+		sqlite3_finalize(st);
+		if (rc)
+			return rc;
+	}
 	if ((rc = smb_store_prepare(im->s, "UPDATE import SET rows = ?2, rejected = ?3 WHERE id = ?1", &st, e)))
 		return rc;
 	sqlite3_bind_int64(st, 1, im->import_id);
@@ -599,12 +668,21 @@ int smb_import(smb_store *s, const smb_import_opts *o, smb_import_report *r, smb
 	memset(r, 0, sizeof *r);
 	memset(&im, 0, sizeof im);
 	smb_buf_init(&r->errors);
+	smb_buf_init(&r->replaced);
 	smb_buf_init(&im.cells);
 	smb_buf_init(&im.reason);
 	im.s = s;
 	im.o = o;
 	im.r = r;
 	im.name = o->name ? o->name : o->path;
+	/* Regular files only: a FIFO would be read once for the SHA-256 and
+	 * again for the rows, /dev/zero never ends. */
+	{
+		FILE *f = smb_infile_open(o->path, why, sizeof why);
+		if (!f)
+			return smb_err_set(e, SMB_ENOINPUT, "%s", why);
+		fclose(f);
+	}
 	if (smb_sha256_file(o->path, r->sha256))
 		return smb_err_set(e, SMB_ENOINPUT, "%s: %s", o->path, strerror(errno));
 	if (!(im.csv = smb_csv_open(o->path, o->delimiter, why, sizeof why)))
@@ -636,26 +714,22 @@ int smb_import(smb_store *s, const smb_import_opts *o, smb_import_report *r, smb
 		goto out;
 	if ((rc = finish_import(&im, e)))
 		goto out;
-	if (im.rejects) {
-		if (fclose(im.rejects) != 0) {
-			im.rejects = NULL;
-			rc = smb_err_set(e, SMB_ECANTCREAT, "%s: %s", r->rejects_path, strerror(errno));
-			goto out;
-		}
-		im.rejects = NULL;
-	}
+	/* A write error of the rejects file (full disk) refuses the import. */
+	if (im.rejects && r->rejected && (rc = smb_outfile_finish(&im.rejects_out, e)))
+		goto out;
 	if ((rc = smb_store_commit(s, e)))
 		goto out;
 	r->import_id = im.import_id;
+	if (im.rejects && r->rejected && (rc = smb_outfile_commit(&im.rejects_out, e)))
+		smb_err_prefix(e, "%s was imported (import #%lld), but its rejects were not written", o->path,
+		               im.import_id);
 out:
 	sqlite3_finalize(im.obs);
 	sqlite3_finalize(im.obs_update);
 	sqlite3_finalize(im.row);
 	smb_store_rollback(s);   /* no-op after a commit */
-	if (im.rejects)
-		fclose(im.rejects);
+	smb_outfile_discard(&im.rejects_out);
 	if (r->rejects_path && (rc || r->rejected == 0 || o->dry_run)) {
-		unlink(r->rejects_path);
 		free(r->rejects_path);
 		r->rejects_path = NULL;
 	}
@@ -667,6 +741,7 @@ out:
 	free(im.header);
 	smb_buf_free(&im.cells);
 	smb_buf_free(&im.reason);
+	free(im.replaced);
 	smb_csv_close(im.csv);
 	return rc;
 }
@@ -674,6 +749,7 @@ out:
 void smb_import_report_free(smb_import_report *r)
 {
 	smb_buf_free(&r->errors);
+	smb_buf_free(&r->replaced);
 	free(r->rejects_path);
 	r->rejects_path = NULL;
 }

@@ -43,6 +43,11 @@ typedef struct smb_import_report {
 	char *rejects_path;        /* with skip_bad and rejects, else NULL */
 	smb_buf errors;            /* "FILE:LINE:COLUMN: what" lines */
 	long long nerrors;
+	/* With replace: "replaced import #N (FILE), removing M values" per
+	 * earlier import replaced, one a line (FILE with its control
+	 * characters escaped); empty when none was. */
+	smb_buf replaced;
+	long long nreplaced;
 } smb_import_report;
 
 /* Returns SMB_OK (also with skip_bad and some rejects), SMB_EDATA when the

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "escape.h"
 #include "kind.h"
 
 static void csv_field(smb_buf *out, const char *s)
@@ -27,6 +28,7 @@ static void csv_field(smb_buf *out, const char *s)
 int smb_questionnaire(const smb_registry *r, const char *industry, const char *area, const char *format, smb_buf *out)
 {
 	int md = strcmp(format, "md") == 0, n = 0;
+	smb_escaper x = { .md = 1 };   /* the Markdown rendering's texts */
 
 	if (!md && strcmp(format, "csv") != 0)
 		return -1;
@@ -46,12 +48,13 @@ int smb_questionnaire(const smb_registry *r, const char *industry, const char *a
 			n++;
 			smb_buf_init(&choices);
 			for (size_t k = 0; k < m->nchoices; k++)
-				smb_buf_printf(&choices, md ? "%s- [ ] %s\n" : "%s%s=%g", md ? "" : k ? ";" : "", m->choices[k],
+				smb_buf_printf(&choices, md ? "%s- [ ] %s\n" : "%s%s=%g", md ? "" : k ? ";" : "", md ? smb_esc(&x, m->choices[k]) : m->choices[k],
 				               m->choice_scores[k]);
 			if (md) {
 				if (!header++)
 					smb_buf_printf(out, "\n## %c%s\n", smb_areas[a][0] - 'a' + 'A', smb_areas[a] + 1);
-				smb_buf_printf(out, "\n**%d. %s** (`%s`)\n\n%s", n, m->question, m->key, smb_buf_str(&choices));
+				smb_buf_printf(out, "\n**%d. %s** (`%s`)\n\n%s", n, smb_esc(&x, m->question), smb_esc(&x, m->key),
+				               smb_buf_str(&choices));
 			} else {
 				csv_field(out, m->key);
 				smb_buf_putc(out, ',');
@@ -63,5 +66,6 @@ int smb_questionnaire(const smb_registry *r, const char *industry, const char *a
 			smb_buf_free(&choices);
 		}
 	}
+	smb_escaper_free(&x);
 	return n;
 }

@@ -3,11 +3,15 @@
  * bound parameters; no user text is ever pasted into SQL. */
 #include "store.h"
 
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 /* Long enough for a batch import by another process to finish; two writers
  * of one workspace queue instead of reporting "database is locked". */
@@ -163,6 +167,10 @@ static int migrate(smb_store *s, int from, smb_err *e)
 	if ((rc = smb_store_user_version(s, &v, e)))
 		goto fail;
 	from = v;
+	if (from < 0 || from > SMB_SCHEMA_VERSION) {
+		rc = smb_err_set(e, SMB_EDATA, "%s has schema version %d, which no smbopt writes", s->path, from);
+		goto fail;
+	}
 	for (v = from; v < SMB_SCHEMA_VERSION && v < smb_schema_nmigrations; v++) {
 		if ((rc = smb_store_exec(s, smb_schema_migrations[v], e))) {
 			smb_err_prefix(e, "migrating the workspace to schema version %d", v + 1);
@@ -178,16 +186,97 @@ fail:
 	return rc;
 }
 
+/* A writing command names what keeps it from writing, before SQLite's
+ * "attempt to write a readonly database" halfway through. The folder needs
+ * to be writable for the -wal and -shm files unless they exist already. */
+static void dir_of(const char *path, char dir[PATH_MAX])
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		snprintf(dir, PATH_MAX, ".");
+	else
+		snprintf(dir, PATH_MAX, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+}
+
+/* 1 when the -wal file is absent and cannot be created: no one but root
+ * can then write to the file in WAL mode. */
+static int wal_impossible(const char *path)
+{
+	char dir[PATH_MAX], wal[PATH_MAX + 8];
+
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	if (access(wal, F_OK) == 0)
+		return 0;
+	dir_of(path, dir);
+	return access(dir, W_OK) != 0;
+}
+
+static int check_writable(const char *path, smb_err *e)
+{
+	char dir[PATH_MAX];
+
+	if (access(path, W_OK) != 0)
+		return smb_err_set(e, SMB_EIO, "%s is not writable (%s); this command writes to the workspace", path,
+		                   strerror(errno));
+	if (!wal_impossible(path))
+		return SMB_OK;
+	dir_of(path, dir);
+	if (access(dir, W_OK) != 0)
+		return smb_err_set(e, SMB_EIO,
+		                   "the folder %s is not writable (%s); this command writes to the workspace %s, which "
+		                   "needs its -wal and -shm files beside it",
+		                   dir, strerror(errno), path);
+	return SMB_OK;
+}
+
+/* "file:PATH?immutable=1", PATH percent-encoded as URIs need. */
+static char *immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *u = malloc(3 * strlen(path) + 32), *p = u;
+
+	if (!u)
+		return NULL;
+	p += sprintf(p, "file:");
+	for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+		if (isalnum(*c) || strchr("/-._~", *c)) {
+			*p++ = (char)*c;
+		} else {
+			*p++ = '%';
+			*p++ = hex[*c >> 4];
+			*p++ = hex[*c & 15];
+		}
+	}
+	strcpy(p, "?immutable=1");
+	return u;
+}
+
+/* Settings that hold whatever the file says: its triggers and views may
+ * not call functions with side effects, and nothing loads extensions. */
+static int harden(smb_store *s, smb_err *e)
+{
+	if (sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL) != SQLITE_OK ||
+	    sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, (int *)NULL) != SQLITE_OK ||
+	    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL) != SQLITE_OK)
+		return smb_store_error(s, "configuring the connection", e);
+	return SMB_OK;
+}
+
 int smb_store_open(const char *path, smb_open_mode mode, smb_store **out, smb_err *e)
 {
 	smb_store *s;
 	struct stat sb;
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	int flags = SQLITE_OPEN_NOMUTEX;
+	char *uri = NULL;
 	int rc, version;
 
 	*out = NULL;
-	if (mode == SMB_OPEN_EXISTING && stat(path, &sb) != 0)
+	if (mode != SMB_OPEN_CREATE && stat(path, &sb) != 0)
 		return smb_err_set(e, SMB_ENOINPUT, "no workspace at %s (create one with 'smbopt init')", path);
+	if (mode == SMB_OPEN_EXISTING && (rc = check_writable(path, e)))
+		return rc;
+	flags |= mode == SMB_OPEN_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if (mode == SMB_OPEN_CREATE)
 		flags |= SQLITE_OPEN_CREATE;
 	s = calloc(1, sizeof *s);
@@ -195,31 +284,61 @@ int smb_store_open(const char *path, smb_open_mode mode, smb_store **out, smb_er
 		free(s);
 		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
 	}
-	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+	/* SQLite reads a WAL-mode file read-only only where it can keep the
+	 * -shm index, unless told the file cannot change: true in a read-only
+	 * folder without a -wal, where no writer can start. */
+	if (mode == SMB_OPEN_READ && wal_impossible(path)) {
+		if (!(uri = immutable_uri(path))) {
+			smb_store_close(s);
+			return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+		}
+		flags |= SQLITE_OPEN_URI;
+	}
+	rc = sqlite3_open_v2(uri ? uri : path, &s->db, flags, NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
 		rc = smb_store_error(s, "opening", e);
 		smb_store_close(s);
 		return rc;
 	}
+	s->readonly = mode == SMB_OPEN_READ;
 	sqlite3_extended_result_codes(s->db, 0);
 	sqlite3_busy_timeout(s->db, SMB_BUSY_TIMEOUT_MS);
-	if ((rc = smb_store_user_version(s, &version, e)))
+	if ((rc = harden(s, e)) || (rc = smb_store_user_version(s, &version, e)))
 		goto fail;
+	/* Invariant for migrate(): 0 <= version <= SMB_SCHEMA_VERSION, so the
+	 * migration table is never indexed outside its bounds. */
+	if (version < 0) {
+		rc = smb_err_set(e, SMB_EDATA, "%s has schema version %d, which no smbopt writes; it is refused", path,
+		                 version);
+		goto fail;
+	}
 	if (version > SMB_SCHEMA_VERSION) {
 		rc = smb_err_set(e, SMB_ECONFIG,
 		                 "%s has schema version %d, newer than this smbopt understands (%d); use a newer smbopt",
 		                 path, version, SMB_SCHEMA_VERSION);
 		goto fail;
 	}
-	if (version == 0 && mode == SMB_OPEN_EXISTING) {
+	if (version == 0 && mode != SMB_OPEN_CREATE) {
 		rc = smb_err_set(e, SMB_EDATA, "%s is not an smbopt workspace (create one with 'smbopt init')", path);
 		goto fail;
+	}
+	if ((rc = smb_schema_check(s, version, e)))
+		goto fail;
+	if (mode == SMB_OPEN_READ && version < SMB_SCHEMA_VERSION) {
+		/* Reading an older file needs it migrated first, which writes. */
+		smb_store_close(s);
+		if ((rc = smb_store_open(path, SMB_OPEN_EXISTING, out, e)))
+			smb_err_prefix(e, "%s has schema version %d and needs migrating to %d first", path, version,
+			               SMB_SCHEMA_VERSION);
+		return rc;
 	}
 	if ((rc = smb_store_exec(s, "PRAGMA foreign_keys = ON", e)))
 		goto fail;
 	/* WAL lets readers (listing, review) run beside a long import. */
-	if ((rc = smb_store_exec(s, "PRAGMA journal_mode = WAL", e)))
+	if (mode != SMB_OPEN_READ && (rc = smb_store_exec(s, "PRAGMA journal_mode = WAL", e)))
 		goto fail;
-	if ((rc = smb_store_exec(s, "PRAGMA synchronous = NORMAL", e)))
+	if (mode != SMB_OPEN_READ && (rc = smb_store_exec(s, "PRAGMA synchronous = NORMAL", e)))
 		goto fail;
 	/* Reads through a memory map rather than a read() and a cache copy per
 	 * page: an assessment reads thousands of dataset rows, and each copy is

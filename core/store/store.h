@@ -14,16 +14,26 @@ typedef struct smb_store {
 	sqlite3 *db;
 	char *path;
 	int in_tx;
+	int readonly;            /* opened with SMB_OPEN_READ: nothing may be written */
 } smb_store;
 
 typedef enum smb_open_mode {
 	SMB_OPEN_EXISTING = 0,   /* refuse a missing file */
-	SMB_OPEN_CREATE = 1      /* create and migrate (smbopt init) */
+	SMB_OPEN_CREATE = 1,     /* create and migrate (smbopt init) */
+	/* Read-only: no WAL setup and no write of any kind, so reading works on
+	 * a read-only file or in a read-only folder. A file that needs migrating
+	 * is opened for writing instead (and says so when it cannot be). */
+	SMB_OPEN_READ = 2
 } smb_open_mode;
 
 /* The workspace path from --db, else $SMBOPT_DB, else ./smbopt.db. */
 const char *smb_store_default_path(const char *flag);
 
+/* Every open checks, before anything is migrated or read: the schema
+ * version is within 0..SMB_SCHEMA_VERSION, and the schema objects are
+ * exactly those the migrations create (smb_schema_check). Triggers and
+ * views of the file run untrusted (trusted_schema off), extension loading
+ * stays off. */
 int smb_store_open(const char *path, smb_open_mode mode, smb_store **out, smb_err *e);
 void smb_store_close(smb_store *s);
 int smb_store_user_version(smb_store *s, int *version, smb_err *e);
@@ -53,5 +63,9 @@ void smb_now_iso(char out[32]);
 /* The migrations (core/store/schema.c): migration k brings user_version k-1 to k. */
 extern const char *const smb_schema_migrations[];
 extern const int smb_schema_nmigrations;
+/* Refuses (SMB_EDATA, naming them) the tables, indexes, triggers and views
+ * of the workspace that migrations 1..version do not create or create
+ * otherwise, and those they create that it lacks (core/store/schema_check.c). */
+int smb_schema_check(smb_store *s, int version, smb_err *e);
 
 #endif

@@ -2,6 +2,7 @@
  * hot path of big imports, so it reads 256 KiB blocks with fread, copies each
  * field once into one record buffer allocated at open, and allocates nothing
  * per record once the field array has grown to the widest record. */
+#include <ctype.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "infile.h"
 
 #define BLOCK (1 << 18)
 /* SQLite allows at most 2000 columns by default; this bound keeps a record
@@ -191,11 +193,9 @@ smb_csv *smb_csv_from_stream(FILE *f, const char *name, char delimiter,
 
 smb_csv *smb_csv_open(const char *path, char delimiter, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	FILE *f = smb_infile_open(path, err, errlen);
+	if (!f)
 		return NULL;
-	}
 	smb_csv *c = smb_csv_from_stream(f, path, delimiter, err, errlen);
 	if (!c) {
 		fclose(f);
@@ -736,10 +736,57 @@ int smb_csv_read(smb_csv *c, smb_csv_field **fields, size_t *nfields,
 	return r;
 }
 
+/* A number as a spreadsheet reads it: plain digits with one optional sign,
+ * decimal point (or comma) and exponent, nothing else (no inf, nan, hex). */
+static int plain_number(const char *s, int decimal_comma)
+{
+	const char *p = s;
+	int digits = 0;
+
+	if (*p == '+' || *p == '-')
+		p++;
+	for (; isdigit((unsigned char)*p); p++)
+		digits++;
+	if (*p == (decimal_comma ? ',' : '.'))
+		for (p++; isdigit((unsigned char)*p); p++)
+			digits++;
+	if (!digits)
+		return 0;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (!isdigit((unsigned char)*p))
+			return 0;
+		while (isdigit((unsigned char)*p))
+			p++;
+	}
+	return *p == '\0';
+}
+
+int smb_formula_guard(const char *s, int decimal_comma)
+{
+	if (!s || !strchr("=+-@\t\r", s[0]) || s[0] == '\0')
+		return 0;
+	return !plain_number(s, decimal_comma);
+}
+
 void smb_csv_write_field(FILE *f, const char *s, char delimiter)
 {
 	if (!s)
 		return;
+	/* A file that separates with ';' writes decimals with ','. */
+	if (smb_formula_guard(s, delimiter == ';')) {
+		size_t len = strlen(s) + 2;
+		char *q = malloc(len);
+		if (q) {
+			q[0] = '\'';
+			memcpy(q + 1, s, len - 1);
+			smb_csv_write_field(f, q, delimiter);
+			free(q);
+			return;
+		}
+	}
 	if (!strchr(s, '"') && !strchr(s, '\n') && !strchr(s, '\r') &&
 	    !(delimiter && strchr(s, delimiter))) {
 		fputs(s, f);

@@ -42,8 +42,16 @@ long long smb_csv_offset(const smb_csv *c);
 const char *smb_csv_raw(const smb_csv *c, size_t *len);
 void smb_csv_close(smb_csv *c);
 
-/* Writes one field quoted as RFC 4180 needs (only when it must). */
+/* Writes one field quoted as RFC 4180 needs (only when it must), and
+ * neutralised by smb_formula_guard: every CSV smbopt writes goes through it. */
 void smb_csv_write_field(FILE *f, const char *s, char delimiter);
+
+/* Would a spreadsheet run this text cell as a formula? 1 when it starts
+ * with = + - @ tab or CR and is not a plain number (-12.5 and 1e-3 stay
+ * numbers; with decimal_comma, -12,5 too). Every writer of a file others
+ * open in a spreadsheet (CSV here, any later export) puts ' before such
+ * a cell, which the spreadsheet shows as text. */
+int smb_formula_guard(const char *s, int decimal_comma);
 
 /* Longest record accepted, in bytes; longer ones are errors, so a 10 MB line
  * of junk cannot make the reader hold it all. */

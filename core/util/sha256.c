@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sha256.h"
+#include "infile.h"
 
 
 /* First 32 bits of the fractional parts of the cube roots of the first 64
@@ -133,7 +134,8 @@ void smb_sha256_hex(const unsigned char digest[32], char out[65])
 
 int smb_sha256_file(const char *path, char out[65])
 {
-	FILE *f = fopen(path, "rb");
+	char why[64];
+	FILE *f = smb_infile_open(path, why, sizeof why);
 	if (!f)
 		return -1;
 	smb_sha256 s;

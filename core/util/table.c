@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "escape.h"
 #include "json.h"
 
 int smb_table_init(smb_table *t, size_t ncols, const char *const *names)
@@ -79,25 +80,32 @@ static size_t width(const char *s)
 	return w;
 }
 
+/* Cells as shown: control characters escaped (escape.h), so a name with
+ * a newline or an ESC sequence stays one cell of one row. */
 static void render_text(const smb_table *t, smb_buf *out)
 {
 	size_t *w = calloc(t->ncols, sizeof *w);
+	const char **shown = calloc((t->nrows + 1) * t->ncols, sizeof *shown);
+	smb_escaper x = { 0 };
 
-	if (!w) {
+	if (!w || !shown) {
+		free(w);
+		free(shown);
 		out->failed = 1;
 		return;
 	}
-	for (size_t c = 0; c < t->ncols; c++) {
-		w[c] = width(t->names[c]);
-		for (size_t r = 0; r < t->nrows; r++) {
-			size_t cw = width(t->cells[r * t->ncols + c]);
+	for (size_t r = 0; r <= t->nrows; r++)
+		for (size_t c = 0; c < t->ncols; c++)
+			shown[r * t->ncols + c] = smb_esc(&x, r == 0 ? t->names[c] : t->cells[(r - 1) * t->ncols + c]);
+	for (size_t c = 0; c < t->ncols; c++)
+		for (size_t r = 0; r <= t->nrows; r++) {
+			size_t cw = width(shown[r * t->ncols + c]);
 			if (cw > w[c])
 				w[c] = cw;
 		}
-	}
 	for (size_t r = 0; r <= t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			const char *s = r == 0 ? t->names[c] : t->cells[(r - 1) * t->ncols + c];
+			const char *s = shown[r * t->ncols + c];
 			size_t pad = w[c] - width(s);
 			int last = c + 1 == t->ncols;
 			if (!s)
@@ -114,6 +122,10 @@ static void render_text(const smb_table *t, smb_buf *out)
 		}
 		smb_buf_putc(out, '\n');
 	}
+	if (x.failed)
+		out->failed = 1;
+	smb_escaper_free(&x);
+	free(shown);
 	free(w);
 }
 
