@@ -31,7 +31,7 @@ static const cli_opt set_opts[] = {
 static const cli_opt review_opts[] = { { "from", 1 }, { "to", 1 }, { NULL, 0 } };
 static const cli_opt forecast_opts[] = {
 	{ "metric", 1 }, { "horizon", 1 }, { "method", 1 }, { "alpha", 1 }, { "beta", 1 }, { "phi", 1 }, { "gamma", 1 },
-	{ "level0", 1 }, { "trend0", 1 }, { NULL, 0 } };
+	{ "level0", 1 }, { "trend0", 1 }, { "model", 1 }, { NULL, 0 } };
 static const cli_opt customers_opts[] = { { "period", 1 }, { "discount", 1 }, { "months", 1 }, { NULL, 0 } };
 static const cli_opt questionnaire_opts[] = { { "area", 1 }, { NULL, 0 } };
 static const cli_opt plan_opts[] = {
@@ -81,7 +81,7 @@ const cli_entry cli_commands[] = {
 	{ "review", NULL, "ID [--from PERIOD|ASSESSMENT] [--to PERIOD|ASSESSMENT] [--format text|json|md]",
 	  "compare two assessments: what moved and why", review_opts, 1, 1, cmd_review },
 	{ "history", NULL, "ID [--format text|json]", "scores of every assessment of a client", no_opts, 1, 1, cmd_history },
-	{ "forecast", NULL, "ID --metric M [--horizon H] [--method ses|holt|damped|hw-add|hw-mul|auto] [--alpha A]"
+	{ "forecast", NULL, "ID --metric M [--horizon H] [--model ZZZ|MAdM|ANA|...] [--method ses|holt|damped|hw-add|hw-mul|auto] [--alpha A]"
 	  " [--beta B] [--phi P] [--gamma G] [--level0 L] [--trend0 T] [--format text|json]",
 	  "forecast a metric by exponential smoothing", forecast_opts, 1, 1, cmd_forecast },
 	{ "customers", NULL, "ID --period P [--discount D] [--months M] [--format csv|json]",
