@@ -242,6 +242,8 @@ static void value_text(char *buf, size_t len, double v, const char *unit)
 {
 	if (isnan(v))
 		snprintf(buf, len, "-");
+	else if (isinf(v))
+		snprintf(buf, len, "none");   /* beyond measure: the source says why */
 	else if (fabs(v) >= 1000)
 		snprintf(buf, len, "%.0f %s", v, unit);
 	else
@@ -304,6 +306,8 @@ static void render_text(const smb_assessment *a, smb_buf *out, int md)
 				smb_buf_printf(out, "| %s | %s | %s | %s | %s |\n", m->label, val, sc, range, m->source);
 			else
 				smb_buf_printf(out, "  %-44.44s %16s  score %4s  [%s]\n", m->label, val, sc, range);
+			if (!md && isinf(m->value))
+				smb_buf_printf(out, "    (%s)\n", m->source);
 		}
 	}
 	smb_buf_printf(out, "\n%sFindings (SWOT)\n", h2);

@@ -204,6 +204,17 @@ static int has_finding(const smb_assessment *a, const char *rule)
 	return 0;
 }
 
+/* A metric's value for the text, or for one beyond measure the reason
+ * (its source), never a placeholder number. */
+static const char *value_str(const smb_ametric *m, char *buf, size_t len)
+{
+	if (isinf(m->value))
+		snprintf(buf, len, "none: %s", m->source ? m->source : "beyond measure");
+	else
+		snprintf(buf, len, "%g", m->value);
+	return buf;
+}
+
 static double diff(double a, double b)
 {
 	return isnan(a) || isnan(b) ? NAN : b - a;
@@ -444,7 +455,7 @@ static void render_text(const smb_review *rv, smb_buf *out, int md)
 {
 	const smb_assessment *A = rv->from, *B = rv->to, *X = rv->rescored;
 	const char *h = md ? "## " : "";
-	char f[16], t[16], d[16];
+	char f[16], t[16], d[16], va[320], vb[320];
 	moved *mv;
 	size_t nmv;
 
@@ -478,11 +489,12 @@ static void render_text(const smb_review *rv, smb_buf *out, int md)
 	mv = movers(rv, &nmv);
 	smb_buf_printf(out, "\n%sMetrics that moved most (score points)\n", h);
 	for (size_t k = 0; mv && k < nmv && k < 5 && mv[k].delta > 0; k++)
-		smb_buf_printf(out, "%s%-40s %+6.1f  (%g -> %g)\n", md ? "- " : "  up   ", mv[k].b->key, mv[k].delta,
-		               mv[k].a->value, mv[k].b->value);
+		smb_buf_printf(out, "%s%-40s %+6.1f  (%s -> %s)\n", md ? "- " : "  up   ", mv[k].b->key, mv[k].delta,
+		               value_str(mv[k].a, va, sizeof va), value_str(mv[k].b, vb, sizeof vb));
 	for (size_t k = 0; mv && k < nmv && k < 5 && mv[nmv - 1 - k].delta < 0; k++)
-		smb_buf_printf(out, "%s%-40s %+6.1f  (%g -> %g)\n", md ? "- " : "  down ", mv[nmv - 1 - k].b->key,
-		               mv[nmv - 1 - k].delta, mv[nmv - 1 - k].a->value, mv[nmv - 1 - k].b->value);
+		smb_buf_printf(out, "%s%-40s %+6.1f  (%s -> %s)\n", md ? "- " : "  down ", mv[nmv - 1 - k].b->key,
+		               mv[nmv - 1 - k].delta, value_str(mv[nmv - 1 - k].a, va, sizeof va),
+		               value_str(mv[nmv - 1 - k].b, vb, sizeof vb));
 	free(mv);
 	smb_buf_printf(out, "\n%sFindings\n", h);
 	for (size_t i = 0; i < B->nfindings; i++)
