@@ -2,7 +2,8 @@
 # tests/cli_customer.sh — the customer plugin through `smbopt assess`: the
 # CDNOW sample assessed for 1997-Q3 reproduces the published BG/NBD and
 # Gamma-Gamma fits (examples/cdnow/README.md); degenerate data give a
-# "cannot fit" error entry, never NaN.
+# null with the reason ("cannot fit ...", "too little repeat history ..."),
+# never NaN, and the assessment stays whole.
 . "$top_srcdir/tests/lib.sh"
 
 # model FILE MODEL FIELD: models.MODEL.FIELD of an assessment's JSON
@@ -65,15 +66,17 @@ like "$(sed -n '/"errors"/,$p' "$j" | head -1)" '"errors": []' "no error entries
 nonan "$j"
 ok $? "no NaN anywhere"
 
-# Degenerate data: a fit is impossible, the assessment says so and goes on.
+# Degenerate data: a fit is impossible; the metrics that need it are null
+# with the reason, the assessment is whole.
 smbopt client add solo --name Solo --industry retail >/dev/null
 printf 'customer_id,date,amount\nA,2026-07-01,10\nA,2026-08-01,12\nA,2026-09-01,9\n' > "$tmp/solo.csv"
 smbopt import solo "$tmp/solo.csv" >/dev/null
 run smbopt assess solo --period 2026-Q3 --format json
-is "$rc" 2 "one customer: the assessment is stored, partial"
-like "$err" "is partial" "with a warning"
-like "$out" '"message": "cannot fit BG/NBD: it needs at least 2 customers, got 1"' "an error entry says why"
+is "$rc" 0 "one customer: the assessment is whole"
 printf '%s\n' "$out" > "$tmp/s.json"
+is "$(jq -r '[.areas[].metrics[] | select(.key == "customer.active_share_pct") | .source][0]' "$tmp/s.json")" \
+   "not computed: cannot fit BG/NBD: it needs at least 2 customers, got 1" "the metric says why it is null"
+is "$(jq '.errors | length' "$tmp/s.json")" 0 "no error entries"
 nonan "$tmp/s.json"
 ok $? "never NaN"
 is "$(metric "$tmp/s.json" customer.repeat_rate_pct)" 100 "the repeat rate is still 100%"
@@ -84,8 +87,8 @@ smbopt client add once --name Once --industry retail >/dev/null
 printf 'customer_id,date,amount\nA,2026-07-01,10\nB,2026-08-01,0\nC,2026-09-01,9\n' > "$tmp/once.csv"
 smbopt import once "$tmp/once.csv" >/dev/null
 run smbopt assess once --period 2026-Q3 --format json
-is "$rc" 2 "no repeat purchase: partial"
-like "$out" "cannot fit BG/NBD: no customer made a repeat purchase" "no repeat purchases: cannot fit"
+is "$rc" 0 "no repeat purchase: whole"
+like "$out" "cannot fit BG/NBD: no customer made a repeat purchase" "no repeat purchases: the reason"
 printf '%s\n' "$out" > "$tmp/o.json"
 nonan "$tmp/o.json"
 ok $? "never NaN"

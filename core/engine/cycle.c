@@ -167,7 +167,11 @@ static void derive(smb_cycle *cy)
 			continue;
 		}
 		if (gone) {
-			set_source(cy, i, "not defined for these values (e.g. a zero denominator or too little data)");
+			/* A reason given with fail() before SMB_PLUGIN_MISSING is shown. */
+			if (!m->fn.pb && ctx.message[0])
+				snprintf(how, sizeof how, "not computed: %s", ctx.message);
+			set_source(cy, i, !m->fn.pb && ctx.message[0] ? how
+			           : "not defined for these values (e.g. a zero denominator or too little data)");
 			continue;
 		}
 		if (!isfinite(v)) {

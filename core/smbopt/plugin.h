@@ -24,7 +24,8 @@ extern "C" {
 /* Result codes of host functions and plugin callbacks. */
 #define SMB_PLUGIN_OK       0
 #define SMB_PLUGIN_ERROR    1   /* failed; the host reads the message set by fail() */
-#define SMB_PLUGIN_MISSING  2   /* a value is not available for this client and period */
+#define SMB_PLUGIN_MISSING  2   /* a value is not available for this client and period;
+                                   a reason set with fail() beforehand is shown with the null */
 /* compute only: the value is beyond what can be measured (a runway that does
  * not end within the projection): *out is +INFINITY or -INFINITY, the reason
  * set with fail() beforehand ("cash stays positive through the 24-month
