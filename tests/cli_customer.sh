@@ -93,4 +93,39 @@ printf '%s\n' "$out" > "$tmp/o.json"
 nonan "$tmp/o.json"
 ok $? "never NaN"
 
+# A cohort in which nobody drops out (324 service customers, each back at a
+# steady interval until the end of 18 months, 2025-04 .. 2026-09): BG/NBD
+# cannot estimate drop-out, so P(alive) and what stands on it are null with
+# the reason; RFM still computes; the assessment is whole; `customers` prints
+# every row with P(alive) empty.
+smbopt client add cohort --name Cohort --industry retail >/dev/null
+awk 'function civil(z,   era, doe, yoe, y, doy, mp, d, m) {   # days since 1970-01-01 -> date
+	z += 719468; era = int(z / 146097); doe = z - era * 146097
+	yoe = int((doe - int(doe / 1460) + int(doe / 36524) - int(doe / 146096)) / 365)
+	y = yoe + era * 400; doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
+	mp = int((5 * doy + 2) / 153); d = doy - int((153 * mp + 2) / 5) + 1
+	m = mp < 10 ? mp + 3 : mp - 9; return sprintf("%04d-%02d-%02d", y + (m <= 2), m, d) }
+BEGIN { print "customer_id,date,amount"; start = 20179; end = start + 547   # 2025-04-01 .. 2026-09-29
+	for (i = 0; i < 324; i++)
+		for (d = start + (i * 37) % 200; d <= end; d += 28 + (i * 13) % 60)
+			printf "c%03d,%s,%d\n", i, civil(d), 20 + (i % 7) * 5 }' > "$tmp/cohort.csv"
+smbopt import cohort "$tmp/cohort.csv" >/dev/null
+run smbopt assess cohort --period 2026-Q3 --format json
+is "$rc" 0 "no drop-out in the data: the assessment is whole"
+printf '%s\n' "$out" > "$tmp/c.json"
+src() { jq -r "[.areas[].metrics[] | select(.key == \"$1\") | [(.value | tostring), .source] | join(\" \")][0]" "$tmp/c.json"; }
+like "$(src customer.active_share_pct)" "null not computed: too little repeat history to estimate drop-out: 324 repeat customers over 18 months" \
+     "active share: null, with the reason"
+ok $(jq -e '[.areas[].metrics[] | select(.key == "customer.rfm_at_risk_share_pct") | .value][0] | type == "number"' \
+     "$tmp/c.json" >/dev/null; echo $?) "the RFM at-risk share still computes"
+is "$(jq '.errors | length' "$tmp/c.json")" 0 "no error entries"
+is "$(jq '.models.bgnbd.dropout_identified' "$tmp/c.json")" 0 "models.bgnbd says drop-out is not identified"
+ok $(jq -e '[.findings[] | select(.rule == "CUS-0550")] | length == 0' "$tmp/c.json" >/dev/null; echo $?) \
+   "no 'most customers still active' strength"
+run smbopt customers cohort --period 2026-Q3
+is "$rc" 0 "customers: exit 0"
+is "$(printf '%s\n' "$out" | tail -n +2 | wc -l | tr -d ' ')" 324 "every one of the 324 rows"
+is "$(printf '%s\n' "$out" | tail -n +2 | awk -F, '$5 != ""' | wc -l | tr -d ' ')" 0 "P(alive) empty in every row"
+like "$err" "too little repeat history to estimate drop-out" "the reason on stderr"
+
 done_testing
