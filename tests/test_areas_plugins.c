@@ -626,6 +626,26 @@ static void test_finance(struct smb_host *h, smb_ctx *c)
 	is_int(fires(h, c, "FIN-cash-outlook-watch"), 0, "not the watch");
 	is_int(fires(h, c, "FIN-revenue-volatile"), 0, "nor FIN-revenue-volatile (13%%)");
 
+	/* The two runways tell different stories: a finding says why. Cash /
+	 * this period's burn (the finance playbook's metric) is set here. */
+	{
+		size_t k = c->nderived;
+		snprintf(c->derived[k].key, 80, "finance.cash_runway_months");
+		c->derived[k].v = 20;
+		c->nderived++;
+		is_int(fires(h, c, "FIN-runways-differ-ahead"), 1,
+		       "20 months at this period's rate, 4.2 on the forecast: the 'weaker months ahead' finding");
+		is_int(fires(h, c, "FIN-runways-differ"), 0, "not its reverse");
+		c->derived[k].v = 3;
+		for (size_t i = 0; i < c->nderived; i++)
+			if (strcmp(c->derived[i].key, "finance.cash_runway_forecast_months") == 0)
+				c->derived[i].v = INFINITY;
+		is_int(fires(h, c, "FIN-runways-differ"), 1,
+		       "3 months at this period's rate, no end on the forecast: the 'forecast recovers' finding");
+		is_int(fires(h, c, "FIN-runways-differ-ahead"), 0, "not its reverse");
+		is_int(fires(h, c, "FIN-cash-outlook"), 0, "a runway without end raises no outlook threat");
+	}
+
 	/* without seasonality the same history runs dry sooner, in December */
 	set_period(c, "2026-Q3", "2026-07-01", "2026-09-30");
 	c->settings[c->nsettings].name = "finance.outlook_seasonal";
