@@ -65,6 +65,14 @@ near "$(metric "$j" customer.aov)" "$aov" 0.000001 "AOV: value / purchase days i
 like "$(sed -n '/"errors"/,$p' "$j" | head -1)" '"errors": []' "no error entries"
 nonan "$j"
 ok $? "no NaN anywhere"
+# One horizon for "the next 12 months" (365.25/7 weeks): the assessment's
+# expected revenue is the sum over `customers` of expected purchases x spend.
+smbopt customers cdnow --period 1997-Q3 --format json > "$tmp/cust.json"
+near "$(jq '[.customers[] | .expected_purchases * .expected_spend] | add' "$tmp/cust.json")" \
+     "$(metric "$j" customer.expected_revenue_12m)" 0.01 "customers and the assessment use the same 12 months"
+near "$(metric "$j" customer.active_share_pct)" \
+     "$(jq '100 * ([.customers[] | select(.x > 0 and .p_alive >= 0.5)] | length) / ([.customers[] | select(.x > 0)] | length)' "$tmp/cust.json")" \
+     1e-9 "active share: repeat buyers with P(alive) >= 0.5 over repeat buyers (CDNOW 58.5%), one-time buyers not counted"
 
 # Degenerate data: a fit is impossible; the metrics that need it are null
 # with the reason, the assessment is whole.
