@@ -196,27 +196,37 @@ metric "finance.debt_to_equity" {
           .. "Debt/Worth medians in RMA Annual Statement Studies" },
 }
 
+-- Burn counts debt repayments (the fall of finance.debt over the period) as
+-- the cash outlook does, so the two runways measure the same outflows; new
+-- borrowing is not counted as income. Without the debt at both ends of the
+-- period, operations alone (the source says which).
 metric "finance.monthly_burn" {
-  label = "Monthly cash burn", unit = "EUR", better = "lower", rollup = "derived",
+  label = "Monthly cash burn (operations and debt repayments)", unit = "EUR", better = "lower", rollup = "derived",
   inputs = { "finance.operating_cash_flow" },
   compute = function (m, p)
     local ocf = m["finance.operating_cash_flow"]
-    if ocf >= 0 then return 0 end
-    return -ocf / p.months
+    local debt, before = m["finance.debt"], m.prev and m.prev["finance.debt"]
+    local repaid = (debt and before and before > debt) and (before - debt) or 0
+    local net = ocf - repaid
+    if net >= 0 then return 0 end
+    return -net / p.months
   end,
   -- not scored: an amount, meaningful only against cash (see runway)
 }
 
-local RUNWAY_CAP = 99   -- months shown when the business does not burn cash
-
+-- No placeholder for a business that does not burn cash: the runway is
+-- math.huge with its reason, shown as none and scored as the best.
 metric "finance.cash_runway_months" {
-  label = "Cash runway", unit = "months", better = "higher", rollup = "derived",
+  label = "Cash runway (cash / monthly burn, debt repayments included)", unit = "months", better = "higher",
+  rollup = "derived",
   inputs = { "finance.cash", "finance.monthly_burn" },
   compute = function (m)
     local burn, cash = m["finance.monthly_burn"], m["finance.cash"]
-    if burn <= 0 then return RUNWAY_CAP end
     if cash <= 0 then return 0 end
-    return math.min(RUNWAY_CAP, cash / burn)
+    if burn <= 0 then
+      return math.huge, "operations and debt repayments do not burn cash this period"
+    end
+    return cash / burn
   end,
   goalposts = { worst = 1, best = 12, bands = { 1, 3, 6, 9, 12 },
     source = "Small-business rule of thumb: 3-6 months of expenses in reserve; JPMorgan Chase Institute (2016), "
@@ -682,15 +692,23 @@ function test_monthly_burn(t)
     "-30000 over 3 months = 10000 a month")
   t.eq(t.compute("finance.monthly_burn", { ["finance.operating_cash_flow"] = 5000 }, Q), 0, "positive cash flow: no burn")
   t.eq(t.compute("finance.monthly_burn", { ["finance.operating_cash_flow"] = 0 }, Q), 0, "zero cash flow: no burn")
+  t.near(t.compute("finance.monthly_burn", { ["finance.operating_cash_flow"] = -3000, ["finance.debt"] = 33600,
+    prev = { ["finance.debt"] = 34650 } }, Q), 1350, 1e-9, "(3000 + 1050 repaid) / 3 months = 1350 a month")
+  t.eq(t.compute("finance.monthly_burn", { ["finance.operating_cash_flow"] = 900, ["finance.debt"] = 33600,
+    prev = { ["finance.debt"] = 34650 } }, Q), 50, "900 from operations less 1050 repaid: burns 50 a month")
+  t.eq(t.compute("finance.monthly_burn", { ["finance.operating_cash_flow"] = -300, ["finance.debt"] = 40000,
+    prev = { ["finance.debt"] = 30000 } }, Q), 100, "new borrowing is not counted as income")
 end
 
 function test_cash_runway(t)
   t.near(t.compute("finance.cash_runway_months", { ["finance.cash"] = 25000, ["finance.monthly_burn"] = 10000 }), 2.5, 1e-12,
     "25000 / 10000 = 2.5 months")
-  t.eq(t.compute("finance.cash_runway_months", { ["finance.cash"] = 25000, ["finance.monthly_burn"] = 0 }), 99,
-    "no burn: capped at 99")
-  t.eq(t.compute("finance.cash_runway_months", { ["finance.cash"] = 2000000, ["finance.monthly_burn"] = 1 }), 99,
-    "huge runway capped at 99")
+  local v, why = t.compute("finance.cash_runway_months", { ["finance.cash"] = 25000, ["finance.monthly_burn"] = 0 })
+  t.eq(v, math.huge, "no burn: no end, not a placeholder number")
+  t.eq(why, "operations and debt repayments do not burn cash this period", "with its reason")
+  t.eq(t.compute("finance.cash_runway_months", { ["finance.cash"] = 2000000, ["finance.monthly_burn"] = 1 }), 2000000,
+    "a long runway is its value, not capped")
+  t.near(t.score("finance.cash_runway_months", math.huge), 100, 0, "no end scores as the best")
   t.eq(t.compute("finance.cash_runway_months", { ["finance.cash"] = -5000, ["finance.monthly_burn"] = 1000 }), 0,
     "overdrawn and burning: 0 months")
   t.near(t.score("finance.cash_runway_months", 4.5), 37.5, 1e-9, "band: 4.5 months halfway between 3 (25) and 6 (50)")
@@ -816,7 +834,7 @@ end
 
 function test_rule_FIN_0200(t)
   t.eq(t.fires("FIN-0200", { ["finance.current_ratio"] = 3.01, ["finance.cash_runway_months"] = 12 }), true, "3.01 and 12 fire")
-  t.eq(t.fires("FIN-0200", { ["finance.current_ratio"] = 3, ["finance.cash_runway_months"] = 99 }), false, "3.0 does not")
+  t.eq(t.fires("FIN-0200", { ["finance.current_ratio"] = 3, ["finance.cash_runway_months"] = math.huge }), false, "3.0 does not")
   t.eq(t.fires("FIN-0200", { ["finance.current_ratio"] = 5, ["finance.cash_runway_months"] = 11.9 }), false, "11.9 months does not")
 end
 

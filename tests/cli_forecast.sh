@@ -45,12 +45,24 @@ holt=$(smbopt forecast shampoo --metric finance.revenue --method holt --format j
 ok $(awk -v a="$holt" -v b="$ses" 'BEGIN { exit !(a < b) }'; echo $?) "in-sample error falls from SES to Holt"
 run smbopt forecast shampoo --metric finance.revenue --method hw-add --format json
 is "$rc" 0 "three years allow monthly seasonality"
+is "$(echo "$out" | jq -r .model)" "ETS(A,A,A)" "hw-add is ETS(A,A,A)"
+run smbopt forecast shampoo --metric finance.revenue --model MAdM --format json
+is "$rc" 0 "--model MAdM"
+is "$(echo "$out" | jq -r '.model + " " + .method + " " + .intervals')" "ETS(M,Ad,M) ETS(M,Ad,M) simulated" \
+   "a model outside the named methods: simulated intervals, and the output says so"
+run smbopt forecast shampoo --metric finance.revenue --format json
+is "$(echo "$out" | jq -r '.model + " " + .intervals + " " + (.candidates | length | tostring)')" "ETS(A,A,N) analytic 15" \
+   "auto compares 15 models, as R's ets, and picks R's ETS(A,A,N)"
+run smbopt forecast shampoo --metric finance.revenue --model XYZ
+is "$rc" 64 "an unknown model is a usage error"
+run smbopt forecast shampoo --metric finance.revenue --model AAN --method holt
+is "$rc" 64 "--model and --method together are refused"
 head -18 "$tmp/shampoo.csv" > "$tmp/short.csv"
 smbopt client add short --name Short --industry retail >/dev/null
 smbopt import short "$tmp/short.csv" >/dev/null
 run smbopt forecast short --metric finance.revenue --method hw-add
 is "$rc" 65 "seventeen months do not"
-like "$err" "hw-add needs at least 2 full seasons (24 monthly values); got 17" "with a clear message"
+like "$err" "ETS(A,A,A) needs at least 2 full seasons (24 monthly values); got 17" "with a clear message"
 printf 'period,metric,value\n2026-01,finance.revenue,1\n2026-02,finance.revenue,2\n2026-04,finance.revenue,4\n2026-05,finance.revenue,5\n' > "$tmp/gap.csv"
 smbopt client add gap --name Gap --industry retail >/dev/null
 smbopt import gap "$tmp/gap.csv" >/dev/null

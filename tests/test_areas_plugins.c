@@ -336,7 +336,8 @@ static int compute_all(struct smb_host *h, smb_ctx *c)
 	for (size_t i = 0; i < h->nmetrics; i++) {
 		double v;
 		int rc = h->metrics[i].compute(the_api, c, h->metrics[i].ud, &v);
-		if (rc == SMB_PLUGIN_OK && isfinite(v)) {
+		/* as the host: a value beyond measure is kept as ±INFINITY */
+		if ((rc == SMB_PLUGIN_OK && isfinite(v)) || (rc == SMB_PLUGIN_UNBOUNDED && isinf(v))) {
 			snprintf(c->derived[c->nderived].key, 80, "%s", h->metrics[i].key);
 			c->derived[c->nderived++].v = v;
 			defined++;
@@ -586,47 +587,82 @@ static void test_finance(struct smb_host *h, smb_ctx *c)
 	is_int((long long)h->nmetrics, 3, "three metrics");
 	ok(find_metric(h, "finance.cash_runway_forecast_months") && find_metric(h, "finance.revenue_forecast_6m") &&
 	   find_metric(h, "finance.revenue_volatility_pct"), "runway, 6-month revenue and volatility registered");
-	is_int((long long)h->nrules, 3, "three rules");
+	is_int((long long)h->nrules, 5, "five rules");
 	is_int((long long)h->ninits, 4, "four initiatives");
 
-	/* 2026-Q3: 24 months of history, the seasonal outlook sees the Christmas
-	 * peak coming: cash 7,928 dips to about 7,300 in October and then recovers */
+	/* 2026-Q3: 24 months of history. Revenue's last year forecast the year
+	 * after it better than the ETS selection did, so the outlook repeats
+	 * last year's months scaled by the year-on-year growth; the demo repays
+	 * 350 of debt a month and its operating cash flow runs a little below
+	 * profit. Last year's October to January (operating cash flow -3408,
+	 * +526, +4217, -6484, less 350 each) take the 7,928 of cash to about
+	 * 4,200, 4,300, 8,200 and 1,400, and below zero in February: the
+	 * Christmas peak delays the end, it does not avert it. */
 	set_period(c, "2026-Q3", "2026-07-01", "2026-09-30");
 	is_int(compute_all(h, c), 3, "2026-Q3: all three (%s)", c->error);
-	is_num(value(c, "finance.cash_runway_forecast_months"), 99, 0, "cash lasts beyond 24 months");
+	is_num(value(c, "finance.cash_runway_forecast_months"), 4.18, 0.01, "cash lasts 4.18 months");
+	is_num(model_value(c, "cash_outlook.runs_out_yyyymm"), 202702, 0, "runs out in February 2027");
 	is_num(model_value(c, "cash_outlook.history_months"), 24, 0, "24 months of history");
 	is_num(model_value(c, "cash_outlook.seasonal"), 1, 0, "seasonal");
-	is_num(model_value(c, "cash_outlook.runs_out"), 0, 0, "runs_out 0");
+	is_num(model_value(c, "cash_outlook.seasonal_naive"), 1, 0, "by seasonal naive with drift");
+	is_num(model_value(c, "cash_outlook.financing_counted"), 1, 0, "debt repayments counted");
+	is_num(model_value(c, "cash_outlook.debt_repayment_monthly"), 350, 1e-9, "350 a month, the debt's trend");
+	is_num(model_value(c, "cash_outlook.runs_out"), 1, 0, "runs_out 1");
 	is_num(model_value(c, "cash_outlook.month1_revenue") + model_value(c, "cash_outlook.month2_revenue") +
 	       model_value(c, "cash_outlook.month3_revenue") + model_value(c, "cash_outlook.month4_revenue") +
 	       model_value(c, "cash_outlook.month5_revenue") + model_value(c, "cash_outlook.month6_revenue"),
 	       value(c, "finance.revenue_forecast_6m"), 1e-6, "the model's six months add up to the metric");
-	is_num(value(c, "finance.revenue_forecast_6m"), 391188, 1, "six months' revenue forecast 391,188");
+	is_num(value(c, "finance.revenue_forecast_6m"), 354245, 1, "six months' revenue forecast 354,245");
 	ok(model_value(c, "cash_outlook.month3_revenue") > 1.3 * model_value(c, "cash_outlook.month1_revenue"),
 	   "December forecast well above October (%.0f vs %.0f)", model_value(c, "cash_outlook.month3_revenue"),
 	   model_value(c, "cash_outlook.month1_revenue"));
-	is_num(model_value(c, "cash_outlook.month1_cash"), 7327, 1, "cash at the end of October 7,327");
+	is_num(model_value(c, "cash_outlook.month1_cash"),
+	       value(c, "finance.cash") + model_value(c, "cash_outlook.month1_revenue") - model_value(c, "cash_outlook.month1_costs")
+	       + model_value(c, "cash_outlook.cash_flow_gap_monthly") - 350, 1e-6,
+	       "October's cash: 7,928 + revenue - costs + the usual cash-flow gap - 350 repaid");
+	is_num(model_value(c, "cash_outlook.month1_cash"), 3966, 1, "cash at the end of October 3,966");
 	is_num(value(c, "finance.revenue_volatility_pct"), 13.25, 0.01, "revenue CV of the last 12 months 13.25%%");
-	is_int(fires(h, c, "FIN-cash-outlook"), 0, "FIN-cash-outlook does not fire");
-	is_int(fires(h, c, "FIN-cash-outlook-watch"), 0, "nor the watch");
+	is_int(fires(h, c, "FIN-cash-outlook"), 1, "FIN-cash-outlook fires");
+	is_int(fires(h, c, "FIN-cash-outlook-watch"), 0, "not the watch");
 	is_int(fires(h, c, "FIN-revenue-volatile"), 0, "nor FIN-revenue-volatile (13%%)");
 
-	/* without seasonality the same history runs dry in 3.5 months */
+	/* The two runways tell different stories: a finding says why. Cash /
+	 * this period's burn (the finance playbook's metric) is set here. */
+	{
+		size_t k = c->nderived;
+		snprintf(c->derived[k].key, 80, "finance.cash_runway_months");
+		c->derived[k].v = 20;
+		c->nderived++;
+		is_int(fires(h, c, "FIN-runways-differ-ahead"), 1,
+		       "20 months at this period's rate, 4.2 on the forecast: the 'weaker months ahead' finding");
+		is_int(fires(h, c, "FIN-runways-differ"), 0, "not its reverse");
+		c->derived[k].v = 3;
+		for (size_t i = 0; i < c->nderived; i++)
+			if (strcmp(c->derived[i].key, "finance.cash_runway_forecast_months") == 0)
+				c->derived[i].v = INFINITY;
+		is_int(fires(h, c, "FIN-runways-differ"), 1,
+		       "3 months at this period's rate, no end on the forecast: the 'forecast recovers' finding");
+		is_int(fires(h, c, "FIN-runways-differ-ahead"), 0, "not its reverse");
+		is_int(fires(h, c, "FIN-cash-outlook"), 0, "a runway without end raises no outlook threat");
+	}
+
+	/* without seasonality the same history runs dry sooner, in December */
 	set_period(c, "2026-Q3", "2026-07-01", "2026-09-30");
 	c->settings[c->nsettings].name = "finance.outlook_seasonal";
 	c->settings[c->nsettings++].v = 0;
 	compute_all(h, c);
-	is_num(value(c, "finance.cash_runway_forecast_months"), 3.49, 0.01, "non-seasonal: 3.49 months");
-	is_num(model_value(c, "cash_outlook.runs_out_month_index"), 4, 0, "out in the 4th month");
-	is_num(model_value(c, "cash_outlook.runs_out_yyyymm"), 202701, 0, "that is January 2027");
+	is_num(value(c, "finance.cash_runway_forecast_months"), 2.33, 0.01, "non-seasonal: 2.33 months");
+	is_num(model_value(c, "cash_outlook.runs_out_month_index"), 3, 0, "out in the 3rd month");
+	is_num(model_value(c, "cash_outlook.runs_out_yyyymm"), 202612, 0, "that is December 2026");
 	is_int(fires(h, c, "FIN-cash-outlook"), 1, "FIN-cash-outlook fires");
 
-	/* 2026-Q2: 21 months, too few for seasonal indices: runs out in November */
+	/* 2026-Q2: 21 months, seasonal naive with drift */
 	set_period(c, "2026-Q2", "2026-04-01", "2026-06-30");
 	compute_all(h, c);
 	is_num(model_value(c, "cash_outlook.history_months"), 21, 0, "2026-Q2: 21 months of history");
-	is_num(value(c, "finance.cash_runway_forecast_months"), 4.80, 0.01, "runway 4.80 months");
-	is_num(model_value(c, "cash_outlook.runs_out_yyyymm"), 202611, 0, "runs out in November 2026");
+	is_num(model_value(c, "cash_outlook.seasonal_naive"), 1, 0, "seasonal naive with drift");
+	is_num(value(c, "finance.cash_runway_forecast_months"), 2.86, 0.01, "runway 2.86 months");
+	is_num(model_value(c, "cash_outlook.runs_out_yyyymm"), 202609, 0, "runs out in September 2026");
 	is_int(fires(h, c, "FIN-cash-outlook"), 1, "FIN-cash-outlook fires for 2026-Q2");
 	is_int(fires(h, c, "FIN-cash-outlook-watch"), 0, "the watch does not (it is within 6 months)");
 

@@ -151,8 +151,9 @@ static void test_by_hand(void)
 	ok(smb_forecast(y, 5, 0, SMB_FC_SES, &p, 2, &r, err, sizeof err) == 0, "SES by hand");
 	is_num(r.sse, 8, 1e-12, "SES by hand: SSE 8");
 	is_num(r.value[0], 12, 1e-12, "SES by hand: forecast 12");
-	/* σ² = 8 / (5 - 1); h = 2: variance σ²(1 + α²) = 2 · 1.25. */
-	is_num(r.hi95[1] - r.value[1], z95 * sqrt(2.5), 1e-12, "SES by hand: 95%% half-width at h=2");
+	/* σ² = 8 / 5, nothing estimated (R's ets: Σe² / (n - estimated values));
+	 * h = 2: variance σ²(1 + α²) = 1.6 · 1.25 = 2. */
+	is_num(r.hi95[1] - r.value[1], z95 * sqrt(2.0), 1e-12, "SES by hand: 95%% half-width at h=2");
 	smb_fc_result_free(&r);
 
 	/* Holt, α = β = 0.5, l0 = 0, b0 = 1:
@@ -217,10 +218,9 @@ static void test_errors(void)
 	p = unset();
 	p.gamma = 0.1;
 	ok(smb_forecast(neg, 16, 4, SMB_FC_AUTO, &p, 1, &r, err, sizeof err) == 0 &&
-	   r.method == SMB_FC_HW_ADD && isnan(r.cand_aicc[SMB_FC_SES]) &&
+	   r.spec.season == 'A' && r.spec.error == 'A' && isnan(r.cand_aicc[SMB_FC_SES]) &&
 	   isnan(r.cand_aicc[SMB_FC_HW_MUL]) && r.params.gamma == 0.1,
-	   "auto with gamma held keeps to the seasonal methods that apply (%s)",
-	   smb_fc_method_name(r.method));
+	   "auto with gamma held keeps to the additive seasonal models that apply (%s)", r.model);
 	smb_fc_result_free(&r);
 
 	smb_fc_method m;
@@ -301,16 +301,23 @@ static void test_shampoo(void)
 		}
 		printf("# shampoo AICc %s %.4f\n", smb_fc_method_name(m), aicc[m]);
 	}
+	/* R: ets(ts(shampoo, frequency = 12)) selects ETS(A,A,N), AICc 416.2237
+	 * (with R's omitted constant n·(log(2π/n) + 1) added back). */
 	ok(smb_forecast(y, n, 12, SMB_FC_AUTO, NULL, 6, &r, err, sizeof err) == 0, "shampoo auto");
+	is_str(r.model, "ETS(A,A,N)", "shampoo auto picks R's model, ETS(A,A,N) (holt)");
 	is_str(smb_fc_method_name(r.method), smb_fc_method_name(lowest_m),
-	       "shampoo auto picks the method of lowest AICc");
-	is_num(r.aicc, lowest, 1e-9 * fabs(lowest), "shampoo auto: its AICc is the minimum tried");
+	       "shampoo auto: the named method of lowest AICc");
+	ok(r.aicc <= 416.223658 + 1e-6, "shampoo auto: AICc %.4f no worse than R's 416.2237", r.aicc);
 	int same = 1;
-	for (int m = 0; m < SMB_FC_NMETHODS; m++) {
-		same &= fabs(r.cand_aicc[m] - aicc[m]) <= 1e-9 * fabs(aicc[m]);
-		same &= r.cand_aicc[m] >= r.aicc;
-	}
-	ok(same, "shampoo auto: the AICc it reports for every candidate matches a separate fit");
+	double least = INFINITY;
+	for (int m = 0; m < SMB_FC_NMETHODS; m++)
+		if (m != SMB_FC_HW_MUL)   /* R's ets leaves ETS(A,A,M) out */
+			same &= fabs(r.cand_aicc[m] - aicc[m]) <= 1e-9 * fabs(aicc[m]);
+	for (int i = 0; i < r.ncand; i++)
+		least = fmin(least, r.cand_aic[i]);
+	ok(same && isnan(r.cand_aicc[SMB_FC_HW_MUL]) && r.ncand == 15,
+	   "shampoo auto: 15 models compared; the named ones match separate fits");
+	is_num(r.aicc, least, 0, "shampoo auto: its AICc is the least of the %d compared", r.ncand);
 	smb_fc_result_free(&r);
 }
 
@@ -366,12 +373,134 @@ static void test_champagne(void)
 
 	ok(smb_forecast(y, 17, 12, SMB_FC_HW_ADD, NULL, 12, &r, err, sizeof err) == -1,
 	   "champagne: 17 values are too few for hw-add");
-	is_str(err, "hw-add needs at least 2 full seasons (24 monthly values); got 17",
+	is_str(err, "ETS(A,A,A) needs at least 2 full seasons (24 monthly values); got 17",
 	       "champagne: the message says what is needed");
 	ok(smb_forecast(y, 17, 12, SMB_FC_AUTO, NULL, 12, &r, err, sizeof err) == 0 &&
 	   r.method != SMB_FC_HW_ADD && r.method != SMB_FC_HW_MUL, "champagne: auto on 17 values skips the seasonal methods (%s)",
 	   smb_fc_method_name(r.method));
 	smb_fc_result_free(&r);
+}
+
+/* A series of R's datasets package from tests/data (see its README). */
+static size_t read_ref(const char *name, double *y, size_t cap)
+{
+	char path[4096], line[256];
+	const char *dir = getenv("SMB_TEST_DATA");
+	snprintf(path, sizeof path, "%s/%s.csv", dir && *dir ? dir : "tests/data", name);
+	FILE *f = fopen(path, "r");
+	size_t n = 0;
+	if (!f) {
+		printf("# cannot open %s\n", path);
+		return 0;
+	}
+	if (fgets(line, sizeof line, f))
+		while (n < cap && fgets(line, sizeof line, f)) {
+			char *comma = strchr(line, ',');
+			if (comma)
+				y[n++] = strtod(comma + 1, NULL);
+		}
+	fclose(f);
+	return n;
+}
+
+/* Against R's forecast::ets (forecast 8.20, R 4.2.2). Each figure comes from
+ *   Rscript -e 'library(forecast); f <- ets(NAME); f$method; f$aicc +
+ *               n * (log(2 * pi / n) + 1); sum((NAME - fitted(f))^2)'
+ * R leaves the constant n·(log(2π/n) + 1) out of its likelihood; added back,
+ * its AICc is the one smbopt reports. smbopt must choose R's model and reach
+ * an AICc no worse than R's. */
+static void test_r_reference(void)
+{
+	static double y[600];
+	smb_fc_result r;
+	smb_fc_spec sp, zzz = { 'Z', 'Z', 'Z' };
+	char err[256];
+	static const struct { const char *name; size_t m, n; const char *model; double aicc; } ref[] = {
+		{ "nottem", 12, 240, "ETS(A,N,A)", 1102.824158 },
+		{ "USAccDeaths", 12, 72, "ETS(A,N,A)", 1045.123287 },
+		{ "fdeaths", 12, 72, "ETS(M,N,M)", 813.797655 },
+		{ "UKgas", 4, 108, "ETS(M,A,M)", 1057.378845 },
+		{ "JohnsonJohnson", 4, 84, "ETS(M,A,A)", 32.264688 },
+		{ "Nile", 1, 100, "ETS(M,N,N)", 1281.822604 },
+	};
+
+	/* Mauna Loa CO2, Holt: R reaches SSE 402.809439 at α = 0.9999, β = 0.9999
+	 * (ets(co2, model = "AAN", damped = FALSE)); one start settled at
+	 * β* = 0.0001 with SSE 678.4. R's 95% interval at h = 12 is 93.106959 wide. */
+	size_t n = read_ref("co2", y, 600);
+	ok(n == 468, "co2: 468 months");
+	smb_fc_model_parse("AAN", &sp);
+	ok(smb_ets(y, n, 12, &sp, NULL, 12, &r, err, sizeof err) == 0, "co2 Holt (%s)", err);
+	ok(r.sse <= 402.809439, "co2 Holt: SSE %.4f no worse than R's 402.8094", r.sse);
+	ok(r.params.beta > 0.9, "co2 Holt: β* %.4f, not the local optimum at 0.0001", r.params.beta);
+	double w = r.hi95[11] - r.lo95[11];
+	ok(fabs(w / 93.106959 - 1) < 0.05, "co2 Holt: 95%% interval at h = 12 is %.3f wide, R's 93.107", w);
+	is_str(r.model, "ETS(A,A,N)", "co2 Holt is ETS(A,A,N)");
+	ok(r.method == SMB_FC_HOLT && !r.simulated, "co2 Holt: the holt method, analytic intervals");
+	smb_fc_result_free(&r);
+
+	for (size_t i = 0; i < sizeof ref / sizeof *ref; i++) {
+		n = read_ref(ref[i].name, y, 600);
+		ok(n == ref[i].n && smb_ets(y, n, ref[i].m, &zzz, NULL, 10, &r, err, sizeof err) == 0,
+		   "%s: %zu values, fitted (%s)", ref[i].name, n, err);
+		is_str(r.model, ref[i].model, "%s: R's model", ref[i].name);
+		ok(r.aicc <= ref[i].aicc + 1e-6, "%s: AICc %.4f no worse than R's %.4f", ref[i].name,
+		   r.aicc, ref[i].aicc);
+		int adm = r.params.alpha >= 1e-4 && r.params.alpha <= 0.9999;
+		if (!isnan(r.params.gamma))
+			adm &= r.params.gamma >= 1e-4 && r.params.gamma <= 1 - r.params.alpha + 1e-12;
+		if (!isnan(r.params.beta))
+			adm &= r.params.alpha * r.params.beta >= 1e-4 * (1 - 1e-9) && r.params.beta <= 1 + 1e-12;
+		ok(adm, "%s: inside R's bounds (α %.4g, β %.4g, γ %.4g)", ref[i].name,
+		   r.params.alpha, r.params.alpha * r.params.beta, r.params.gamma);
+		ok(r.simulated == (r.spec.season == 'M'), "%s: intervals %s", ref[i].name,
+		   r.simulated ? "simulated" : "analytic");
+		smb_fc_result_free(&r);
+	}
+
+	/* Class 2, analytic: R's forecast(ets(Nile, model = "MNN"), h = 10) has
+	 * mean 838.875161 and 95% interval [558.743556, 1119.006767] at h = 10. */
+	n = read_ref("Nile", y, 600);
+	smb_fc_model_parse("MNN", &sp);
+	ok(smb_ets(y, n, 1, &sp, NULL, 10, &r, err, sizeof err) == 0 && !r.simulated, "Nile ETS(M,N,N)");
+	is_num(r.value[9], 838.875161, 0.5, "Nile MNN: h = 10 forecast %.3f, R 838.875", r.value[9]);
+	is_num(r.lo95[9], 558.743556, 1.5, "Nile MNN: h = 10 lower 95%% %.3f, R 558.744", r.lo95[9]);
+	is_num(r.hi95[9], 1119.006767, 1.5, "Nile MNN: h = 10 upper 95%% %.3f, R 1119.007", r.hi95[9]);
+	smb_fc_result_free(&r);
+
+	/* Simulated intervals repeat from run to run (fixed seed), and are exact
+	 * one step ahead. */
+	n = read_ref("UKgas", y, 600);
+	smb_fc_model_parse("MAM", &sp);
+	smb_fc_result r2;
+	ok(smb_ets(y, n, 4, &sp, NULL, 8, &r, err, sizeof err) == 0 &&
+	   smb_ets(y, n, 4, &sp, NULL, 8, &r2, err, sizeof err) == 0 && r.simulated, "UKgas MAM twice");
+	ok(memcmp(r.lo95, r2.lo95, 8 * sizeof *r.lo95) == 0 && memcmp(r.hi80, r2.hi80, 8 * sizeof *r.hi80) == 0,
+	   "UKgas MAM: the simulated intervals repeat");
+	is_num(r.hi95[0] - r.value[0], 1.959963984540054 * sqrt(r.sigma2) * r.value[0], 1e-9 * r.value[0],
+	       "UKgas MAM: h = 1 is ŷ(1 ± z·σ)");
+	int nest = 1;
+	for (size_t h = 0; h < 8; h++)
+		nest &= r.lo95[h] < r.lo80[h] && r.lo80[h] < r.hi80[h] && r.hi80[h] < r.hi95[h];
+	ok(nest, "UKgas MAM: 95%% intervals hold the 80%% ones");
+	smb_fc_result_free(&r);
+	smb_fc_result_free(&r2);
+
+	/* R's rule: no model estimating n - 4 values or more. 9 values: ANN (2
+	 * estimates) and AAN (4) qualify, AAdN (5) does not. */
+	double nine[9] = { 3, 5, 4, 6, 8, 7, 9, 11, 10 };
+	ok(smb_ets(nine, 9, 1, &zzz, NULL, 3, &r, err, sizeof err) == 0 && r.k - 1 + 4 < 9 &&
+	   r.ncand == 4, "9 values: %d models compared, %s chosen with %d estimates", r.ncand, r.model, r.k - 1);
+	smb_fc_result_free(&r);
+
+	/* Model names. */
+	char buf[16];
+	ok(smb_fc_model_parse("MAdM", &sp) == 0 && sp.error == 'M' && sp.trend == 'D' && sp.season == 'M' &&
+	   strcmp(smb_fc_model_name(&sp, buf), "ETS(M,Ad,M)") == 0, "MAdM is ETS(M,Ad,M)");
+	ok(smb_fc_model_parse("ETS(A,Ad,N)", &sp) == 0 && sp.trend == 'D' && sp.season == 'N', "ETS(A,Ad,N) parses");
+	ok(smb_fc_model_parse("hw-add", &sp) == 0 && sp.error == 'A' && sp.trend == 'A' && sp.season == 'A',
+	   "hw-add is AAA");
+	ok(smb_fc_model_parse("AXN", &sp) < 0 && smb_fc_model_parse("AANN", &sp) < 0, "unknown models refused");
 }
 
 int main(void)
@@ -381,5 +510,6 @@ int main(void)
 	test_errors();
 	test_shampoo();
 	test_champagne();
+	test_r_reference();
 	return done_testing();
 }

@@ -1,4 +1,6 @@
 /* core/cli/cmd_customers.c — smbopt customers: the per-customer CLV table. */
+#include <stdio.h>
+
 #include "clv.h"
 #include "cli.h"
 #include "client.h"
@@ -6,7 +8,8 @@
 
 int cmd_customers(cli_ctx *c, const cli_args *a)
 {
-	smb_customers_opts o = { a->pos[0], cli_get(a, "period"), 0.01, 12 };
+	char note[1024] = "";
+	smb_customers_opts o = { a->pos[0], cli_get(a, "period"), 0.01, 12, note, sizeof note };
 	smb_registry r;
 	smb_store *s;
 	const char *fmt;
@@ -32,6 +35,8 @@ int cmd_customers(cli_ctx *c, const cli_args *a)
 		smb_client_check(s, o.client, &rc, &c->err);
 		if (rc == SMB_OK)
 			rc = smb_customers_report(s, &r, &o, fmt, &c->out, &c->err);
+		if (rc == SMB_OK && note[0])
+			fprintf(stderr, "smbopt: note: %s\n", note);
 		smb_store_close(s);
 	}
 	smb_registry_free(&r);

@@ -64,6 +64,7 @@ static const cli_opt forecast_opts[] = {
 	{ .name = "gamma", .has_arg = 1, .arg = "G", .help = "the seasonal smoothing parameter (default: fitted)" },
 	{ .name = "level0", .has_arg = 1, .arg = "L", .help = "the initial level (default: fitted)" },
 	{ .name = "trend0", .has_arg = 1, .arg = "T", .help = "the initial trend (default: fitted)" },
+	{ .name = "model", .has_arg = 1, .arg = "ETS", .help = "an ETS model in R's notation: ANN, AAdN, MAM, ..., or ZZZ to select by AICc" },
 	{ .name = NULL } };
 static const cli_opt customers_opts[] = {
 	{ .name = "period", .has_arg = 1, .arg = "P", .help = "the calibration period: transactions up to its end (required)" },
@@ -184,7 +185,7 @@ const cli_entry cli_commands[] = {
 	{ "review", NULL, "ID [--from PERIOD|ASSESSMENT] [--to PERIOD|ASSESSMENT] [--seasonal auto|yes|no] [--format text|json|md]",
 	  "compare two assessments: what moved and why", review_opts, 1, 1, cmd_review },
 	{ "history", NULL, "ID [--format text|json]", "scores of every assessment of a client", no_opts, 1, 1, cmd_history },
-	{ "forecast", NULL, "ID --metric M [--horizon H] [--method ses|holt|damped|hw-add|hw-mul|auto] [--alpha A]"
+	{ "forecast", NULL, "ID --metric M [--horizon H] [--model ZZZ|MAdM|ANA|...] [--method ses|holt|damped|hw-add|hw-mul|auto] [--alpha A]"
 	  " [--beta B] [--phi P] [--gamma G] [--level0 L] [--trend0 T] [--format text|json]",
 	  "forecast a metric by exponential smoothing", forecast_opts, 1, 1, cmd_forecast },
 	{ "customers", NULL, "ID --period P [--discount D] [--months M] [--format csv|json]",

@@ -237,14 +237,29 @@ static void derive(smb_cycle *cy)
 			rc = m->fn.compute(api, &ctx, m->fn.ud, &v);
 			if (rc == SMB_PLUGIN_MISSING)
 				gone = 1;
+			else if (rc == SMB_PLUGIN_UNBOUNDED && isinf(v) && ctx.message[0])
+				gone = 2;
 			else if (rc != SMB_PLUGIN_OK) {
 				smb_assessment_add_error(cy->a, what, "%s", ctx.message[0] ? ctx.message : "compute failed");
 				set_source(cy, i, "error: see errors");
 				continue;
 			}
 		}
+		if (gone == 2) {
+			/* Beyond measure: kept as ±INFINITY, which scores as the end of
+			 * the goalposts it lies beyond and prints as null with this
+			 * reason; never a placeholder number. */
+			cy->value[i] = v;
+			snprintf(how, sizeof how, "not reached: %s", ctx.message);
+			set_source(cy, i, how);
+			continue;
+		}
 		if (gone) {
-			set_source(cy, i, "not defined for these values (e.g. a zero denominator or too little data)");
+			/* A reason given with fail() before SMB_PLUGIN_MISSING is shown. */
+			if (!m->fn.pb && ctx.message[0])
+				snprintf(how, sizeof how, "not computed: %s", ctx.message);
+			set_source(cy, i, !m->fn.pb && ctx.message[0] ? how
+			           : "not defined for these values (e.g. a zero denominator or too little data)");
 			continue;
 		}
 		if (!isfinite(v)) {

@@ -42,7 +42,9 @@ void smb_playbook_unref(smb_playbook *pb, int ref);
 int smb_playbook_decl_line(const smb_playbook *pb, const char *what);
 
 /* Calls into the playbook. Both return SMB_OK, or SMB_PARTIAL with the
- * Lua message (with its line) in err. */
+ * Lua message (with its line) in err. compute sets *missing to 1 when the
+ * function returned nil, and to 2 when it returned ±math.huge and a reason
+ * (a value beyond measure; the reason in ctx->message). */
 int smb_playbook_compute(const smb_callable *fn, smb_ctx *ctx, double *out, int *missing,
                          char *err, size_t errlen);
 int smb_playbook_when(const smb_callable *fn, smb_ctx *ctx, int *fires, char *err, size_t errlen);

@@ -17,8 +17,9 @@ typedef struct call {
 	smb_ctx *ctx;
 	int when;                /* 0 compute, 1 when */
 	double value;
-	int missing;
+	int missing;             /* 1 nil; 2 unbounded: ±math.huge and a reason */
 	int fires;
+	char reason[256];        /* missing 2: why */
 } call;
 
 /* m["area.x"] reads the cycle; m.prev and m.year_ago read other periods. */
@@ -83,14 +84,20 @@ static void take_result(lua_State *L, call *c)
 		if (!lua_isboolean(L, -1))
 			luaL_error(L, "when must return true or false, not %s", luaL_typename(L, -1));
 		c->fires = lua_toboolean(L, -1);
-	} else if (lua_isnil(L, -1)) {
+	} else if (lua_isnil(L, -2)) {
 		c->missing = 1;
-	} else if (lua_type(L, -1) != LUA_TNUMBER) {
-		luaL_error(L, "compute must return a number or nil, not %s", luaL_typename(L, -1));
-	} else if (!isfinite(c->value = lua_tonumber(L, -1))) {
-		luaL_error(L, "compute returned %f, not a finite number", c->value);
+	} else if (lua_type(L, -2) != LUA_TNUMBER) {
+		luaL_error(L, "compute must return a number or nil, not %s", luaL_typename(L, -2));
+	} else if (isinf(c->value = lua_tonumber(L, -2)) && lua_type(L, -1) == LUA_TSTRING) {
+		/* return math.huge, "why": a value beyond measure, with its reason
+		 * (SMB_PLUGIN_UNBOUNDED for a plugin). */
+		snprintf(c->reason, sizeof c->reason, "%s", lua_tostring(L, -1));
+		c->missing = 2;
+	} else if (!isfinite(c->value)) {
+		luaL_error(L, "compute returned %f, not a finite number (math.huge needs a reason "
+		           "as its second result)", c->value);
 	}
-	lua_pop(L, 1);
+	lua_pop(L, c->when ? 1 : 2);
 }
 
 static int trampoline(lua_State *L)
@@ -106,7 +113,7 @@ static int trampoline(lua_State *L)
 	lua_setfield(L, -2, "__index");
 	lua_setmetatable(L, -2);
 	push_p(L, smb_ctx_period(c->ctx), smb_ctx_industry(c->ctx));
-	lua_call(L, 2, 1);
+	lua_call(L, 2, c->when ? 1 : 2);
 	take_result(L, c);
 	return 0;
 }
@@ -123,17 +130,19 @@ static int do_call(call *c, char *err, size_t errlen)
 
 int smb_playbook_compute(const smb_callable *fn, smb_ctx *ctx, double *out, int *missing, char *err, size_t errlen)
 {
-	call c = { fn, ctx, 0, NAN, 0, 0 };
+	call c = { fn, ctx, 0, NAN, 0, 0, "" };
 	int rc = do_call(&c, err, errlen);
 
 	*out = c.value;
 	*missing = c.missing;
+	if (c.missing == 2)
+		snprintf(ctx->message, sizeof ctx->message, "%s", c.reason);
 	return rc;
 }
 
 int smb_playbook_when(const smb_callable *fn, smb_ctx *ctx, int *fires, char *err, size_t errlen)
 {
-	call c = { fn, ctx, 1, NAN, 0, 0 };
+	call c = { fn, ctx, 1, NAN, 0, 0, "" };
 	int rc = do_call(&c, err, errlen);
 
 	*fires = c.fires;
@@ -258,7 +267,7 @@ static int t_compute(lua_State *L)
 	tstate *ts = ts_of(L);
 	const char *key = luaL_checkstring(L, 1);
 	const smb_metric *m = smb_registry_metric(ts->pb->reg, key);
-	call c = { NULL, NULL, 0, NAN, 0, 0 };
+	call c = { NULL, NULL, 0, NAN, 0, 0, "" };
 
 	if (!m || m->fn.pb != ts->pb)
 		return luaL_error(L, "t.compute: %s is not a computed metric of this playbook", key);
@@ -268,11 +277,15 @@ static int t_compute(lua_State *L)
 	lua_rawgeti(L, LUA_REGISTRYINDEX, m->fn.ref);
 	lua_insert(L, -2);
 	push_test_p(L, 3);
-	lua_call(L, 2, 1);
+	lua_call(L, 2, 2);
 	take_result(L, &c);
-	if (c.missing)
+	if (c.missing == 1)
 		return 0;
 	lua_pushnumber(L, c.value);
+	if (c.missing == 2) {
+		lua_pushstring(L, c.reason);
+		return 2;
+	}
 	return 1;
 }
 
@@ -281,7 +294,7 @@ static int t_fires(lua_State *L)
 	tstate *ts = ts_of(L);
 	const char *id = luaL_checkstring(L, 1);
 	const smb_rule *r = smb_registry_rule(ts->pb->reg, id);
-	call c = { NULL, NULL, 1, NAN, 0, 0 };
+	call c = { NULL, NULL, 1, NAN, 0, 0, "" };
 
 	if (!r || r->fn.pb != ts->pb)
 		return luaL_error(L, "t.fires: %s is not a rule of this playbook", id);

@@ -67,6 +67,8 @@ void smb_format_detail(const char *detail, smb_value_fn get, void *ud, smb_buf *
 			snprintf(fmt, sizeof fmt, "%.*s", (int)(close - colon - 1), colon + 1);
 		if (get(ud, key, &v) != 0) {
 			smb_buf_puts(out, "n/a");
+		} else if (isinf(v)) {
+			smb_buf_puts(out, "no limit");   /* a value beyond measure, never a number */
 		} else if (conv == 'd') {
 			char f2[24];
 			snprintf(f2, sizeof f2, "%.*slld", (int)strlen(fmt) - 1, fmt);

@@ -12,8 +12,8 @@ static double clamp01(double v)
 
 double smb_score(const smb_goalposts *g, double x)
 {
-	if (!g || !isfinite(x))
-		return NAN;
+	if (!g || isnan(x))
+		return NAN;   /* ±INFINITY (a value beyond measure) scores as the end it lies beyond */
 	if (g->has_bands) {
 		const double *b = g->bands;
 		int up = b[4] > b[0];

@@ -3,6 +3,7 @@
  * trial the best initial states by (Gauss–Newton) least squares. */
 #include "forecast_fit.h"
 
+#include <complex.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,15 +98,101 @@ int smb_fc_simulate(const smb_fc_model *md, const double *x, const double *e,
 	for (size_t t = 0; t < h; t++) {
 		double *s = m ? &work[j] : &dummy;
 		double lb = l + md->phi * b;
-		/* The future value is the forecast plus its error: y = ŷ + e. */
+		/* The future value is the forecast and its error: y = ŷ + e, or
+		 * ŷ(1 + e) for multiplicative error. */
 		double fit = md->seas == SMB_FC_SEAS_MUL ? lb * *s
 		           : md->seas == SMB_FC_SEAS_ADD ? lb + *s : lb;
-		if (fc_step(md, &l, &b, s, fit + (e ? e[t] : 0), &yhat[t]) < 0)
+		double y = !e ? fit : md->error ? fit * (1 + e[t]) : fit + e[t];
+		if (fc_step(md, &l, &b, s, y, &yhat[t]) < 0)
 			return -1;
 		if (m && ++j == m)
 			j = 0;
 	}
 	return 0;
+}
+
+double smb_fc_resid(const smb_fc_model *md, const double *e, const double *f,
+                    size_t n, double *r)
+{
+	double s = 0, lg = 0;
+
+	if (!md->error) {
+		for (size_t t = 0; t < n; t++) {
+			r[t] = e[t];
+			s += e[t] * e[t];
+		}
+		return isfinite(s) ? s : INFINITY;
+	}
+	for (size_t t = 0; t < n; t++) {
+		if (!(fabs(f[t]) >= 1e-10))
+			return INFINITY;
+		lg += log(fabs(f[t]));
+	}
+	double g = exp(lg / (double)n);
+	for (size_t t = 0; t < n; t++) {
+		r[t] = e[t] / f[t] * g;
+		s += r[t] * r[t];
+	}
+	return isfinite(s) ? s : INFINITY;
+}
+
+/* The largest modulus of the roots of the monic polynomial c[0] + c[1] z +
+ * ... + z^d, by Durand–Kerner iteration (d is m + 1, at most a few dozen). */
+static double max_root(const double *c, int d)
+{
+	double complex z[64], w0 = 0.4 + 0.9 * I;
+	double big = 0;
+	if (d > 64)
+		return INFINITY;
+	z[0] = 1;
+	for (int i = 1; i < d; i++)
+		z[i] = z[i - 1] * w0;
+	for (int it = 0; it < 1000; it++) {
+		double moved = 0;
+		for (int i = 0; i < d; i++) {
+			double complex p = 1, q = 1;
+			for (int k = d - 1; k >= 0; k--)
+				p = p * z[i] + c[k];
+			for (int j = 0; j < d; j++)
+				if (j != i)
+					q *= z[i] - z[j];
+			if (q == 0)
+				q = 1e-14;
+			double complex dz = p / q;
+			z[i] -= dz;
+			moved = fmax(moved, cabs(dz));
+		}
+		if (moved < 1e-14)
+			break;
+	}
+	for (int i = 0; i < d; i++)
+		big = fmax(big, cabs(z[i]));
+	return big;
+}
+
+int smb_fc_admissible(const smb_fc_model *md)
+{
+	if (!md->seas || md->m < 2)
+		return 1;
+	double a = md->alpha, b = md->trend ? md->alpha * md->beta : 0, g = md->gamma;
+	double phi = md->trend ? md->phi : 1, m = (double)md->m, c[66];
+	int d = (int)md->m + 1;
+	if (phi < 0 || phi > 1 + 1e-8)
+		return 0;
+	if (g < fmax(1 - 1 / phi - a, 0) || g > 1 + 1 / phi - a)
+		return 0;
+	if (a < 1 - 1 / phi - g * (1 - m + phi + phi * m) / (2 * phi * m))
+		return 0;
+	if (b < -(1 - phi) * (g / m + a))
+		return 0;
+	if (d > 64)
+		return 1;   /* beyond the root finder: the easy tests decide */
+	c[0] = phi * (1 - a - g);
+	c[1] = a + b - a * phi + g - 1;
+	for (int k = 2; k < d - 1; k++)
+		c[k] = a + b - a * phi;
+	c[d - 1] = a + b - phi;
+	return max_root(c, d) <= 1 + 1e-10;
 }
 
 /* ---- least squares ---------------------------------------------------- */
@@ -163,8 +250,6 @@ static void lsq(double *A, size_t n, size_t p, double *r, double *x)
 /* ---- the fit ------------------------------------------------------------ */
 
 enum { P_ALPHA, P_BETA, P_PHI, P_GAMMA, NPAR };
-static const double par_lo[NPAR] = { 1e-4, 1e-4, 0.8, 1e-4 };
-static const double par_hi[NPAR] = { 0.9999, 0.9999, 0.98, 0.9999 };
 
 typedef struct fitws {
 	smb_fc_fitspec *s;
@@ -173,7 +258,8 @@ typedef struct fitws {
 	int npar, which[NPAR];  /* the free smoothing parameters, by P_* */
 	double scale;           /* mean |y|: the size of a level or a trend step */
 	double *xh;             /* held states and the heuristic start */
-	double *x, *xend, *xbest, *z, *zt, *dz, *J, *e0, *e1;
+	double *x, *xend, *xbest, *xwarm, *z, *zt, *dz, *J, *e0, *e1, *f;
+	int warm;               /* xwarm holds the last nonlinear solution */
 } fitws;
 
 static double *par_ref(smb_fc_model *md, int p)
@@ -215,10 +301,13 @@ static void x_to_z(const fitws *w, const double *x, double *z)
 		z[j++] = x[2 + i];
 }
 
+/* The objective's residuals (smb_fc_resid) at free states z, in e. */
 static double sse_at(fitws *w, const double *z, double *e)
 {
 	z_to_x(w, z, w->x);
-	return smb_fc_filter(&w->s->md, w->y, w->n, w->x, e, NULL, w->xend);
+	if (!isfinite(smb_fc_filter(&w->s->md, w->y, w->n, w->x, e, w->f, w->xend)))
+		return INFINITY;
+	return smb_fc_resid(&w->s->md, e, w->f, w->n, e);
 }
 
 /* The least-squares initial states for the smoothing parameters now in
@@ -228,12 +317,20 @@ static double sse_at(fitws *w, const double *z, double *e)
  * the second only polishes; hw-mul takes more, with step halving. */
 static double inner(fitws *w)
 {
-	const int linear = w->s->md.seas != SMB_FC_SEAS_MUL;
+	const int linear = w->s->md.seas != SMB_FC_SEAS_MUL && !w->s->md.error;
 	size_t n = w->n, nz = w->nz;
-	double sse;
+	double sse = INFINITY;
 
-	x_to_z(w, w->xh, w->z);
-	sse = sse_at(w, w->z, w->e0);
+	/* The nonlinear problems start from the last solution, which is near
+	 * for the small moves of a search, and else from the heuristic. */
+	if (!linear && w->warm) {
+		x_to_z(w, w->xwarm, w->z);
+		sse = sse_at(w, w->z, w->e0);
+	}
+	if (!isfinite(sse)) {
+		x_to_z(w, w->xh, w->z);
+		sse = sse_at(w, w->z, w->e0);
+	}
 	if (!isfinite(sse))
 		return INFINITY;
 	for (int it = 0; it < (linear ? 3 : 40) && nz; it++) {
@@ -272,24 +369,83 @@ static double inner(fitws *w)
 				break;
 			}
 		}
-		if (!(gain > 1e-13 * sse))
+		if (!(gain > (linear ? 1e-13 : 1e-10) * sse))
 			break;
 	}
 done:
 	z_to_x(w, w->z, w->xbest);
+	if (!linear) {
+		memcpy(w->xwarm, w->xbest, w->ns * sizeof *w->xwarm);
+		w->warm = 1;
+	}
 	return sse;
 }
 
-static double logistic(double u, int p)
+/* R's usual bounds, in the recursions' parameters: α in [1e-4, 0.9999];
+ * the error-correction β = α·β* in [1e-4, α]; γ in [1e-4, 1 - α]; φ in
+ * [0.8, 0.98]. β's and γ's depend on α, which is therefore set first (the
+ * P_* order). A held γ bounds α in turn. */
+static void bounds(const fitws *w, int p, double *lo, double *hi)
+{
+	const smb_fc_model *md = &w->s->md;
+	switch (p) {
+	case P_ALPHA:
+		*lo = 1e-4;
+		*hi = 0.9999;
+		if (md->seas && !w->s->free_gamma)
+			*hi = fmax(*lo, fmin(*hi, 1 - md->gamma));
+		break;
+	case P_BETA:
+		*lo = 1e-4 / md->alpha;
+		*hi = fmin(md->alpha, 0.9999) / md->alpha;
+		break;
+	case P_PHI:
+		*lo = 0.8;
+		*hi = 0.98;
+		break;
+	default:
+		*lo = 1e-4;
+		*hi = fmax(*lo, fmin(0.9999, 1 - md->alpha));
+		break;
+	}
+	if (*lo > *hi)
+		*lo = *hi;
+}
+
+static double logistic(double u, double lo, double hi)
 {
 	u = fmax(-30, fmin(30, u));
-	return par_lo[p] + (par_hi[p] - par_lo[p]) / (1 + exp(-u));
+	return lo + (hi - lo) / (1 + exp(-u));
+}
+
+/* Sets the free parameters from u; returns 0, or -1 when the model is not
+ * admissible (forecast:::admissible). */
+static int set_params(fitws *w, const double *u)
+{
+	for (int i = 0; i < w->npar; i++) {
+		double lo, hi;
+		bounds(w, w->which[i], &lo, &hi);
+		*par_ref(&w->s->md, w->which[i]) = logistic(u[i], lo, hi);
+	}
+	return smb_fc_admissible(&w->s->md) ? 0 : -1;
+}
+
+/* The u of a fraction q of each free parameter's range (fills u in order,
+ * setting each parameter as it goes so the dependent bounds follow). */
+static void fractions_to_u(fitws *w, const double *q, double *u)
+{
+	for (int i = 0; i < w->npar; i++) {
+		double lo, hi, v = fmin(0.999, fmax(0.001, q[i]));
+		bounds(w, w->which[i], &lo, &hi);
+		u[i] = log(v / (1 - v));
+		*par_ref(&w->s->md, w->which[i]) = lo + (hi - lo) * v;
+	}
 }
 
 static double objective(fitws *w, const double *u)
 {
-	for (int i = 0; i < w->npar; i++)
-		*par_ref(&w->s->md, w->which[i]) = logistic(u[i], w->which[i]);
+	if (set_params(w, u) < 0)
+		return INFINITY;
 	return inner(w);
 }
 
@@ -423,10 +579,10 @@ int smb_fc_fit(smb_fc_fitspec *s, const double *y, size_t n, double *sse,
 		w.scale = 1;
 
 	size_t nz1 = w.nz ? w.nz : 1;
-	w.xh = malloc(4 * w.ns * sizeof *w.xh);
+	w.xh = malloc(5 * w.ns * sizeof *w.xh);
 	w.z = malloc(3 * nz1 * sizeof *w.z);
 	w.J = malloc(n * nz1 * sizeof *w.J);
-	w.e0 = malloc(2 * n * sizeof *w.e0);
+	w.e0 = malloc(3 * n * sizeof *w.e0);
 	if (!w.xh || !w.z || !w.J || !w.e0) {
 		snprintf(err, errlen, "out of memory fitting %zu values", n);
 		goto out;
@@ -434,9 +590,11 @@ int smb_fc_fit(smb_fc_fitspec *s, const double *y, size_t n, double *sse,
 	w.x = w.xh + w.ns;
 	w.xend = w.x + w.ns;
 	w.xbest = w.xend + w.ns;
+	w.xwarm = w.xbest + w.ns;
 	w.zt = w.z + nz1;
 	w.dz = w.zt + nz1;
 	w.e1 = w.e0 + n;
+	w.f = w.e1 + n;
 
 	heuristic(&s->md, y, n, w.xh);
 	if (!s->free_level)
@@ -448,43 +606,78 @@ int smb_fc_fit(smb_fc_fitspec *s, const double *y, size_t n, double *sse,
 
 	double best = INFINITY, u[NPAR] = { 0 };
 	if (w.npar) {
-		/* A coarse grid picks the start, so the search begins in the right
-		 * basin rather than wherever a single guess lands. */
+		/* Several starts, each searched to the end, the best kept: R's
+		 * initparam start (α 0.2/m of its range, β 0.1 of α, γ 0.05 of
+		 * 1 - α, φ 0.99 of its range) and the three best points of a grid
+		 * over the ranges. One start alone can settle in a local optimum:
+		 * Holt on Mauna Loa's CO2 has one at β = 0.0001, far worse than
+		 * the one at β = α that R finds. */
+		enum { NSTART = 4 };
 		static const double grid[NPAR][4] = {
-			{ 0.1, 0.3, 0.6, 0.9 }, { 0.01, 0.1, 0.3, 0 },
-			{ 0.85, 0.95, 0, 0 }, { 0.05, 0.2, 0.5, 0 } };
-		static const int ngrid[NPAR] = { 4, 3, 2, 3 };
-		int idx[NPAR] = { 0 };
+			{ 0.1, 0.3, 0.6, 0.9 }, { 0.01, 0.1, 0.4, 0.95 },
+			{ 0.3, 0.9, 0, 0 }, { 0.05, 0.2, 0.5, 0 } };
+		static const int ngrid[NPAR] = { 4, 4, 2, 3 };
+		double start[NSTART][NPAR], fs[NSTART], q[NPAR];
+		int idx[NPAR] = { 0 }, nst = 1;
+		for (int i = 0; i < w.npar; i++) {
+			int p = w.which[i];
+			q[i] = p == P_ALPHA ? 0.2 / (s->md.m ? (double)s->md.m : 1)
+			     : p == P_BETA ? 0.1 : p == P_PHI ? 0.99 : 0.05;
+		}
+		fractions_to_u(&w, q, start[0]);
+		fs[0] = 0;   /* always searched */
+		for (int i = 1; i < NSTART; i++)
+			fs[i] = INFINITY;
 		for (;;) {
 			double ut[NPAR] = { 0 };
-			for (int i = 0; i < w.npar; i++) {
-				int p = w.which[i];
-				double q = (grid[p][idx[i]] - par_lo[p]) / (par_hi[p] - par_lo[p]);
-				ut[i] = log(q / (1 - q));
-			}
+			for (int i = 0; i < w.npar; i++)
+				q[i] = grid[w.which[i]][idx[i]];
+			fractions_to_u(&w, q, ut);
 			double f = objective(&w, ut);
-			if (f < best) {
-				best = f;
-				memcpy(u, ut, sizeof u);
-			}
+			/* Keep the three best, sorted, in start[1..3]. */
+			for (int k = 1; k < NSTART; k++)
+				if (f < fs[k]) {
+					for (int m = NSTART - 1; m > k; m--) {
+						fs[m] = fs[m - 1];
+						memcpy(start[m], start[m - 1], sizeof start[m]);
+					}
+					fs[k] = f;
+					memcpy(start[k], ut, sizeof ut);
+					if (nst < NSTART)
+						nst++;
+					break;
+				}
 			int i = 0;
 			while (i < w.npar && ++idx[i] == ngrid[w.which[i]])
 				idx[i++] = 0;
 			if (i == w.npar)
 				break;
 		}
-		/* Restart from the best vertex until a fresh simplex gains nothing:
-		 * Nelder–Mead alone can stall on a collapsed simplex. */
-		for (int r = 0; r < 10 && isfinite(best); r++) {
-			double f = nelder_mead(&w, u, r ? 0.25 : 1.0, 400 * (w.npar + 1));
-			double gain = best - f;
-			if (f < best)
-				best = f;
-			if (!(gain > 1e-10 * best))
-				break;
+		for (int st = 0; st < nst; st++) {
+			double ut[NPAR], fb = INFINITY;
+			if (!isfinite(fs[st]))
+				continue;
+			memcpy(ut, start[st], sizeof ut);
+			/* Restart from the best vertex until a fresh simplex gains
+			 * nothing: Nelder–Mead alone can stall on a collapsed simplex. */
+			for (int r = 0; r < 10; r++) {
+				double f = nelder_mead(&w, ut, r ? 0.25 : 1.0, 400 * (w.npar + 1));
+				double gain = fb - f;
+				if (f < fb)
+					fb = f;
+				if (!isfinite(fb) || !(gain > 1e-10 * fb))
+					break;
+			}
+			if (fb < best) {
+				best = fb;
+				memcpy(u, ut, sizeof u);
+			}
 		}
-		for (int i = 0; i < w.npar; i++)
-			*par_ref(&s->md, w.which[i]) = logistic(u[i], w.which[i]);
+		if (!isfinite(best) || set_params(&w, u) < 0) {
+			snprintf(err, errlen, "no admissible fit: the recursions diverge or the "
+			         "parameters leave the admissible region at every start");
+			goto out;
+		}
 	}
 	best = inner(&w);
 	if (!isfinite(best)) {

@@ -9,6 +9,7 @@
 enum { SMB_FC_SEAS_NONE, SMB_FC_SEAS_ADD, SMB_FC_SEAS_MUL };
 
 typedef struct smb_fc_model {
+	int error;        /* 0: additive error, 1: multiplicative (ETS(M,.,.)) */
 	int trend;        /* 0: no trend state (b stays 0) */
 	int seas;         /* SMB_FC_SEAS_* */
 	size_t m;         /* seasonal period; 0 when seas is NONE */
@@ -29,11 +30,25 @@ double smb_fc_filter(const smb_fc_model *md, const double *y, size_t n,
                      const double *x0, double *e, double *fitted, double *xend);
 
 /* Runs the model forward h steps from state x (same ring convention) with
- * the future one-step errors e[0..h-1] (NULL: all zero), writing the
+ * the future one-step errors e[0..h-1] (NULL: all zero; relative errors
+ * for a multiplicative-error model), writing the
  * one-step forecasts ŷ to yhat; work holds m doubles. With e NULL, yhat is
  * the point forecast. Returns 0, or -1 when a state leaves the domain. */
 int smb_fc_simulate(const smb_fc_model *md, const double *x, const double *e,
                     size_t h, double *yhat, double *work);
+
+/* The objective's residuals for the errors e and fitted values f of a run:
+ * e itself for additive error; for multiplicative error e_t/f_t times the
+ * geometric mean of |f|, whose sum of squares is, up to a monotone map, R's
+ * ets likelihood n·log Σ(e/f)² + 2·Σ log|f|. Writes r (may alias e); returns
+ * Σ r², or INFINITY when some |f| is below 1e-10. */
+double smb_fc_resid(const smb_fc_model *md, const double *e, const double *f,
+                    size_t n, double *r);
+
+/* R's admissibility test (forecast:::admissible) for the seasonal models, in
+ * the error-correction parameters β = α·β*, γ, φ (1 when not damped); the
+ * non-seasonal models inside the usual bounds always pass. Returns 1 or 0. */
+int smb_fc_admissible(const smb_fc_model *md);
 
 /* What to fit: md holds the held smoothing parameters; free_* mark the others.
  * x0 (SMB_FC_NSTATE long) holds held initial states on entry; the seasonal

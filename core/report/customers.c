@@ -74,9 +74,9 @@ int smb_customers_report(smb_store *s, const smb_registry *r, const smb_customer
 	smb_gg gg;
 	smb_period p;
 	size_t nc = 0, counts[SMB_RFM_NSEGMENTS];
-	char why[512];
+	char why[512], bg_why[512] = "", gg_why[512] = "";
 	txns t;
-	int rc, last;
+	int rc, last, bg_rc, gg_rc;
 
 	if (smb_period_parse(o->period, &p, why, sizeof why))
 		return smb_err_set(e, SMB_EUSAGE, "--period '%s': %s", o->period, why);
@@ -92,9 +92,15 @@ int smb_customers_report(smb_store *s, const smb_registry *r, const smb_customer
 		rc = smb_err_set(e, SMB_EDATA, "%s", why);
 		goto out;
 	}
-	if (smb_bgnbd_fit(cust, nc, &bg, why, sizeof why) || smb_gg_fit(cust, nc, &gg, why, sizeof why)) {
-		rc = smb_err_set(e, SMB_EDATA, "%s", why);
-		goto out;
+	/* The models may fail to tell (drop-out not identified, no finite mean
+	 * spend) or to fit: the rows still stand, with those columns empty. */
+	bg_rc = smb_bgnbd_fit(cust, nc, &bg, bg_why, sizeof bg_why);
+	gg_rc = smb_gg_fit(cust, nc, &gg, gg_why, sizeof gg_why);
+	if (bg_rc < 0)
+		bg.r = bg.alpha = bg.a = bg.b = bg.loglik = NAN;
+	if (gg_rc < 0) {
+		gg.p = gg.q = gg.gamma = gg.loglik = NAN;
+		gg.customers = gg.excluded = 0;
 	}
 	smb_clv_options_default(&opt);
 	opt.monthly_discount = o->monthly_discount;
@@ -105,10 +111,27 @@ int smb_customers_report(smb_store *s, const smb_registry *r, const smb_customer
 		rc = smb_err_set(e, SMB_ESOFTWARE, "out of memory");
 		goto out;
 	}
-	if (smb_clv_score(&bg, &gg, cust, nc, &opt, res, why, sizeof why) ||
-	    smb_rfm_segment(cust, nc, last, rfm, counts, why, sizeof why)) {
+	if (smb_rfm_segment(cust, nc, last, rfm, counts, why, sizeof why)) {
 		rc = smb_err_set(e, SMB_EDATA, "%s", why);
 		goto out;
+	}
+	if (bg_rc == 0 && gg_rc == 0) {
+		if (smb_clv_score(&bg, &gg, cust, nc, &opt, res, why, sizeof why)) {
+			rc = smb_err_set(e, SMB_EDATA, "%s", why);
+			goto out;
+		}
+	} else {
+		for (size_t i = 0; i < nc; i++) {
+			res[i].p_alive = bg_rc == 0 ? smb_bgnbd_p_alive(&bg, cust[i].x, cust[i].t_x, cust[i].T) : NAN;
+			res[i].expected_purchases = bg_rc == 0
+				? smb_bgnbd_conditional(&bg, opt.horizon_weeks, cust[i].x, cust[i].t_x, cust[i].T) : NAN;
+			double sp = gg_rc == 0 ? smb_gg_expected_spend(&gg, cust[i].x, cust[i].mean_value) : NAN;
+			res[i].expected_spend = sp >= 0 ? sp : NAN;
+			res[i].clv = NAN;
+		}
+		if (o->note)
+			snprintf(o->note, o->notelen, "%s%s%s", bg_rc ? bg_why : "", bg_rc && gg_rc ? "; " : "",
+			         gg_rc ? gg_why : "");
 	}
 	if (strcmp(format, "json") == 0) {
 		smb_json j;
@@ -133,7 +156,19 @@ int smb_customers_report(smb_store *s, const smb_registry *r, const smb_customer
 		smb_json_key(&j, "loglik");
 		num(&j, bg.loglik);
 		smb_json_key(&j, "customers");
-		smb_json_integer(&j, (long long)bg.customers);
+		smb_json_integer(&j, (long long)nc);
+		if (bg_rc == 0) {
+			static const char *const se[4] = { "r_se", "alpha_se", "a_se", "b_se" };
+			for (int k = 0; k < 4; k++) {
+				smb_json_key(&j, se[k]);
+				num(&j, bg.se[k]);
+			}
+		}
+		smb_json_key(&j, "reason");
+		if (bg_rc)
+			smb_json_string(&j, bg_why);
+		else
+			smb_json_null(&j);
 		smb_json_object_end(&j);
 		smb_json_key(&j, "gamma_gamma");
 		smb_json_object_begin(&j);
@@ -149,6 +184,11 @@ int smb_customers_report(smb_store *s, const smb_registry *r, const smb_customer
 		smb_json_integer(&j, (long long)gg.customers);
 		smb_json_key(&j, "excluded");
 		smb_json_integer(&j, (long long)gg.excluded);
+		smb_json_key(&j, "reason");
+		if (gg_rc)
+			smb_json_string(&j, gg_why);
+		else
+			smb_json_null(&j);
 		smb_json_object_end(&j);
 		smb_json_object_end(&j);
 		smb_json_key(&j, "customers");
@@ -190,9 +230,16 @@ int smb_customers_report(smb_store *s, const smb_registry *r, const smb_customer
 				smb_buf_append(out, mem, len);
 				free(mem);
 			}
-			smb_buf_printf(out, ",%.0f,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%s\n", cust[i].x, cust[i].t_x, cust[i].T,
-			               res[i].p_alive, res[i].expected_purchases, res[i].expected_spend, res[i].clv,
-			               smb_rfm_segment_name(rfm[i].segment));
+			smb_buf_printf(out, ",%.0f,%.6g,%.6g", cust[i].x, cust[i].t_x, cust[i].T);
+			/* a value the models cannot give is an empty cell, never a number */
+			const double cells[4] = { res[i].p_alive, res[i].expected_purchases, res[i].expected_spend,
+			                          res[i].clv };
+			for (int k = 0; k < 4; k++)
+				if (isnan(cells[k]))
+					smb_buf_putc(out, ',');
+				else
+					smb_buf_printf(out, ",%.6g", cells[k]);
+			smb_buf_printf(out, ",%s\n", smb_rfm_segment_name(rfm[i].segment));
 		}
 	}
 out:

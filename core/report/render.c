@@ -295,6 +295,8 @@ static void value_text(char *buf, size_t len, double v, const char *unit)
 {
 	if (isnan(v))
 		snprintf(buf, len, "-");
+	else if (isinf(v))
+		snprintf(buf, len, "none");   /* beyond measure: the source says why */
 	else if (fabs(v) >= 1000)
 		snprintf(buf, len, "%.0f %s", v, unit);
 	else
@@ -365,6 +367,8 @@ static void render_text(const smb_assessment *a, smb_buf *out, int md)
 				smb_buf_printf(out, "| %s | %s | %s | %s | %s |\n", E(m->label), val, sc, range, E(m->source));
 			else
 				smb_buf_printf(out, "  %-44.44s %16s  score %4s  [%s]\n", E(m->label), val, sc, range);
+			if (!md && isinf(m->value))
+				smb_buf_printf(out, "    (%s)\n", E(m->source));
 		}
 	}
 	smb_buf_printf(out, "\n%sFindings (SWOT)\n", h2);

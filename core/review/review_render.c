@@ -61,6 +61,10 @@ static void why(const moved *m, smb_buf *out)
 
 	if (va == vb)
 		smb_buf_puts(out, "value unchanged");
+	else if (isinf(vb))
+		smb_buf_puts(out, "now beyond measure");
+	else if (isinf(va))
+		smb_buf_printf(out, "value now %g, beyond measure before", vb);
 	else if (va != 0)
 		smb_buf_printf(out, "value %s %.1f%%", vb > va ? "rose" : "fell", 100 * fabs((vb - va) / va));
 	else
@@ -473,9 +477,11 @@ static const char *fmt1(char *buf, size_t len, double v, int sign)
 	return buf;
 }
 
+/* A value for the text: a value beyond measure (a runway never reached)
+ * reads "none", never as a placeholder number; its metric's line says why. */
 static const char *val(char *buf, size_t len, double v)
 {
-	snprintf(buf, len, isnan(v) ? "missing" : "%g", v);
+	snprintf(buf, len, isnan(v) ? "missing" : isinf(v) ? "none" : "%g", v);
 	return buf;
 }
 

@@ -33,7 +33,14 @@ extern "C" {
 /* Result codes of host functions and plugin callbacks. */
 #define SMB_PLUGIN_OK       0
 #define SMB_PLUGIN_ERROR    1   /* failed; the host reads the message set by fail() */
-#define SMB_PLUGIN_MISSING  2   /* a value is not available for this client and period */
+#define SMB_PLUGIN_MISSING  2   /* a value is not available for this client and period;
+                                   a reason set with fail() beforehand is shown with the null */
+/* compute only: the value is beyond what can be measured (a runway that does
+ * not end within the projection): *out is +INFINITY or -INFINITY, the reason
+ * set with fail() beforehand ("cash stays positive through the 24-month
+ * projection"). The host shows null and the reason, never a number, and
+ * scores it as the goalposts' end it lies beyond. */
+#define SMB_PLUGIN_UNBOUNDED 3
 
 typedef struct smb_host smb_host;   /* the registry being filled during init */
 typedef struct smb_ctx smb_ctx;     /* one computation for one client and period */

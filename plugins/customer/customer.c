@@ -18,7 +18,6 @@
 
 #define SET_MONTHS   "customer.clv_months"
 #define SET_DISCOUNT "customer.clv_monthly_discount"
-#define HORIZON_WEEKS (365.25 / 7.0)   /* the next 12 months */
 #define ERRLEN 256
 
 /* Everything the metrics need, computed once per data set. Immutable once
@@ -45,6 +44,7 @@ typedef struct fit {
 	size_t buyers;             /* customers with a purchase day in the period */
 
 	int bg_ok, gg_ok, clv_ok, top_ok, rfm_ok;
+	int bg_rc, gg_rc;         /* the fits' results: 1 fitted, not identified */
 	smb_bgnbd bg;
 	smb_gg gg;
 	double active_share, clv_mean, top_share, expected_revenue;
@@ -241,7 +241,7 @@ static void clv_figures(fit *f)
 	smb_clv_options_default(&opt);
 	opt.months = f->months;
 	opt.monthly_discount = f->discount;
-	opt.horizon_weeks = HORIZON_WEEKS;
+	/* horizon_weeks keeps its default, SMB_CLV_YEAR_WEEKS, as `customers` */
 	if (smb_clv_score(&f->bg, &f->gg, f->cust, f->ncust, &opt, res, f->clv_err, ERRLEN))
 		goto out;
 	f->expected_revenue = 0;
@@ -293,14 +293,19 @@ static int fit_build(fit *f, int first, int last)
 	} else {
 		snprintf(f->rfm_err, ERRLEN, "RFM: no customer made a purchase up to the period's end");
 	}
-	if (smb_bgnbd_fit(f->cust, f->ncust, &f->bg, f->bg_err, ERRLEN) == 0) {
+	f->bg_rc = smb_bgnbd_fit(f->cust, f->ncust, &f->bg, f->bg_err, ERRLEN);
+	if (f->bg_rc == 0 && f->repeaters > 0) {
+		/* Over repeat buyers: a one-time buyer has P(alive) = 1 by the
+		 * model's construction, which says nothing about them. */
 		size_t alive = 0;
 		f->bg_ok = 1;
 		for (size_t i = 0; i < f->ncust; i++)
-			alive += smb_bgnbd_p_alive(&f->bg, f->cust[i].x, f->cust[i].t_x, f->cust[i].T) >= 0.5;
-		f->active_share = 100.0 * (double)alive / (double)f->ncust;
+			alive += f->cust[i].x > 0 &&
+			         smb_bgnbd_p_alive(&f->bg, f->cust[i].x, f->cust[i].t_x, f->cust[i].T) >= 0.5;
+		f->active_share = 100.0 * (double)alive / (double)f->repeaters;
 	}
-	if (smb_gg_fit(f->cust, f->ncust, &f->gg, f->gg_err, ERRLEN) == 0)
+	f->gg_rc = smb_gg_fit(f->cust, f->ncust, &f->gg, f->gg_err, ERRLEN);
+	if (f->gg_rc == 0)
 		f->gg_ok = 1;
 	if (f->bg_ok && f->gg_ok)
 		clv_figures(f);
@@ -403,13 +408,20 @@ static void write_models(const smb_host_api *api, smb_ctx *ctx, const fit *f)
 	api->model(ctx, "transactions", "repeat_customers", (double)f->repeaters);
 	api->model(ctx, "transactions", "refund_only_days", (double)f->stats.refund_only_days);
 	api->model(ctx, "transactions", "refund_only_customers", (double)f->stats.refund_only_customers);
-	if (f->bg_ok) {
+	api->model(ctx, "transactions", "one_time_buyers", (double)(f->ncust - f->repeaters));
+	if (f->bg_rc >= 0) {
+		static const char *const se[4] = { "r_se", "alpha_se", "a_se", "b_se" };
 		api->model(ctx, "bgnbd", "r", f->bg.r);
 		api->model(ctx, "bgnbd", "alpha", f->bg.alpha);
 		api->model(ctx, "bgnbd", "a", f->bg.a);
 		api->model(ctx, "bgnbd", "b", f->bg.b);
+		for (int k = 0; k < 4 && f->bg_rc == 0; k++)
+			if (isfinite(f->bg.se[k]))
+				api->model(ctx, "bgnbd", se[k], f->bg.se[k]);
 		api->model(ctx, "bgnbd", "loglik", f->bg.loglik);
 		api->model(ctx, "bgnbd", "customers", (double)f->bg.customers);
+		/* 0: drop-out not identified; P(alive) and what stands on it are null */
+		api->model(ctx, "bgnbd", "dropout_identified", f->bg_rc == 0);
 	}
 	if (f->gg_ok) {
 		api->model(ctx, "gamma_gamma", "p", f->gg.p);
@@ -428,14 +440,18 @@ static void write_models(const smb_host_api *api, smb_ctx *ctx, const fit *f)
 enum { C_REPEAT, C_FREQ, C_AOV, C_ACTIVE, C_EXPREV, C_CLV_MEAN, C_TOP_DECILE, C_AT_RISK, C_COUNT };
 static const int ids[C_COUNT] = { C_REPEAT, C_FREQ, C_AOV, C_ACTIVE, C_EXPREV, C_CLV_MEAN, C_TOP_DECILE, C_AT_RISK };
 
-/* The model a metric stands on failed: the first failure in the chain. */
+/* The model a metric stands on failed or cannot tell: the first failure in
+ * the chain, as the metric's reason for being null. Not an error: the
+ * assessment stays whole, and the RFM metrics, which need no model, stand. */
 static int model_failed(const smb_host_api *api, smb_ctx *ctx, const fit *f, int need_spend)
 {
 	if (!f->bg_ok)
-		return api->fail(ctx, "%s", f->bg_err);
-	if (need_spend && !f->gg_ok)
-		return api->fail(ctx, "%s", f->gg_err);
-	return api->fail(ctx, "%s", f->clv_err);
+		api->fail(ctx, "%s", f->bg_err);
+	else if (need_spend && !f->gg_ok)
+		api->fail(ctx, "%s", f->gg_err);
+	else
+		api->fail(ctx, "%s", f->clv_err);
+	return SMB_PLUGIN_MISSING;
 }
 
 static int value_of(const smb_host_api *api, smb_ctx *ctx, int id, const fit *f, double *out)
@@ -536,7 +552,8 @@ static int add_metrics(const smb_host_api *api)
 		{ C_REPEAT, "customer.repeat_rate_pct", "Customers who bought on two days or more (history to period end)", "%", 1, 1 },
 		{ C_FREQ, "customer.purchase_frequency", "Purchases per buying customer in the period", "count", 1, 1 },
 		{ C_AOV, "customer.aov", "Average purchase value in the period", "EUR", 1, 1 },
-		{ C_ACTIVE, "customer.active_share_pct", "Customers still active (BG/NBD P(alive) >= 0.5)", "%", 1, 1.5 },
+		{ C_ACTIVE, "customer.active_share_pct",
+		  "Repeat buyers still active (BG/NBD P(alive) >= 0.5; one-time buyers not counted)", "%", 1, 1.5 },
 		{ C_EXPREV, "customer.expected_revenue_12m", "Expected revenue from today's customers, next 12 months", "EUR", 1, 1 },
 		{ C_CLV_MEAN, "customer.clv_mean", "Mean customer lifetime value, next 12 months, discounted", "EUR", 1, 1 },
 		{ C_TOP_DECILE, "customer.top_decile_clv_share_pct", "Share of total CLV held by the top 10% of customers", "%", -1, 1 },
@@ -558,7 +575,7 @@ static int add_goalposts(const smb_host_api *api)
 		  "Rule of thumb of this plugin: under one customer in ten coming back is weak, one in two strong; why "
 		  "it matters: Reichheld & Sasser, 'Zero Defections: Quality Comes to Services', HBR 1990" },
 		{ "customer.active_share_pct", NULL, 20, 70, NULL,
-		  "Rule of thumb of this plugin on the share of customers with P(alive) >= 0.5 under the BG/NBD model "
+		  "Rule of thumb of this plugin on the share of repeat buyers with P(alive) >= 0.5 under the BG/NBD model "
 		  "(Fader, Hardie & Lee 2005, 'Counting Your Customers the Easy Way', Marketing Science 24(2))" },
 	};
 	for (size_t i = 0; i < sizeof g / sizeof g[0]; i++)
@@ -572,8 +589,8 @@ static int add_rules(const smb_host_api *api)
 	const smb_rule_def r[] = {
 		{ "CUS-0510", "customer", "weakness", "high", K("customer.active_share_pct"), when,
 		  (void *)&rids[R_ACTIVE_LOW], "Most customers have probably stopped buying",
-		  "Only {customer.active_share_pct:%.0f}% of customers are more likely than not still active "
-		  "(BG/NBD P(alive) >= 0.5).",
+		  "Only {customer.active_share_pct:%.0f}% of repeat buyers are more likely than not still active "
+		  "(BG/NBD P(alive) >= 0.5; one-time buyers, whom the model cannot judge, are not counted).",
 		  K("CUS-winback-at-risk", "CUS-second-purchase"), NULL },
 		{ "CUS-0520", "customer", "threat", "medium", K("customer.rfm_at_risk_share_pct"), when,
 		  (void *)&rids[R_AT_RISK], "Good customers are drifting away",
@@ -591,7 +608,8 @@ static int add_rules(const smb_host_api *api)
 		  K("CUS-second-purchase"), NULL },
 		{ "CUS-0550", "customer", "strength", "medium", K("customer.active_share_pct"), when,
 		  (void *)&rids[R_ACTIVE_HIGH], "Most customers are still active",
-		  "{customer.active_share_pct:%.0f}% of customers are more likely than not still buying.",
+		  "{customer.active_share_pct:%.0f}% of repeat buyers are more likely than not still buying "
+		  "(BG/NBD P(alive) >= 0.5; one-time buyers not counted).",
 		  K(NULL), NULL },
 	};
 	for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)

@@ -21,6 +21,8 @@ typedef struct history {
 	double revenue[SMB_OUTLOOK_MAX_HISTORY];
 	double cogs[SMB_OUTLOOK_MAX_HISTORY];
 	double opex[SMB_OUTLOOK_MAX_HISTORY];
+	double debt[SMB_OUTLOOK_MAX_HISTORY];   /* NAN where not reported */
+	double ocf[SMB_OUTLOOK_MAX_HISTORY];    /* NAN where not reported */
 } history;
 
 static int last_month_of(const smb_host_api *api, smb_ctx *ctx, int *year, int *month)
@@ -34,10 +36,13 @@ static int last_month_of(const smb_host_api *api, smb_ctx *ctx, int *year, int *
 
 /* The run of consecutive months, ending with the period's last month, that
  * has every series wanted (revenue, and cogs and opex when costs is set);
- * the first month missing ends the run, up to 24 months back. */
+ * the first month missing ends the run, up to SMB_OUTLOOK_MAX_HISTORY months
+ * back. With costs, the debt balance and operating cash flow of those months
+ * where reported (NAN where not). */
 static int read_history(const smb_host_api *api, smb_ctx *ctx, int costs, history *h)
 {
 	double r[SMB_OUTLOOK_MAX_HISTORY], c[SMB_OUTLOOK_MAX_HISTORY], o[SMB_OUTLOOK_MAX_HISTORY];
+	double d[SMB_OUTLOOK_MAX_HISTORY], f[SMB_OUTLOOK_MAX_HISTORY];
 	int y, m, rc;
 	size_t n = 0;
 
@@ -58,6 +63,10 @@ static int read_history(const smb_host_api *api, smb_ctx *ctx, int costs, histor
 			break;
 		if (!isfinite(r[n]) || (costs && (!isfinite(c[n]) || !isfinite(o[n]))))
 			return api->fail(ctx, "a monthly value of %s is not a number", p);
+		if (!costs || api->get_at(ctx, "finance.debt", p, &d[n]) != SMB_PLUGIN_OK)
+			d[n] = NAN;
+		if (!costs || api->get_at(ctx, "finance.operating_cash_flow", p, &f[n]) != SMB_PLUGIN_OK)
+			f[n] = NAN;
 		h->cal0 = mi % 12;
 	}
 	h->n = n;
@@ -65,6 +74,8 @@ static int read_history(const smb_host_api *api, smb_ctx *ctx, int costs, histor
 		h->revenue[i] = r[n - 1 - i];
 		h->cogs[i] = costs ? c[n - 1 - i] : 0;
 		h->opex[i] = costs ? o[n - 1 - i] : 0;
+		h->debt[i] = d[n - 1 - i];
+		h->ocf[i] = f[n - 1 - i];
 	}
 	return SMB_PLUGIN_OK;
 }
@@ -81,7 +92,8 @@ static int seasonal_setting(const smb_host_api *api, smb_ctx *ctx)
  * host keeps work), the second reuses it when its history is the same. */
 typedef struct revenue_fc {
 	size_t n;
-	int cal0, seasonal, season;
+	int cal0, seasonal;
+	smb_outlook_how how;
 	double y[SMB_OUTLOOK_MAX_HISTORY];
 	double f[SMB_OUTLOOK_HORIZON];
 } revenue_fc;
@@ -104,8 +116,7 @@ static int revenue_forecast(const smb_host_api *api, smb_ctx *ctx, const history
 		*fc = *k;
 		return 0;
 	}
-	if (smb_outlook_series(h->revenue, h->n, h->cal0, fc->seasonal, SMB_OUTLOOK_HORIZON, fc->f, &fc->season,
-	                       err, errlen))
+	if (smb_outlook_series(h->revenue, h->n, fc->seasonal, SMB_OUTLOOK_HORIZON, fc->f, &fc->how, err, errlen))
 		return -1;
 	/* Not kept (an older host, or the key held by other data): no matter,
 	 * the forecast stands. */
@@ -118,28 +129,49 @@ static int revenue_forecast(const smb_host_api *api, smb_ctx *ctx, const history
 
 /* ---- metrics ------------------------------------------------------------ */
 
+/* The lowest cash balance on the path, today's included. */
+static double lowest(const smb_outlook *o, double cash0)
+{
+	double low = cash0;
+	for (int k = 0; k < SMB_OUTLOOK_HORIZON; k++)
+		low = fmin(low, o->cash[k]);
+	return low;
+}
+
 static void put(const smb_host_api *api, smb_ctx *ctx, const char *field, double v)
 {
 	if (isfinite(v))
 		api->model(ctx, MODEL, field, v);
 }
 
+/* The outlook's path and its assumptions, in models.cash_outlook. */
 static void write_model(const smb_host_api *api, smb_ctx *ctx, const history *h, const smb_outlook *o)
 {
 	char f[32];
 
 	put(api, ctx, "history_months", (double)o->n);
-	put(api, ctx, "seasonal", o->seasonal);
+	put(api, ctx, "seasonal", o->revenue_how.seasonal);
+	/* 1: seasonal naive with drift (12-23 months); 0: ETS selection */
+	put(api, ctx, "seasonal_naive", o->revenue_how.snaive);
+	put(api, ctx, "seasonal_naive_growth", o->revenue_how.growth);
 	put(api, ctx, "cogs_ratio", o->cogs_ratio);
+	put(api, ctx, "financing_counted", o->has_debt);
+	put(api, ctx, "debt_repayment_monthly", o->repay_monthly);
+	put(api, ctx, "cash_flow_gap_counted", o->has_gap);
+	put(api, ctx, "cash_flow_gap_monthly", o->gap_monthly);
+	put(api, ctx, "revenue_12m", o->revenue_12m);
 	for (int k = 0; k < 6; k++) {
 		snprintf(f, sizeof f, "month%d_revenue", k + 1);
 		put(api, ctx, f, o->revenue[k]);
 		snprintf(f, sizeof f, "month%d_costs", k + 1);
 		put(api, ctx, f, o->cogs[k] + o->opex[k]);
+		snprintf(f, sizeof f, "month%d_debt_repaid", k + 1);
+		put(api, ctx, f, -o->financing[k]);
 		snprintf(f, sizeof f, "month%d_cash", k + 1);
 		put(api, ctx, f, o->cash[k]);
 	}
-	put(api, ctx, "runway_months", o->runway);
+	put(api, ctx, "lowest_cash", lowest(o, o->cash[0]));
+	put(api, ctx, "runway_months", o->runway);   /* absent when cash lasts: see the metric's reason */
 	put(api, ctx, "runs_out", o->runs_out >= 0);
 	put(api, ctx, "runs_out_month_index", o->runs_out > 0 ? o->runs_out : 0);
 	if (o->runs_out >= 0) {
@@ -154,6 +186,7 @@ static int c_runway(const smb_host_api *api, smb_ctx *ctx, void *ud, double *out
 	history h;
 	revenue_fc fc;
 	smb_outlook o;
+	smb_outlook_input in;
 	double cash;
 	char err[256];
 	int rc;
@@ -165,11 +198,21 @@ static int c_runway(const smb_host_api *api, smb_ctx *ctx, void *ud, double *out
 		return rc;
 	if (h.n < SMB_OUTLOOK_MIN_HISTORY)
 		return SMB_PLUGIN_MISSING;
-	if (revenue_forecast(api, ctx, &h, &fc, err, sizeof err) ||
-	    smb_outlook_make_with(h.revenue, h.cogs, h.opex, h.n, h.cal0, fc.seasonal, cash, fc.f, fc.season,
-	                          &o, err, sizeof err))
+	if (revenue_forecast(api, ctx, &h, &fc, err, sizeof err))
+		return api->fail(ctx, "cash outlook: %s", err);
+	in = (smb_outlook_input){ h.revenue, h.cogs, h.opex, h.debt, h.ocf, h.n, fc.seasonal, cash, fc.f, &fc.how };
+	if (smb_outlook_make(&in, &o, err, sizeof err))
 		return api->fail(ctx, "cash outlook: %s", err);
 	write_model(api, ctx, &h, &o);
+	if (isinf(o.runway)) {
+		/* No placeholder: the runway has no end within the projection. */
+		api->fail(ctx, "cash stays positive through the %d-month projection (lowest %.0f)%s",
+		          SMB_OUTLOOK_HORIZON, lowest(&o, cash),
+		          !o.has_debt ? "; no debt balance reported, so no repayments counted"
+		          : o.repay_monthly > 0 ? ", debt repayments included" : ", the debt balance is not falling");
+		*out = INFINITY;
+		return SMB_PLUGIN_UNBOUNDED;
+	}
 	*out = o.runway;
 	return SMB_PLUGIN_OK;
 }
@@ -245,6 +288,47 @@ static int w_volatile(const smb_host_api *api, smb_ctx *ctx, void *ud, int *fire
 	return SMB_PLUGIN_OK;
 }
 
+/* The two runways, cash / burn (the finance playbook) and the forecast, tell
+ * different stories: one says short, the other long. Both count debt
+ * repayments, so the difference is revenue's season or trend. */
+static int runways(const smb_host_api *api, smb_ctx *ctx, double *now, double *later)
+{
+	int rc = api->get(ctx, "finance.cash_runway_months", now);
+	return rc ? rc : api->get(ctx, "finance.cash_runway_forecast_months", later);
+}
+
+static int w_differ_later(const smb_host_api *api, smb_ctx *ctx, void *ud, int *fires)
+{
+	double now, later;
+	int rc = runways(api, ctx, &now, &later);
+
+	(void)ud;
+	if (rc)
+		return rc;
+	*fires = now < 6 && later >= 12;
+	return SMB_PLUGIN_OK;
+}
+
+static int w_differ_now(const smb_host_api *api, smb_ctx *ctx, void *ud, int *fires)
+{
+	double now, later;
+	int rc = runways(api, ctx, &now, &later);
+
+	(void)ud;
+	if (rc)
+		return rc;
+	*fires = now >= 12 && later < 6;
+	return SMB_PLUGIN_OK;
+}
+
+/* What every outlook finding assumes, said where the number is read. */
+#define OUTLOOK_ASSUMPTIONS \
+	"Assumes: revenue and operating expenses as forecast by the ETS model of lowest AICc (with 12-23 " \
+	"months of history, last year's same months scaled by the year-on-year trend); cost of goods at their " \
+	"share of revenue over the last 12 months; the usual gap between operating cash flow and profit; debt " \
+	"repaid at the trend of the debt balance until repaid; no new borrowing, equity or asset sales " \
+	"(models.cash_outlook has the month-by-month path)."
+
 /* ---- registration ------------------------------------------------------- */
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -253,6 +337,7 @@ static const char *const in_runway[] = { "finance.cash", "finance.revenue", "fin
 static const char *const in_revenue[] = { "finance.revenue", NULL };
 static const char *const m_outlook[] = { "finance.cash_runway_forecast_months", "finance.revenue_forecast_6m",
                                          "finance.cash", NULL };
+static const char *const m_differ[] = { "finance.cash_runway_months", "finance.cash_runway_forecast_months", NULL };
 static const char *const m_volatile[] = { "finance.revenue_volatility_pct", "finance.cash_runway_forecast_months", NULL };
 static const char *const r_outlook[] = { "FIN-cash-bridge", "FIN-break-even-plan", "FIN-stock-to-cash", NULL };
 static const char *const r_watch[] = { "FIN-break-even-plan", "FIN-stock-to-cash", NULL };
@@ -273,7 +358,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	smb_host *h = api->host;
 	const smb_metric_def metrics[] = {
 		{ "finance.cash_runway_forecast_months",
-		  "Cash runway on the forecast of revenue and costs (99: lasts beyond 24 months)", "months",
+		  "Cash runway on the 24-month forecast (revenue, costs, debt repayments)", "months",
 		  +1, "derived", in_runway, NULL, c_runway, NULL, 1.5 },
 		/* not scored: an amount, meaningful only against the client's own costs and cash */
 		{ "finance.revenue_forecast_6m", "Revenue forecast for the next six months", "EUR",
@@ -295,21 +380,35 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 		{ "FIN-cash-outlook", "finance", "threat", "high", m_outlook, w_outlook, NULL,
 		  "Forecast: cash runs out within six months",
 		  "Forecast from the monthly history, revenue of {finance.revenue_forecast_6m:%.0f} over the next "
-		  "six months does not cover costs: the cash balance of {finance.cash:%.0f} is "
-		  "forecast to run out in {finance.cash_runway_forecast_months:%.1f} months "
-		  "(models.cash_outlook has the month-by-month path).",
+		  "six months does not cover costs and debt repayments: the cash balance of {finance.cash:%.0f} is "
+		  "forecast to run out in {finance.cash_runway_forecast_months:%.1f} months. " OUTLOOK_ASSUMPTIONS,
 		  r_outlook, NULL },
 		{ "FIN-cash-outlook-watch", "finance", "threat", "medium", m_outlook, w_outlook_watch, NULL,
 		  "Forecast: cash runs out within a year",
-		  "The forecast of revenue ({finance.revenue_forecast_6m:%.0f} over the next six months) and costs "
-		  "takes the cash balance of {finance.cash:%.0f} below zero in "
-		  "{finance.cash_runway_forecast_months:%.1f} months.",
+		  "The forecast of revenue ({finance.revenue_forecast_6m:%.0f} over the next six months), costs and "
+		  "debt repayments takes the cash balance of {finance.cash:%.0f} below zero in "
+		  "{finance.cash_runway_forecast_months:%.1f} months. " OUTLOOK_ASSUMPTIONS,
 		  r_watch, NULL },
 		{ "FIN-revenue-volatile", "finance", "weakness", "medium", m_volatile, w_volatile, NULL,
 		  "Revenue swings widely from month to month",
 		  "Monthly revenue varies by {finance.revenue_volatility_pct:%.0f}% around its mean while the forecast "
 		  "cash runway is {finance.cash_runway_forecast_months:%.1f} months: the lean months need planning.",
 		  r_volatile, NULL },
+		{ "FIN-runways-differ", "finance", "threat", "low", m_differ, w_differ_later, NULL,
+		  "This period burns cash, but the forecast recovers",
+		  "Cash divided by this period's burn (operations and debt repayments) lasts "
+		  "{finance.cash_runway_months:%.1f} months, while the 24-month forecast keeps cash above zero for "
+		  "{finance.cash_runway_forecast_months:%.1f} months: the forecast expects revenue to rise (its "
+		  "seasonal months or its trend are ahead). The cash shortfall is real today; the recovery depends on "
+		  "that revenue arriving. " OUTLOOK_ASSUMPTIONS,
+		  r_outlook, NULL },
+		{ "FIN-runways-differ-ahead", "finance", "threat", "medium", m_differ, w_differ_now, NULL,
+		  "Cash lasts at this period's rate, but not on the forecast",
+		  "At this period's rate cash lasts {finance.cash_runway_months:%.1f} months (operations and debt "
+		  "repayments), yet the 24-month forecast takes it below zero in "
+		  "{finance.cash_runway_forecast_months:%.1f} months: weaker months or a falling trend are ahead. "
+		  OUTLOOK_ASSUMPTIONS,
+		  r_watch, NULL },
 	};
 	const smb_initiative_def inits[] = {
 		{ "FIN-cash-bridge", "finance",
@@ -334,8 +433,9 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	info->version = "1.0";
 	info->areas = "finance";
 	info->industry = NULL;
-	info->description = "Cash-flow outlook: revenue and costs forecast with seasonal adjustment and a "
-	                    "damped trend, the month cash would run out, revenue volatility";
+	info->description = "Cash-flow outlook: revenue and costs forecast by ETS selection (seasonal naive with "
+	                    "drift on 12-23 months), debt repayments at their trend, the month cash would run "
+	                    "out, revenue volatility";
 	/* ABI 1's first table; fields added since are checked where used */
 	if (api->abi_version < 1 || api->struct_size < offsetof(smb_host_api, fail) + sizeof api->fail)
 		return SMB_PLUGIN_ERROR;

@@ -246,39 +246,90 @@ int smb_bgnbd_fit(const smb_clv_customer *c, size_t n, smb_bgnbd *out,
 		return -1;
 	}
 
-	/* Start from a unit-shape population whose mean rate matches the
-	 * observed repeat rate; the damped Newton steps do the rest. */
-	double theta[4] = { 0.0, log(sumT / sumx), 0.0, 0.0 };
-	int iters = 0;
-	int rc = smb_clv_minimize(bg_objective, &d, 4, theta, BG_BOUND, &iters);
-	for (int j = 0; rc >= 0 && j < 4; j++)
-		if (fabs(theta[j]) > BG_IDENTIFIED)
-			rc = 2;
+	/* Several starts, the best end kept: a unit-shape population whose mean
+	 * rate matches the observed repeat rate, with drop-out (a, b) at
+	 * (1, 1), (0.3, 3) and (3, 10); the damped Newton steps do the rest. */
+	static const double starts[3][2] = { { 0.0, 0.0 }, { -1.2, 1.1 }, { 1.1, 2.3 } };
+	double best[4] = { 0 }, bestf = INFINITY, th_off[4] = { 0 };
+	int iters = 0, rc = -1, off = -1;
+	for (int st = 0; st < 3; st++) {
+		double theta[4] = { 0.0, log(sumT / sumx), starts[st][0], starts[st][1] }, f, g[4], h[16];
+		int it = 0, r = smb_clv_minimize(bg_objective, &d, 4, theta, BG_BOUND, &it);
+		for (int k = 0; r >= 0 && k < 4; k++)
+			if (fabs(theta[k]) > BG_IDENTIFIED)
+				r = 2;
+		iters += it;
+		if (r == 2 && off < 0)
+			memcpy(th_off, theta, sizeof th_off), off = 1;
+		if (r != 0 || bg_objective(theta, &f, g, h, &d) || !(f < bestf))
+			continue;
+		bestf = f;
+		memcpy(best, theta, sizeof best);
+		rc = 0;
+	}
+	/* Months the cohort spans, for the reason. */
+	double weeks = 0;
+	for (size_t i = 0; i < n; i++)
+		weeks = fmax(weeks, d.T[i]);
+	double months = weeks * 7 / (365.25 / 12);
 	if (rc != 0) {
-		if (rc == 2) {
-			int k = 0;
-			for (int j = 1; j < 4; j++)
-				if (fabs(theta[j]) > fabs(theta[k]))
-					k = j;
+		int k = 0;
+		for (int j = 1; off > 0 && j < 4; j++)
+			if (fabs(th_off[j]) > fabs(th_off[k]))
+				k = j;
+		if (off > 0 && k >= 2)
+			snprintf(err, errlen, "too little repeat history to estimate drop-out: %zu repeat "
+			         "customers over %.0f months (the estimate of %s runs off to %s)", repeaters,
+			         months, names[k], th_off[k] > 0 ? "infinity" : "zero");
+		else if (off > 0)
 			snprintf(err, errlen, "cannot fit BG/NBD: the estimate of %s runs off to %s; "
 			         "these %zu customers (%zu with repeat purchases) do not identify the model",
-			         names[k], theta[k] > 0 ? "infinity" : "zero", n, repeaters);
-		} else {
+			         names[k], th_off[k] > 0 ? "infinity" : "zero", n, repeaters);
+		else
 			snprintf(err, errlen, "cannot fit BG/NBD: the likelihood maximisation did not "
-			         "converge (%d iterations)", iters);
-		}
+			         "converge from any start (%d iterations)", iters);
+		/* Where the search ran off, out holds where it stopped. */
+		out->r = off > 0 ? exp(th_off[0]) : NAN;
+		out->alpha = off > 0 ? exp(th_off[1]) : NAN;
+		out->a = off > 0 ? exp(th_off[2]) : NAN;
+		out->b = off > 0 ? exp(th_off[3]) : NAN;
+		for (int j = 0; j < 4; j++)
+			out->se[j] = NAN;
+		out->loglik = NAN;
+		out->customers = n;
+		out->iterations = iters;
 		bg_release(&d);
-		return -1;
+		return off > 0 && k >= 2 ? 1 : -1;
 	}
-	out->r = exp(theta[0]);
-	out->alpha = exp(theta[1]);
-	out->a = exp(theta[2]);
-	out->b = exp(theta[3]);
+	out->r = exp(best[0]);
+	out->alpha = exp(best[1]);
+	out->a = exp(best[2]);
+	out->b = exp(best[3]);
 	out->customers = n;
 	out->iterations = iters;
 	double par[4] = { out->r, out->alpha, out->a, out->b };
 	out->loglik = bg_eval(&d, par, NULL, NULL);
+	/* Standard errors from the inverse Hessian of -log L in log parameters,
+	 * by the delta method on the natural scale. */
+	{
+		double f, g[4], h[16], inv[16];
+		for (int k = 0; k < 4; k++)
+			out->se[k] = NAN;
+		if (bg_objective(best, &f, g, h, &d) == 0 && smb_clv_invert(h, 4, inv) == 0)
+			for (int k = 0; k < 4; k++)
+				if (inv[k * 4 + k] > 0)
+					out->se[k] = par[k] * sqrt(inv[k * 4 + k]);
+	}
 	bg_release(&d);
+	/* Drop-out is not identified when a heads to 0 or b to infinity (every
+	 * customer alive), or when the data leave a or b unknown within a
+	 * factor of e^3 either way: P(alive) would be an artefact. */
+	double sla = out->se[2] / out->a, slb = out->se[3] / out->b;
+	if (out->a < 1e-3 || out->b > 1e4 || !(sla < 3) || !(slb < 3)) {
+		snprintf(err, errlen, "too little repeat history to estimate drop-out: %zu repeat customers "
+		         "over %.0f months (a = %.3g, b = %.3g)", repeaters, months, out->a, out->b);
+		return 1;
+	}
 	return 0;
 }
 

@@ -56,14 +56,21 @@ int smb_clv_summarize(const smb_clv_txn *txns, size_t n, int period_last_day,
 
 typedef struct smb_bgnbd {
 	double r, alpha, a, b;  /* purchase rate ~ Gamma(r, alpha); dropout ~ Beta(a, b) */
+	double se[4];           /* standard errors of r, alpha, a, b (inverse Hessian,
+	                           delta method); NAN when the Hessian is singular */
 	double loglik;
 	size_t customers;
 	int iterations;
 } smb_bgnbd;
 
-/* Maximum likelihood over all customers. Returns 0, or -1 with a
- * "cannot fit BG/NBD: ..." message when the data cannot identify the model
- * (fewer than 2 customers, no repeat purchase, parameters running off). */
+/* Maximum likelihood over all customers, from three starts (the best end
+ * kept), each log parameter bounded to [-25, 25]. Returns 0; 1 when the
+ * purchase process is fitted but drop-out is not identified — a heading to
+ * 0 or b to infinity, or either unknown within a factor of e^3 (err: "too
+ * little repeat history to estimate drop-out: 41 repeat customers over 18
+ * months ..."); out then holds the estimates, but P(alive) and what stands
+ * on it must not be reported; or -1 with a "cannot fit BG/NBD: ..." message
+ * (fewer than 2 customers, no repeat purchase, no convergence). */
 int smb_bgnbd_fit(const smb_clv_customer *c, size_t n, smb_bgnbd *out,
                   char *err, size_t errlen);
 double smb_bgnbd_loglik(const smb_bgnbd *p, const smb_clv_customer *c, size_t n);
@@ -89,7 +96,10 @@ typedef struct smb_gg {
 } smb_gg;
 
 /* Fits on the customers with x > 0 and mean_value > 0; repeat customers
- * with mean_value <= 0 are left out and counted in out->excluded. */
+ * with mean_value <= 0 are left out and counted in out->excluded. Returns 0;
+ * 1 when the fit has q <= 1 (no finite mean spend: out holds the estimates,
+ * err the reason, and no spend or CLV may be reported); or -1 with a
+ * "cannot fit Gamma-Gamma: ..." message. */
 int smb_gg_fit(const smb_clv_customer *c, size_t n, smb_gg *out,
                char *err, size_t errlen);
 double smb_gg_loglik(const smb_gg *g, const smb_clv_customer *c, size_t n);
@@ -101,10 +111,15 @@ double smb_gg_expected_spend(const smb_gg *g, double x, double mean_value);
 /* The longest CLV horizon, in months; smb_clv_value sizes its arrays by it. */
 #define SMB_CLV_MAX_MONTHS 1200
 
+/* "The next 12 months" everywhere (expected purchases in the assessment and
+ * in `customers`): 365.25 / 7 = 52.18 weeks, the same 12 months of 365.25/12
+ * days the CLV sums, rather than 52 weeks, which fall 1.25 days short. */
+#define SMB_CLV_YEAR_WEEKS (365.25 / 7.0)
+
 typedef struct smb_clv_options {
 	int months;               /* CLV horizon, 1..SMB_CLV_MAX_MONTHS; 12 by default */
 	double monthly_discount;  /* 0.01 by default */
-	double horizon_weeks;     /* for expected_purchases; 52 by default */
+	double horizon_weeks;     /* for expected_purchases; SMB_CLV_YEAR_WEEKS by default */
 } smb_clv_options;
 void smb_clv_options_default(smb_clv_options *o);
 
@@ -173,6 +188,10 @@ double smb_clv_trigamma(double x);
  * (dimension n <= 4). Returns 0, or nonzero when theta is unusable. */
 typedef int (*smb_clv_objective)(const double *theta, double *f, double *g,
                                  double *h, void *ud);
+/* Inverts the n x n matrix a (row-major, n <= 4) into inv by Gauss-Jordan
+ * with partial pivoting. Returns 0, or -1 when it is singular. */
+int smb_clv_invert(const double *a, int n, double *inv);
+
 /* Damped Newton (Levenberg-Marquardt) minimisation from theta (updated in
  * place). Returns 0 when converged, 1 when it did not converge, 2 when a
  * coordinate left [-bound, bound], 3 when it stalled on a flat ridge, -1

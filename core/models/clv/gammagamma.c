@@ -230,6 +230,14 @@ int smb_gg_fit(const smb_clv_customer *c, size_t n, smb_gg *out, char *err, size
 	out->excluded = excluded;
 	out->iterations = iters;
 	gg_release(&d);
+	/* q <= 1: the population's mean spend p·gamma/(q - 1) does not exist;
+	 * a customer-level mean exists only with enough purchases, and a CLV
+	 * built on it would rest on a tail the data cannot bound. */
+	if (out->q <= 1) {
+		snprintf(err, errlen, "spend per purchase has no finite mean (Gamma-Gamma q = %.3g <= 1): "
+		         "%zu repeat customers' spend varies too much to project", out->q, out->customers);
+		return 1;
+	}
 	return 0;
 }
 
@@ -258,7 +266,7 @@ void smb_clv_options_default(smb_clv_options *o)
 {
 	o->months = 12;
 	o->monthly_discount = 0.01;
-	o->horizon_weeks = 52.0;
+	o->horizon_weeks = SMB_CLV_YEAR_WEEKS;
 }
 
 int smb_clv_value(const smb_bgnbd *bg, const smb_gg *gg, const smb_clv_customer *c,

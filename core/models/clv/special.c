@@ -236,3 +236,42 @@ size_t smb_clv_distinct(const int *x, size_t n, int **values, size_t **counts, i
 	*counts = c;
 	return k;
 }
+
+int smb_clv_invert(const double *a, int n, double *inv)
+{
+	double m[4][8];
+	if (n < 1 || n > 4)
+		return -1;
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < 2 * n; j++)
+			m[i][j] = j < n ? a[i * n + j] : (j - n == i);
+	for (int c = 0; c < n; c++) {
+		int p = c;
+		for (int i = c + 1; i < n; i++)
+			if (fabs(m[i][c]) > fabs(m[p][c]))
+				p = i;
+		if (!(fabs(m[p][c]) > 1e-300))
+			return -1;
+		for (int j = 0; j < 2 * n; j++) {
+			double t = m[c][j];
+			m[c][j] = m[p][j];
+			m[p][j] = t;
+		}
+		double d = m[c][c];
+		for (int j = 0; j < 2 * n; j++)
+			m[c][j] /= d;
+		for (int i = 0; i < n; i++)
+			if (i != c) {
+				double f = m[i][c];
+				for (int j = 0; j < 2 * n; j++)
+					m[i][j] -= f * m[c][j];
+			}
+	}
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < n; j++)
+			inv[i * n + j] = m[i][j + n];
+	for (int i = 0; i < n * n; i++)
+		if (!isfinite(inv[i]))
+			return -1;
+	return 0;
+}
