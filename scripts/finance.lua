@@ -15,23 +15,23 @@ local kit = require "smbkit"
 -- Observed inputs (metrics CSV). Flows are summed over the period, stocks
 -- are the value on the last day of the period.
 ---------------------------------------------------------------------------
-metric "finance.revenue"             { label = "Revenue", unit = "EUR", better = "higher", rollup = "sum" }
-metric "finance.cogs"                { label = "Cost of goods sold", unit = "EUR", better = "lower", rollup = "sum" }
-metric "finance.opex"                { label = "Operating expenses (excl. cost of goods sold)", unit = "EUR", better = "lower", rollup = "sum" }
-metric "finance.net_income"          { label = "Net income", unit = "EUR", better = "higher", rollup = "sum" }
-metric "finance.operating_cash_flow" { label = "Operating cash flow", unit = "EUR", better = "higher", rollup = "sum" }
-metric "finance.payroll"             { label = "Payroll", unit = "EUR", better = "lower", rollup = "sum" }
-metric "finance.rent"                { label = "Rent and occupancy", unit = "EUR", better = "lower", rollup = "sum" }
-metric "finance.cash"                { label = "Cash and bank balances", unit = "EUR", better = "higher", rollup = "last" }
-metric "finance.current_assets"      { label = "Current assets", unit = "EUR", better = "higher", rollup = "last" }
-metric "finance.current_liabilities" { label = "Current liabilities", unit = "EUR", better = "lower", rollup = "last" }
-metric "finance.inventory_value"     { label = "Inventory at cost", unit = "EUR", better = "lower", rollup = "last" }
-metric "finance.receivables"         { label = "Trade receivables", unit = "EUR", better = "lower", rollup = "last" }
-metric "finance.payables"            { label = "Trade payables", unit = "EUR", better = "lower", rollup = "last" }
-metric "finance.debt"                { label = "Financial debt", unit = "EUR", better = "lower", rollup = "last" }
+metric "finance.revenue"             { label = "Revenue", unit = "currency", better = "higher", rollup = "sum" }
+metric "finance.cogs"                { label = "Cost of goods sold", unit = "currency", better = "lower", rollup = "sum" }
+metric "finance.opex"                { label = "Operating expenses (excl. cost of goods sold)", unit = "currency", better = "lower", rollup = "sum" }
+metric "finance.net_income"          { label = "Net income", unit = "currency", better = "higher", rollup = "sum" }
+metric "finance.operating_cash_flow" { label = "Operating cash flow", unit = "currency", better = "higher", rollup = "sum" }
+metric "finance.payroll"             { label = "Payroll", unit = "currency", better = "lower", rollup = "sum" }
+metric "finance.rent"                { label = "Rent and occupancy", unit = "currency", better = "lower", rollup = "sum" }
+metric "finance.cash"                { label = "Cash and bank balances", unit = "currency", better = "higher", rollup = "last" }
+metric "finance.current_assets"      { label = "Current assets", unit = "currency", better = "higher", rollup = "last" }
+metric "finance.current_liabilities" { label = "Current liabilities", unit = "currency", better = "lower", rollup = "last" }
+metric "finance.inventory_value"     { label = "Inventory at cost", unit = "currency", better = "lower", rollup = "last" }
+metric "finance.receivables"         { label = "Trade receivables", unit = "currency", better = "lower", rollup = "last" }
+metric "finance.payables"            { label = "Trade payables", unit = "currency", better = "lower", rollup = "last" }
+metric "finance.debt"                { label = "Financial debt", unit = "currency", better = "lower", rollup = "last" }
 
 metric "finance.equity" {
-  label = "Equity", unit = "EUR", better = "higher", rollup = "last",
+  label = "Equity", unit = "currency", better = "higher", rollup = "last",
   -- scored only through debt-to-equity; negative equity is a rule (FIN-0130)
 }
 
@@ -197,7 +197,7 @@ metric "finance.debt_to_equity" {
 }
 
 metric "finance.monthly_burn" {
-  label = "Monthly cash burn", unit = "EUR", better = "lower", rollup = "derived",
+  label = "Monthly cash burn", unit = "currency", better = "lower", rollup = "derived",
   inputs = { "finance.operating_cash_flow" },
   compute = function (m, p)
     local ocf = m["finance.operating_cash_flow"]

@@ -13,11 +13,11 @@ local kit = require "smbkit"
 ---------------------------------------------------------------------------
 -- Observed inputs (metrics CSV)
 ---------------------------------------------------------------------------
-metric "marketing.marketing_spend"   { label = "Marketing spend", unit = "EUR", better = "lower", rollup = "sum" }
+metric "marketing.marketing_spend"   { label = "Marketing spend", unit = "currency", better = "lower", rollup = "sum" }
 metric "marketing.website_visits"    { label = "Website visits", unit = "count", better = "higher", rollup = "sum" }
 metric "marketing.leads"             { label = "Leads (enquiries, sign-ups)", unit = "count", better = "higher", rollup = "sum" }
 metric "marketing.new_customers"     { label = "New customers", unit = "count", better = "higher", rollup = "sum" }
-metric "marketing.marketing_revenue" { label = "Revenue attributed to campaigns", unit = "EUR", better = "higher", rollup = "sum" }
+metric "marketing.marketing_revenue" { label = "Revenue attributed to campaigns", unit = "currency", better = "higher", rollup = "sum" }
 
 ---------------------------------------------------------------------------
 -- Derived
@@ -30,7 +30,7 @@ metric "marketing.spend_pct" {
 }
 
 metric "marketing.cac" {
-  label = "Customer acquisition cost (blended)", unit = "EUR", better = "lower", rollup = "derived",
+  label = "Customer acquisition cost (blended)", unit = "currency", better = "lower", rollup = "derived",
   inputs = { "marketing.marketing_spend", "marketing.new_customers" },
   compute = function (m) return kit.div(m["marketing.marketing_spend"], m["marketing.new_customers"]) end,
   -- not scored as an amount: judged against what a customer earns (cac_payback_months)

@@ -14,7 +14,7 @@ local kit = require "smbkit"
 -- Observed inputs (metrics CSV)
 ---------------------------------------------------------------------------
 metric "operations.employees"      { label = "Employees (headcount at period end)", unit = "people", better = "higher", rollup = "last" }
-metric "operations.labour_cost"    { label = "Labour cost incl. contractors", unit = "EUR", better = "lower", rollup = "sum" }
+metric "operations.labour_cost"    { label = "Labour cost incl. contractors", unit = "currency", better = "lower", rollup = "sum" }
 metric "operations.overtime_hours" { label = "Overtime hours", unit = "hours", better = "lower", rollup = "sum" }
 metric "operations.paid_hours"     { label = "Paid hours incl. overtime", unit = "hours", better = "higher", rollup = "sum" }
 metric "operations.orders"         { label = "Orders fulfilled", unit = "count", better = "higher", rollup = "sum" }
@@ -60,7 +60,7 @@ metric "operations.defect_rate_pct" {
 -- Productivity and labour
 ---------------------------------------------------------------------------
 metric "operations.revenue_per_employee" {
-  label = "Revenue per employee (annualised)", unit = "EUR", better = "higher", rollup = "derived",
+  label = "Revenue per employee (annualised)", unit = "currency", better = "higher", rollup = "derived",
   inputs = { "finance.revenue", "operations.employees" },
   compute = function (m, p)
     local e = m["operations.employees"]
@@ -115,7 +115,7 @@ metric "operations.orders_per_employee" {
 }
 
 metric "operations.avg_order_value" {
-  label = "Average order value", unit = "EUR", better = "higher", rollup = "derived",
+  label = "Average order value", unit = "currency", better = "higher", rollup = "derived",
   inputs = { "finance.revenue", "operations.orders" },
   compute = function (m) return kit.div(m["finance.revenue"], m["operations.orders"]) end,
   -- not scored: context for marketing (CAC against order value)

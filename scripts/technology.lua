@@ -16,7 +16,7 @@ local kit = require "smbkit"
 ---------------------------------------------------------------------------
 -- Observed inputs (metrics CSV)
 ---------------------------------------------------------------------------
-metric "technology.software_cost"       { label = "Software and subscriptions", unit = "EUR", better = "lower", rollup = "sum" }
+metric "technology.software_cost"       { label = "Software and subscriptions", unit = "currency", better = "lower", rollup = "sum" }
 metric "technology.processes_total"     { label = "Key processes (count)", unit = "count", better = "higher", rollup = "last" }
 metric "technology.processes_automated" { label = "Key processes automated", unit = "count", better = "higher", rollup = "last" }
 metric "technology.cloud_apps"          { label = "Business applications in the cloud", unit = "count", better = "higher", rollup = "last" }
@@ -68,7 +68,7 @@ metric "technology.cloud_share_pct" {
 }
 
 metric "technology.software_cost_per_employee" {
-  label = "Software cost per employee (annualised)", unit = "EUR", better = "lower", rollup = "derived",
+  label = "Software cost per employee (annualised)", unit = "currency", better = "lower", rollup = "derived",
   inputs = { "technology.software_cost", "operations.employees" },
   compute = function (m, p)
     local e = m["operations.employees"]

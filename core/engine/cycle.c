@@ -10,6 +10,7 @@
 
 #include "context.h"
 #include "date.h"
+#include "fmt.h"
 #include "json.h"
 #include "method.h"
 #include "playbook.h"
@@ -246,7 +247,7 @@ static int fill_scores(smb_cycle *cy)
 		am->key = strdup(m->key);
 		am->area = m->area;
 		am->label = strdup(m->label);
-		am->unit = strdup(m->unit);
+		am->unit = smb_fmt_unit_for(m->unit, cy->client.currency);
 		am->value = cy->value[i];
 		am->score = ms[i];
 		am->weight = g ? m->weight : 0;
@@ -372,6 +373,7 @@ int smb_cycle_prepare(smb_store *s, const smb_registry *reg, const smb_cycle_opt
 	}
 	cy->a->client_id = strdup(cy->client.id);
 	cy->a->client_name = strdup(cy->client.name);
+	cy->a->currency = strdup(cy->client.currency);
 	cy->a->industry = strdup(cy->industry);
 	cy->a->period = strdup(cy->period_text);
 	smb_now_iso(now);

@@ -177,9 +177,11 @@ static int one_of(const char *s, const char *const *v)
 
 static char *origin(loadctx *lc)
 {
+	const char *base = strrchr(lc->pb->path, '/');
 	char buf[1024];
 
-	snprintf(buf, sizeof buf, "playbook %s (%s)", lc->pb->name ? lc->pb->name : "?", lc->pb->path);
+	/* the file's name, not its path: origins reach reports shown to clients */
+	snprintf(buf, sizeof buf, "playbook %s (%s)", lc->pb->name ? lc->pb->name : "?", base ? base + 1 : lc->pb->path);
 	return strdup(buf);
 }
 

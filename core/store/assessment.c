@@ -326,13 +326,14 @@ static smb_assessment *summary_row(sqlite3_stmt *st)
 	a->fingerprint = smb_column_strdup(st, 10);
 	a->method = smb_column_strdup(st, 11);
 	a->client_name = smb_column_strdup(st, 12);
+	a->currency = smb_column_strdup(st, 13);
 	for (int i = 0; i < 5; i++)
 		a->areas[i].score = NAN;
 	return a;
 }
 
 #define SUMMARY_SQL "SELECT a.id, a.client_id, a.period, a.created, a.industry, a.aggregate, a.overall, a.level," \
-	" a.overall_reason, a.partial, a.fingerprint, a.method, c.name FROM assessment a JOIN client c ON c.id = a.client_id"
+	" a.overall_reason, a.partial, a.fingerprint, a.method, c.name, c.currency FROM assessment a JOIN client c ON c.id = a.client_id"
 
 int smb_assessment_load(smb_store *s, long long id, smb_assessment **out, smb_err *e)
 {
@@ -452,6 +453,7 @@ void smb_assessment_free(smb_assessment *a)
 		return;
 	free(a->client_id);
 	free(a->client_name);
+	free(a->currency);
 	free(a->industry);
 	free(a->period);
 	free(a->created);

@@ -90,6 +90,7 @@ typedef struct smb_assessment {
 	size_t nerrors;
 	smb_amodel *models;
 	size_t nmodels;
+	char *currency;          /* the client's ISO 4217 code: money units are in it */
 } smb_assessment;
 
 /* Writes a in one transaction and sets a->id. */

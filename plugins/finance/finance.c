@@ -276,7 +276,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 		  "Cash runway on the forecast of revenue and costs (99: lasts beyond 24 months)", "months",
 		  +1, "derived", in_runway, NULL, c_runway, NULL, 1.5 },
 		/* not scored: an amount, meaningful only against the client's own costs and cash */
-		{ "finance.revenue_forecast_6m", "Revenue forecast for the next six months", "EUR",
+		{ "finance.revenue_forecast_6m", "Revenue forecast for the next six months", "currency",
 		  +1, "derived", in_revenue, NULL, c_revenue_6m, NULL, 0 },
 		{ "finance.revenue_volatility_pct", "Revenue volatility (coefficient of variation of the last 12 months)",
 		  "%", -1, "derived", in_revenue, NULL, c_volatility, NULL, 0.5 },

@@ -43,7 +43,7 @@ static const char *const prime_in[] = { "finance.cogs", "operations.labour_cost"
 static const char *const turnover_in[] = { "operations.covers", "operations.seats", NULL };
 
 static const smb_metric_def metrics[] = {
-	{ "finance.food_cost", "Food cost (purchases adjusted for stock change)", "EUR", -1, "sum", NULL, NULL, NULL,
+	{ "finance.food_cost", "Food cost (purchases adjusted for stock change)", "currency", -1, "sum", NULL, NULL, NULL,
 	  NULL, 0 },
 	{ "operations.covers", "Covers (guests served)", "count", 1, "sum", NULL, NULL, NULL, NULL, 0 },
 	{ "operations.seats", "Seats (period end)", "count", 1, "last", NULL, NULL, NULL, NULL, 0 },

@@ -47,9 +47,9 @@ static const char *const shrink_in[] = { "operations.shrinkage_value", "finance.
 
 static const smb_metric_def metrics[] = {
 	{ "operations.sales_area_m2", "Sales floor area (period end)", "m2", 1, "last", NULL, NULL, NULL, NULL, 0 },
-	{ "operations.shrinkage_value", "Shrinkage (stock lost to theft, damage, errors) at retail value", "EUR", -1,
+	{ "operations.shrinkage_value", "Shrinkage (stock lost to theft, damage, errors) at retail value", "currency", -1,
 	  "sum", NULL, NULL, NULL, NULL, 0 },
-	{ "operations.sales_per_m2", "Sales per m² of sales floor (annualised)", "EUR/m2", 1, "derived", density_in,
+	{ "operations.sales_per_m2", "Sales per m² of sales floor (annualised)", "currency/m2", 1, "derived", density_in,
 	  NULL, sales_per_m2, NULL, 1 },
 	{ "finance.gmroi", "GMROI: annual gross margin per unit of average inventory at cost", "ratio", 1, "derived",
 	  gmroi_in, NULL, gmroi, NULL, 1.5 },

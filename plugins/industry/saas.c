@@ -57,10 +57,10 @@ static const char *const churn_in[] = { "customer.customers_lost", "customer.act
 static const char *const nrr_in[] = { "finance.mrr", "finance.mrr_expansion", "finance.mrr_churned", NULL };
 
 static const smb_metric_def metrics[] = {
-	{ "finance.mrr", "Monthly recurring revenue (period end)", "EUR", 1, "last", NULL, NULL, NULL, NULL, 0 },
-	{ "finance.mrr_expansion", "MRR added by existing customers (upgrades, seats, add-ons)", "EUR", 1, "sum", NULL,
+	{ "finance.mrr", "Monthly recurring revenue (period end)", "currency", 1, "last", NULL, NULL, NULL, NULL, 0 },
+	{ "finance.mrr_expansion", "MRR added by existing customers (upgrades, seats, add-ons)", "currency", 1, "sum", NULL,
 	  NULL, NULL, NULL, 0 },
-	{ "finance.mrr_churned", "MRR lost from existing customers (cancellations and downgrades)", "EUR", -1, "sum",
+	{ "finance.mrr_churned", "MRR lost from existing customers (cancellations and downgrades)", "currency", -1, "sum",
 	  NULL, NULL, NULL, NULL, 0 },
 	{ "finance.mrr_growth_pct", "MRR growth, compound monthly rate", "%", 1, "derived", growth_in, NULL, mrr_growth,
 	  NULL, 1.5 },

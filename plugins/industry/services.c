@@ -19,8 +19,8 @@ static const smb_metric_def metrics[] = {
 	{ "operations.billable_hours", "Billable hours recorded", "hours", 1, "sum", NULL, NULL, NULL, NULL, 0 },
 	{ "operations.available_hours", "Available hours of fee earners (contracted less leave and holidays)", "hours",
 	  1, "sum", NULL, NULL, NULL, NULL, 0 },
-	{ "finance.billed_value", "Value of time billed", "EUR", 1, "sum", NULL, NULL, NULL, NULL, 0 },
-	{ "finance.standard_value", "Value of the same time at standard rates", "EUR", 1, "sum", NULL, NULL, NULL, NULL,
+	{ "finance.billed_value", "Value of time billed", "currency", 1, "sum", NULL, NULL, NULL, NULL, 0 },
+	{ "finance.standard_value", "Value of the same time at standard rates", "currency", 1, "sum", NULL, NULL, NULL, NULL,
 	  0 },
 	{ "operations.utilisation_pct", "Billable utilisation (billable / available hours)", "%", 1, "derived", util_in,
 	  NULL, smb_industry_compute_pct, &utilisation, 2 },
@@ -28,7 +28,7 @@ static const smb_metric_def metrics[] = {
 	  smb_industry_compute_pct, &realisation, 1.5 },
 	/* not scored: what an hour fetches depends on the market and the
 	 * currency; it is evidence for rule SVC-0020 */
-	{ "finance.revenue_per_billable_hour", "Revenue per billable hour (effective rate)", "EUR", 1, "derived",
+	{ "finance.revenue_per_billable_hour", "Revenue per billable hour (effective rate)", "currency", 1, "derived",
 	  hourly_in, NULL, smb_industry_compute_per_unit, &hourly, 1 },
 };
 

@@ -424,8 +424,8 @@ static int add_metrics(const smb_host_api *api)
 {
 	static const char *const none[] = { NULL };
 	const struct { int id; const char *key, *label, *unit; int better; const char *const *inputs; } m[] = {
-		{ M_SPEND, "marketing.channel_spend", "Marketing spend over all channels", "EUR", -1, none },
-		{ M_CAC, "marketing.channel_cac_blended", "Customer acquisition cost, all channels", "EUR", -1, none },
+		{ M_SPEND, "marketing.channel_spend", "Marketing spend over all channels", "currency", -1, none },
+		{ M_CAC, "marketing.channel_cac_blended", "Customer acquisition cost, all channels", "currency", -1, none },
 		{ M_V2L, "marketing.channel_visit_to_lead_pct", "Visit to lead conversion, channels that track visits", "%", 1, none },
 		{ M_L2C, "marketing.channel_lead_to_customer_pct", "Lead to customer conversion, channels that track leads", "%", 1, none },
 		{ M_V2L_VS, "marketing.visit_to_lead_vs_benchmark_pct", "Visit to lead conversion as % of its benchmark", "%", 1, none },
@@ -434,9 +434,9 @@ static int add_metrics(const smb_host_api *api)
 		{ M_SPEND_PCT, "marketing.channel_spend_pct", "Channel spend % of revenue", "%", -1, K("finance.revenue") },
 		{ M_HHI, "marketing.channel_hhi", "Concentration of new customers by channel (HHI, 0-10,000)", "points", -1, none },
 		{ M_TOP_SHARE, "marketing.top_channel_share_pct", "Share of new customers from the largest channel", "%", -1, none },
-		{ M_CAC_BEST, "marketing.channel_cac_best", "CAC of the cheapest channel", "EUR", -1, none },
+		{ M_CAC_BEST, "marketing.channel_cac_best", "CAC of the cheapest channel", "currency", -1, none },
 		{ M_CAC_RATIO, "marketing.channel_cac_ratio", "Cheapest channel's CAC / dearest channel's CAC", "ratio", 1, none },
-		{ M_SHIFT_AMOUNT, "marketing.budget_shift_amount", "Budget to move from the dearest channel to the cheapest", "EUR", -1, none },
+		{ M_SHIFT_AMOUNT, "marketing.budget_shift_amount", "Budget to move from the dearest channel to the cheapest", "currency", -1, none },
 		{ M_SHIFT_CUSTOMERS, "marketing.budget_shift_customers", "Extra new customers the budget shift would win at today's CACs", "count", 1, none },
 		{ M_LTV_CAC, "marketing.ltv_cac", "LTV:CAC, 12-month customer value over blended CAC", "ratio", 1, K("customer.clv_mean") },
 		{ M_LTV_CAC_WORST, "marketing.ltv_cac_worst", "LTV:CAC of the dearest channel", "ratio", 1, K("customer.clv_mean") },
