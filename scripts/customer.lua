@@ -55,7 +55,11 @@ metric "customer.churn_rate_pct" {
   inputs = { "customer.customers_lost", "customer.active_customers" },
   compute = function (m)
     local lost = m["customer.customers_lost"]
-    -- customers at risk = those still active at the end plus those lost during the period
+    -- Logo churn: customers lost / customers at the start of the period (the previous period's
+    -- end). Without it, those still active at the end plus those lost stand in (exact when the
+    -- period won no new customers). One definition for every industry (the SaaS plugin's too).
+    local start = m.prev and m.prev["customer.active_customers"]
+    if start and start > 0 then return kit.pct(lost, start) end
     return kit.pct(lost, m["customer.active_customers"] + lost)
   end,
   -- not scored: depends on the period's length; the monthly rate below is scored

@@ -25,6 +25,7 @@ metric "marketing.marketing_revenue" { label = "Revenue attributed to campaigns"
 metric "marketing.spend_pct" {
   label = "Marketing spend % of revenue", unit = "%", better = "lower", rollup = "derived",
   inputs = { "marketing.marketing_spend", "finance.revenue" },
+  prefer = { "marketing.channel_spend_pct" },
   compute = function (m) return kit.pct(m["marketing.marketing_spend"], m["finance.revenue"]) end,
   -- not scored: neither more nor less is better in itself; rules MKT-0070 and MKT-0080 judge it with ROAS
 }
@@ -32,6 +33,7 @@ metric "marketing.spend_pct" {
 metric "marketing.cac" {
   label = "Customer acquisition cost (blended)", unit = "currency", better = "lower", rollup = "derived",
   inputs = { "marketing.marketing_spend", "marketing.new_customers" },
+  prefer = { "marketing.channel_cac_blended" },
   compute = function (m) return kit.div(m["marketing.marketing_spend"], m["marketing.new_customers"]) end,
   -- not scored as an amount: judged against what a customer earns (cac_payback_months)
 }
@@ -39,6 +41,10 @@ metric "marketing.cac" {
 metric "marketing.cac_payback_months" {
   label = "CAC payback (months of gross profit per customer)", unit = "months", better = "lower", rollup = "derived",
   inputs = { "marketing.cac", "finance.revenue", "finance.cogs", "customer.active_customers" },
+  -- One concept, one number: the channels file's payback (CAC over the gross margin of what a new
+  -- customer buys in 12 months) comes first, since it measures new customers; without it, the
+  -- average active customer's gross profit stands in.
+  prefer = { "marketing.channel_cac_payback_months" },
   compute = function (m, p)
     local active = m["customer.active_customers"]
     if active <= 0 then return nil end
@@ -55,6 +61,9 @@ metric "marketing.cac_payback_months" {
 metric "marketing.visit_to_lead_pct" {
   label = "Visit to lead conversion", unit = "%", better = "higher", rollup = "derived",
   inputs = { "marketing.leads", "marketing.website_visits" },
+  -- Honest denominators: the channels file's rate counts only channels that report both visits
+  -- and leads, so it comes first; the totals may count leads from channels that track no visits.
+  prefer = { "marketing.channel_visit_to_lead_pct" },
   compute = function (m) return kit.pct(m["marketing.leads"], m["marketing.website_visits"]) end,
   goalposts = { worst = 0.5, best = 5,
     source = "Rule of thumb of this playbook; landing-page benchmark studies (e.g. Unbounce Conversion Benchmark "
@@ -64,6 +73,7 @@ metric "marketing.visit_to_lead_pct" {
 metric "marketing.lead_to_customer_pct" {
   label = "Lead to customer conversion", unit = "%", better = "higher", rollup = "derived",
   inputs = { "marketing.new_customers", "marketing.leads" },
+  prefer = { "marketing.channel_lead_to_customer_pct" },
   compute = function (m) return kit.pct(m["marketing.new_customers"], m["marketing.leads"]) end,
   goalposts = { worst = 2, best = 30,
     source = "Rule of thumb of this playbook for small B2C and B2B sellers; below a few per cent, leads are "
@@ -73,6 +83,7 @@ metric "marketing.lead_to_customer_pct" {
 metric "marketing.roas" {
   label = "Return on ad spend (campaign revenue / spend)", unit = "ratio", better = "higher", rollup = "derived",
   inputs = { "marketing.marketing_revenue", "marketing.marketing_spend" },
+  prefer = { "marketing.channel_roas" },
   compute = function (m) return kit.div(m["marketing.marketing_revenue"], m["marketing.marketing_spend"]) end,
   goalposts = { worst = 1, best = 5,
     source = "ROAS below 1 returns less revenue than the ad spend; 4:1 is a widely quoted e-commerce rule of thumb; "

@@ -37,7 +37,11 @@ is "$(m finance.revenue_volatility_pct 100)" 13.25 "revenue volatility 13.25%"
 is "$(j '.models.cash_outlook.month1_cash | round')" 7327 "cash at the end of October 7,327"
 is "$(j '.models.cash_outlook.seasonal')" 1 "the outlook is seasonal (24 months)"
 rules() { j '[.findings[].rule | select(test("^(OPS|FIN)-[a-z]"))] | join(",")' "$1"; }
-is "$(rules q3)" "OPS-dead-stock,OPS-stockout-risk,OPS-gmroi-strong" "the inventory findings; no cash-outlook threat"
+is "$(rules q3)" "OPS-dead-stock,OPS-stockout-risk" "the inventory findings; no cash-outlook threat"
+# one concept, one number: GMROI and days of inventory are scored from the accounts only
+is "$(j '[.areas[].metrics[] | select(.key == "operations.gmroi" or .key == "operations.days_of_inventory") | .score] | map(tostring) | join(",")' q3)" "null,null" \
+   "the stock-file GMROI and days are not scored"
+is "$(j '.areas.finance.metrics[] | select(.key == "finance.gmroi") | .score > 0' q3)" true "the accounts' GMROI is"
 like "$(j '.findings[] | select(.rule == "OPS-dead-stock") | .detail')" "22.8% of the stock value" "placeholders filled"
 like "$(j '[.recommendations[].initiative] | join(",")')" "OPS-reorder-points" "reorder points are recommended"
 

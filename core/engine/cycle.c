@@ -115,6 +115,24 @@ static void gather(smb_cycle *cy)
 
 /* ---- deriving ----------------------------------------------------------- */
 
+/* The first of the metrics m prefers that has a value becomes m's value
+ * (registry.h, prefer): one concept keeps one number whatever basis the
+ * client's data allow. Returns 1 when it did. */
+static int preferred(smb_cycle *cy, smb_ctx *ctx, size_t i, const smb_metric *m)
+{
+	for (size_t j = 0; j < m->nprefer; j++) {
+		double v;
+		char how[256];
+		if (smb_ctx_get(ctx, m->prefer[j], &v) != SMB_PLUGIN_OK)
+			continue;
+		cy->value[i] = v;
+		snprintf(how, sizeof how, "taken from %s (preferred basis)", m->prefer[j]);
+		set_source(cy, i, how);
+		return 1;
+	}
+	return 0;
+}
+
 static void derive(smb_cycle *cy)
 {
 	const smb_host_api *api = smb_host_api_table();
@@ -129,6 +147,8 @@ static void derive(smb_cycle *cy)
 		int rc, gone = 0;
 
 		if (!applies(cy, m))
+			continue;
+		if (preferred(cy, &ctx, i, m))
 			continue;
 		for (size_t j = 0; j < m->ninputs && !missing; j++)
 			if (smb_ctx_get(&ctx, m->inputs[j], &tmp) != SMB_PLUGIN_OK)

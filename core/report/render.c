@@ -250,7 +250,7 @@ static void post_text(char out[SMB_FMT_VALUE], double v)
 		snprintf(out, SMB_FMT_VALUE, "%g", v);
 }
 
-#define LABEL_WIDTH 44
+#define LABEL_WIDTH 52
 
 static void render_text(const smb_assessment *a, smb_buf *out, int md)
 {

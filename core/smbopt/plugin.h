@@ -154,6 +154,20 @@ typedef struct smb_solver_def {
 	void *ud;
 } smb_solver_def;
 
+/* What the catalogue (smbopt metrics) says of a metric, and how the host
+ * checks and chooses its values; registered with describe_metric after
+ * add_metric. Added after abi version 1's first release: a new struct, so
+ * smb_metric_def stays as released. */
+typedef struct smb_metric_about {
+	const char *key;               /* a metric this plugin added */
+	const char *definition;        /* one sentence a business owner understands */
+	const char *basis;             /* the formula or source, and what it covers */
+	const char *const *prefer;     /* NULL or NULL-terminated: metrics whose value, the
+	                                  first present, is taken before this one's compute */
+	int bounded;                   /* 1: lo holds, 2: hi holds, 3: both */
+	double lo, hi;                 /* the plausible range of an observed value */
+} smb_metric_about;
+
 /* What a plugin says of itself; filled by init. Strings must outlive the
  * plugin's load (string literals are the usual choice). */
 typedef struct smb_plugin_info {
@@ -219,6 +233,9 @@ typedef struct smb_host_api {
 	 * exact fast path: a tenth of strtod's time on cells read by the
 	 * thousand. smb_plugin_cell_number below falls back on older hosts. */
 	int (*cell_number)(smb_ctx *c, const char *kind, size_t row, const char *column, double *out);
+	/* Registration (init only): the definition, basis, preferred sources
+	 * and plausible range of a metric the plugin added (smb_metric_about). */
+	int (*describe_metric)(smb_host *h, const smb_metric_about *about);
 } smb_host_api;
 
 /* Whether the host's table reaches a field (fields after abi version 1's

@@ -269,8 +269,12 @@ static int value_of(const smb_host_api *api, smb_ctx *ctx, int id, const smb_mkt
 		     : id == M_SHIFT_AMOUNT ? sh.amount : sh.customers;
 		return 0;
 	case M_LTV_CAC: case M_LTV_CAC_WORST:
-		if (api->get(ctx, "customer.clv_mean", &a) != SMB_PLUGIN_OK)
+		/* LTV on gross margin, the basis of the 3:1 rule of thumb it is
+		 * scored against: a customer's revenue is not what it earns. */
+		if (api->get(ctx, "customer.clv_mean", &a) != SMB_PLUGIN_OK
+		    || api->get(ctx, "finance.gross_margin_pct", &b) != SMB_PLUGIN_OK)
 			return SMB_MKT_UNDEFINED;
+		a *= b / 100;
 		if (id == M_LTV_CAC_WORST)
 			return smb_mkt_ltv_cac_worst(s, a, o->min_share, out);
 		write_ltv_models(api, ctx, s, a);
@@ -348,8 +352,10 @@ static int get2(const smb_host_api *api, smb_ctx *ctx, const char *k1, double *v
 	return api->get(ctx, k1, v1) == SMB_PLUGIN_OK && (!k2 || api->get(ctx, k2, v2) == SMB_PLUGIN_OK);
 }
 
-enum { R_LTV_WORST, R_SHIFT, R_V2L, R_L2C, R_HHI, R_LTV_LOW, R_LTV_GOOD, R_PAYBACK };
-static const int rids[] = { R_LTV_WORST, R_SHIFT, R_V2L, R_L2C, R_HHI, R_LTV_LOW, R_LTV_GOOD, R_PAYBACK };
+/* CAC payback has its findings in the marketing playbook (MKT-0040, MKT-0130),
+ * on the canonical marketing.cac_payback_months: one fact, one finding. */
+enum { R_LTV_WORST, R_SHIFT, R_V2L, R_L2C, R_HHI, R_LTV_LOW, R_LTV_GOOD };
+static const int rids[] = { R_LTV_WORST, R_SHIFT, R_V2L, R_L2C, R_HHI, R_LTV_LOW, R_LTV_GOOD };
 
 /* A stage far below benchmark fires only where the funnel loses most: when
  * the other stage is unknown or no further below its own benchmark. */
@@ -403,14 +409,9 @@ static int when(const smb_host_api *api, smb_ctx *ctx, void *ud, int *fires)
 		*fires = a < 3;
 		break;
 	case R_LTV_GOOD:
-		if (!get2(api, ctx, "marketing.ltv_cac", &a, "marketing.channel_cac_payback_months", &b))
+		if (!get2(api, ctx, "marketing.ltv_cac", &a, NULL, NULL))
 			return SMB_PLUGIN_MISSING;
-		*fires = a >= 3 && b <= 12;
-		break;
-	case R_PAYBACK:
-		if (!get2(api, ctx, "marketing.channel_cac_payback_months", &a, NULL, NULL))
-			return SMB_PLUGIN_MISSING;
-		*fires = a > 12;
+		*fires = a >= 3;
 		break;
 	}
 	return SMB_PLUGIN_OK;
@@ -424,24 +425,26 @@ static int add_metrics(const smb_host_api *api)
 {
 	static const char *const none[] = { NULL };
 	const struct { int id; const char *key, *label, *unit; int better; const char *const *inputs; } m[] = {
-		{ M_SPEND, "marketing.channel_spend", "Marketing spend over all channels", "currency", -1, none },
-		{ M_CAC, "marketing.channel_cac_blended", "Customer acquisition cost, all channels", "currency", -1, none },
-		{ M_V2L, "marketing.channel_visit_to_lead_pct", "Visit to lead conversion, channels that track visits", "%", 1, none },
-		{ M_L2C, "marketing.channel_lead_to_customer_pct", "Lead to customer conversion, channels that track leads", "%", 1, none },
+		{ M_SPEND, "marketing.channel_spend", "Spend listed in the channels file (all channel rows)", "currency", -1, none },
+		{ M_CAC, "marketing.channel_cac_blended", "CAC over the channels file (channel spend / channel new customers)", "currency", -1, none },
+		{ M_V2L, "marketing.channel_visit_to_lead_pct", "Visit to lead, channels file: only channels reporting visits and leads", "%", 1, none },
+		{ M_L2C, "marketing.channel_lead_to_customer_pct", "Lead to customer, channels file: only channels reporting leads and customers", "%", 1, none },
 		{ M_V2L_VS, "marketing.visit_to_lead_vs_benchmark_pct", "Visit to lead conversion as % of its benchmark", "%", 1, none },
 		{ M_L2C_VS, "marketing.lead_to_customer_vs_benchmark_pct", "Lead to customer conversion as % of its benchmark", "%", 1, none },
-		{ M_ROAS, "marketing.channel_roas", "Return on ad spend over the channels that report revenue", "ratio", 1, none },
-		{ M_SPEND_PCT, "marketing.channel_spend_pct", "Channel spend % of revenue", "%", -1, K("finance.revenue") },
+		{ M_ROAS, "marketing.channel_roas", "ROAS, channels file: only channels reporting revenue", "ratio", 1, none },
+		{ M_SPEND_PCT, "marketing.channel_spend_pct", "Channels-file spend % of revenue", "%", -1, K("finance.revenue") },
 		{ M_HHI, "marketing.channel_hhi", "Concentration of new customers by channel (HHI, 0-10,000)", "points", -1, none },
 		{ M_TOP_SHARE, "marketing.top_channel_share_pct", "Share of new customers from the largest channel", "%", -1, none },
 		{ M_CAC_BEST, "marketing.channel_cac_best", "CAC of the cheapest channel", "currency", -1, none },
 		{ M_CAC_RATIO, "marketing.channel_cac_ratio", "Cheapest channel's CAC / dearest channel's CAC", "ratio", 1, none },
 		{ M_SHIFT_AMOUNT, "marketing.budget_shift_amount", "Budget to move from the dearest channel to the cheapest", "currency", -1, none },
 		{ M_SHIFT_CUSTOMERS, "marketing.budget_shift_customers", "Extra new customers the budget shift would win at today's CACs", "count", 1, none },
-		{ M_LTV_CAC, "marketing.ltv_cac", "LTV:CAC, 12-month customer value over blended CAC", "ratio", 1, K("customer.clv_mean") },
-		{ M_LTV_CAC_WORST, "marketing.ltv_cac_worst", "LTV:CAC of the dearest channel", "ratio", 1, K("customer.clv_mean") },
-		{ M_PAYBACK, "marketing.channel_cac_payback_months", "CAC payback (months of gross profit per new customer)", "months", -1,
+		{ M_LTV_CAC, "marketing.ltv_cac", "LTV:CAC on gross margin (12-month CLV x gross margin / blended CAC)", "ratio", 1,
 		  K("customer.clv_mean", "finance.gross_margin_pct") },
+		{ M_LTV_CAC_WORST, "marketing.ltv_cac_worst", "LTV:CAC on gross margin of the dearest channel", "ratio", 1,
+		  K("customer.clv_mean", "finance.gross_margin_pct") },
+		{ M_PAYBACK, "marketing.channel_cac_payback_months", "CAC payback, channels file (blended CAC / a new customer's monthly gross margin)",
+		  "months", -1, K("customer.clv_mean", "finance.gross_margin_pct") },
 	};
 	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
 		smb_metric_def d = { m[i].key, m[i].label, m[i].unit, m[i].better, "derived",
@@ -458,11 +461,8 @@ static int add_goalposts(const smb_host_api *api)
 	const smb_goalposts_def g[] = {
 		{ "marketing.ltv_cac", NULL, 1, 3, NULL,
 		  "Rule of thumb: LTV:CAC of 3 or more, below 1 a customer costs more than it brings (David Skok, "
-		  "'SaaS Metrics 2.0', forEntrepreneurs.com; widely used in e-commerce too). LTV here is the customer "
-		  "plugin's 12-month CLV (revenue), so the ratio is a lenient reading of Skok's margin-based one" },
-		{ "marketing.channel_cac_payback_months", NULL, 24, 6, NULL,
-		  "Rule of thumb: recover customer acquisition cost within 12 months (David Skok, 'SaaS Metrics 2.0', "
-		  "forEntrepreneurs.com)" },
+		  "'SaaS Metrics 2.0', forEntrepreneurs.com; widely used in e-commerce too). Skok's LTV is gross "
+		  "margin, and so is this one: the customer plugin's 12-month CLV times the gross margin" },
 		{ "marketing.channel_hhi", NULL, 10000, 1500, hhi_bands,
 		  "U.S. DOJ & FTC Horizontal Merger Guidelines (2010) §5.3: HHI below 1,500 unconcentrated, above 2,500 "
 		  "highly concentrated (0-10,000 scale); borrowed as a rule of thumb for dependence on acquisition "
@@ -480,8 +480,8 @@ static int add_rules(const smb_host_api *api)
 		{ "MKT-0510", "marketing", "threat", "high",
 		  K("marketing.ltv_cac_worst", "customer.clv_mean"), when, (void *)&rids[R_LTV_WORST],
 		  "A channel wins customers worth less than they cost",
-		  "On the dearest channel (see models.channels) LTV:CAC is {marketing.ltv_cac_worst:%.2f}: a customer "
-		  "worth {customer.clv_mean:%.0f} over 12 months costs more than that to win.",
+		  "On the dearest channel (see models.channels) LTV:CAC on gross margin is {marketing.ltv_cac_worst:%.2f}: "
+		  "a customer buying {customer.clv_mean:%.0f} over 12 months earns less gross margin than it costs to win.",
 		  K("MKT-cut-channel", "MKT-shift-budget"), NULL },
 		{ "MKT-0520", "marketing", "opportunity", "medium",
 		  K("marketing.channel_cac_ratio", "marketing.channel_cac_best", "marketing.budget_shift_amount",
@@ -520,23 +520,16 @@ static int add_rules(const smb_host_api *api)
 		  K("marketing.ltv_cac", "marketing.channel_cac_blended", "customer.clv_mean"), when,
 		  (void *)&rids[R_LTV_LOW],
 		  "Customers are worth less than three times what they cost to win",
-		  "A new customer costs {marketing.channel_cac_blended:%.0f} and the average customer is worth "
-		  "{customer.clv_mean:%.0f} over 12 months: LTV:CAC {marketing.ltv_cac:%.2f}, the rule of thumb is 3.",
+		  "A new customer costs {marketing.channel_cac_blended:%.0f} and the average customer buys "
+		  "{customer.clv_mean:%.0f} over 12 months: LTV:CAC on gross margin {marketing.ltv_cac:%.2f}, the rule of "
+		  "thumb is 3.",
 		  K("MKT-shift-budget", "MKT-second-purchase"), NULL },
 		{ "MKT-0570", "marketing", "strength", "medium",
-		  K("marketing.ltv_cac", "marketing.channel_cac_payback_months"), when, (void *)&rids[R_LTV_GOOD],
+		  K("marketing.ltv_cac"), when, (void *)&rids[R_LTV_GOOD],
 		  "Customer acquisition pays for itself",
-		  "LTV:CAC is {marketing.ltv_cac:%.2f} and a new customer repays its cost in "
-		  "{marketing.channel_cac_payback_months:%.1f} months.",
+		  "LTV:CAC on gross margin is {marketing.ltv_cac:%.2f}: a customer's first-year gross margin repays "
+		  "what it cost to win three times or more.",
 		  K(NULL), NULL },
-		{ "MKT-0580", "marketing", "weakness", "medium",
-		  K("marketing.channel_cac_payback_months", "marketing.channel_cac_blended"), when,
-		  (void *)&rids[R_PAYBACK],
-		  "New customers take over a year to repay their cost",
-		  "A new customer costs {marketing.channel_cac_blended:%.0f} and takes "
-		  "{marketing.channel_cac_payback_months:%.1f} months of gross profit to repay it; the rule of thumb "
-		  "is under 12.",
-		  K("MKT-shift-budget", "MKT-second-purchase"), NULL },
 	};
 	for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
 		if (api->add_rule(api->host, &r[i]))
@@ -548,13 +541,13 @@ static int add_initiatives(const smb_host_api *api)
 {
 	static const smb_effect_def shift[] = {
 		{ "marketing.channel_cac_ratio", 0.25 }, { "marketing.ltv_cac", 0.5 },
-		{ "marketing.channel_cac_payback_months", -1 } };
+		{ "marketing.cac_payback_months", -1 } };
 	static const smb_effect_def cut[] = { { "marketing.ltv_cac_worst", 1 }, { "marketing.ltv_cac", 0.3 } };
 	static const smb_effect_def diversify[] = {
 		{ "marketing.channel_hhi", -1000 }, { "marketing.top_channel_share_pct", -10 } };
 	static const smb_effect_def first_step[] = { { "marketing.visit_to_lead_vs_benchmark_pct", 25 } };
 	static const smb_effect_def response[] = { { "marketing.lead_to_customer_vs_benchmark_pct", 25 } };
-	static const smb_effect_def second[] = { { "marketing.ltv_cac", 0.5 }, { "marketing.channel_cac_payback_months", -2 } };
+	static const smb_effect_def second[] = { { "marketing.ltv_cac", 0.5 }, { "marketing.cac_payback_months", -2 } };
 	const smb_initiative_def in[] = {
 		{ "MKT-shift-budget", "marketing",
 		  "Move budget from the dearest channel to the cheapest in monthly steps, checking CAC each month",
