@@ -64,6 +64,8 @@ int cli_open(cli_ctx *c, smb_store **s);
  * say; refused files are reported on stderr as warnings. */
 int cli_registry(cli_ctx *c, const cli_args *a, smb_registry *r);
 /* Maps a questionnaire answer to its score through the registry's questions. */
+/* smb_metric_fn over a registry: declared or not, plausible range, nearest key. */
+void cli_metric_facts(void *registry, const char *key, smb_metric_facts *out);
 int cli_answer(void *registry, const char *question, const char *answer, double *score, char *why, size_t whylen);
 /* Flushes c->out to stdout. */
 void cli_flush(cli_ctx *c);

@@ -39,6 +39,10 @@ int cmd_import(cli_ctx *c, const cli_args *a)
 	o.kinds = &reg.kinds;
 	o.answer = cli_answer;
 	o.answer_ud = &reg;
+	o.metric = cli_metric_facts;
+	o.metric_ud = &reg;
+	o.allow_unknown = cli_get(a, "allow-unknown") != NULL;
+	o.allow_implausible = cli_get(a, "allow-implausible") != NULL;
 	if ((rc = cli_open(c, &s))) {
 		smb_registry_free(&reg);
 		return rc;
@@ -46,6 +50,8 @@ int cmd_import(cli_ctx *c, const cli_args *a)
 	rc = smb_import(s, &o, &r, &c->err);
 	if (r.errors.len)
 		fputs(smb_buf_str(&r.errors), stderr);
+	if (r.warnings.len)
+		fputs(smb_buf_str(&r.warnings), stderr);
 	if (rc == SMB_OK) {
 		const char *form = strcmp(r.kind, "metrics") ? "" : r.wide ? " (wide)" : " (long)";
 		if (o.dry_run)
@@ -54,6 +60,10 @@ int cmd_import(cli_ctx *c, const cli_args *a)
 		else
 			smb_buf_printf(&c->out, "imported %s for %s: kind %s%s, %lld rows, %lld values (import #%lld)\n",
 			               o.path, o.client_id, r.kind, form, r.accepted, r.values, r.import_id);
+		if (r.unknown)
+			smb_buf_printf(&c->out, "%lld values of undeclared metrics kept (--allow-unknown)\n", r.unknown);
+		if (r.implausible)
+			smb_buf_printf(&c->out, "%lld implausible values kept and flagged (--allow-implausible)\n", r.implausible);
 		if (r.rejected && r.rejects_path)
 			smb_buf_printf(&c->out, "%lld rows rejected, written with reasons to %s\n", r.rejected, r.rejects_path);
 	}

@@ -21,7 +21,7 @@ static const cli_opt client_add_opts[] = {
 	{ "name", 1 }, { "industry", 1 }, { "employees", 1 }, { "currency", 1 }, { NULL, 0 } };
 static const cli_opt import_opts[] = {
 	{ "kind", 1 }, { "dry-run", 0 }, { "skip-bad", 0 }, { "replace", 0 }, { "delimiter", 1 },
-	{ "period", 1 }, { NULL, 0 } };
+	{ "period", 1 }, { "allow-unknown", 0 }, { "allow-implausible", 0 }, { NULL, 0 } };
 static const cli_opt period_opts[] = { { "period", 1 }, { NULL, 0 } };
 static const cli_opt goal_opts[] = {
 	{ "metric", 1 }, { "target", 1 }, { "by", 1 }, { "owner", 1 }, { "baseline-period", 1 }, { NULL, 0 } };
@@ -51,7 +51,7 @@ const cli_entry cli_commands[] = {
 	  "add a client", client_add_opts, 1, 1, cmd_client_add },
 	{ "client", "list", "[--format text|json]", "list clients", no_opts, 0, 0, cmd_client_list },
 	{ "client", "show", "ID [--format text|json]", "show one client", no_opts, 1, 1, cmd_client_show },
-	{ "import", NULL, "ID FILE [--kind KIND] [--dry-run] [--skip-bad] [--replace] [--delimiter C] [--period P]",
+	{ "import", NULL, "ID FILE [--kind KIND] [--dry-run] [--skip-bad] [--replace] [--delimiter C] [--period P] [--allow-unknown] [--allow-implausible]",
 	  "import a CSV file for a client", import_opts, 2, 2, cmd_import },
 	{ "imports", NULL, "ID [--format text|json]", "list a client's imports", no_opts, 1, 1, cmd_imports },
 	{ "observations", NULL, "ID [--period P] [--format text|json|csv]", "list a client's metric values",
