@@ -13,16 +13,33 @@ local kit = require "smbkit"
 ---------------------------------------------------------------------------
 -- Observed inputs (metrics CSV)
 ---------------------------------------------------------------------------
-metric "marketing.marketing_spend"   { label = "Marketing spend", unit = "currency", better = "lower", rollup = "sum" }
-metric "marketing.website_visits"    { label = "Website visits", unit = "count", better = "higher", rollup = "sum" }
-metric "marketing.leads"             { label = "Leads (enquiries, sign-ups)", unit = "count", better = "higher", rollup = "sum" }
-metric "marketing.new_customers"     { label = "New customers", unit = "count", better = "higher", rollup = "sum" }
-metric "marketing.marketing_revenue" { label = "Revenue attributed to campaigns", unit = "currency", better = "higher", rollup = "sum" }
+metric "marketing.marketing_spend" { label = "Marketing spend", unit = "currency", better = "lower", rollup = "sum",
+  definition = "What the business spent on marketing and advertising in the period (total, from the accounts).",
+  range = { min = 0 }
+}
+metric "marketing.website_visits" { label = "Website visits", unit = "count", better = "higher", rollup = "sum",
+  definition = "Visits to the business's website in the period.",
+  range = { min = 0 }
+}
+metric "marketing.leads" { label = "Leads (enquiries, sign-ups)", unit = "count", better = "higher", rollup = "sum",
+  definition = "Enquiries, sign-ups and other people who showed interest in buying.",
+  range = { min = 0 }
+}
+metric "marketing.new_customers" { label = "New customers", unit = "count", better = "higher", rollup = "sum",
+  definition = "How many customers bought for the first time in the period.",
+  range = { min = 0 }
+}
+metric "marketing.marketing_revenue" { label = "Revenue attributed to campaigns", unit = "currency", better = "higher", rollup = "sum",
+  definition = "Revenue the business attributes to its campaigns.",
+  range = { min = 0 }
+}
 
 ---------------------------------------------------------------------------
 -- Derived
 ---------------------------------------------------------------------------
 metric "marketing.spend_pct" {
+  definition = "Marketing spend as a share of revenue.",
+  basis = "the channels file's spend / revenue first; else marketing spend / revenue",
   label = "Marketing spend % of revenue", unit = "%", better = "lower", rollup = "derived",
   inputs = { "marketing.marketing_spend", "finance.revenue" },
   prefer = { "marketing.channel_spend_pct" },
@@ -31,6 +48,8 @@ metric "marketing.spend_pct" {
 }
 
 metric "marketing.cac" {
+  definition = "What it costs on average to win one new customer.",
+  basis = "the channels file's spend / new customers first; else marketing spend / new customers from the totals",
   label = "Customer acquisition cost (blended)", unit = "currency", better = "lower", rollup = "derived",
   inputs = { "marketing.marketing_spend", "marketing.new_customers" },
   prefer = { "marketing.channel_cac_blended" },
@@ -39,6 +58,8 @@ metric "marketing.cac" {
 }
 
 metric "marketing.cac_payback_months" {
+  definition = "How many months of a new customer's gross profit it takes to earn back what winning the customer cost.",
+  basis = "the channels file's payback first (CAC / a new customer's 12-month CLV x gross margin / 12); else CAC / (gross profit per active customer per month)",
   label = "CAC payback (months of gross profit per customer)", unit = "months", better = "lower", rollup = "derived",
   inputs = { "marketing.cac", "finance.revenue", "finance.cogs", "customer.active_customers" },
   -- One concept, one number: the channels file's payback (CAC over the gross margin of what a new
@@ -59,6 +80,8 @@ metric "marketing.cac_payback_months" {
 }
 
 metric "marketing.visit_to_lead_pct" {
+  definition = "The share of website visits that turned into leads.",
+  basis = "the channels file's rate over channels reporting both visits and leads first (honest denominator); else leads / website visits from the totals",
   label = "Visit to lead conversion", unit = "%", better = "higher", rollup = "derived",
   inputs = { "marketing.leads", "marketing.website_visits" },
   -- Honest denominators: the channels file's rate counts only channels that report both visits
@@ -71,6 +94,8 @@ metric "marketing.visit_to_lead_pct" {
 }
 
 metric "marketing.lead_to_customer_pct" {
+  definition = "The share of leads that became customers.",
+  basis = "the channels file's rate over channels reporting both leads and new customers first; else new customers / leads from the totals",
   label = "Lead to customer conversion", unit = "%", better = "higher", rollup = "derived",
   inputs = { "marketing.new_customers", "marketing.leads" },
   prefer = { "marketing.channel_lead_to_customer_pct" },
@@ -81,6 +106,8 @@ metric "marketing.lead_to_customer_pct" {
 }
 
 metric "marketing.roas" {
+  definition = "Campaign revenue for each unit of campaign spend.",
+  basis = "the channels file's revenue / spend over channels reporting revenue first; else campaign revenue / marketing spend from the totals",
   label = "Return on ad spend (campaign revenue / spend)", unit = "ratio", better = "higher", rollup = "derived",
   inputs = { "marketing.marketing_revenue", "marketing.marketing_spend" },
   prefer = { "marketing.channel_roas" },
@@ -92,6 +119,7 @@ metric "marketing.roas" {
 }
 
 metric "marketing.break_even_roas" {
+  definition = "The campaign revenue per unit of ad spend at which campaigns just pay for themselves at today's gross margin.",
   label = "Break-even ROAS (1 / gross margin)", unit = "ratio", better = "lower", rollup = "derived",
   inputs = { "finance.gross_margin_pct" },
   compute = function (m)

@@ -81,8 +81,8 @@ is "$(sql "SELECT rows || ' ' || rejected FROM import ORDER BY id DESC LIMIT 1")
 
 # The same values from a European spreadsheet: BOM, CRLF, ';' and decimal
 # comma, a quoted field with the delimiter inside.
-printf 'period,metric,value\n2026-01,finance.revenue,1234.5\n2026-01,finance.cogs,-0.25\n2026-02,customer.nps,40\n' > "$tmp/plain.csv"
-printf '\357\273\277period;metric;value\r\n2026-01;finance.revenue;"1234,5"\r\n2026-01;"finance.cogs";-0,25\r\n2026-02;customer.nps;40\r\n' > "$tmp/excel.csv"
+printf 'period,metric,value\n2026-01,finance.revenue,1234.5\n2026-01,finance.net_income,-0.25\n2026-02,customer.nps,40\n' > "$tmp/plain.csv"
+printf '\357\273\277period;metric;value\r\n2026-01;finance.revenue;"1234,5"\r\n2026-01;"finance.net_income";-0,25\r\n2026-02;customer.nps;40\r\n' > "$tmp/excel.csv"
 smbopt client add plain --name P --industry retail >/dev/null
 smbopt client add excel --name E --industry retail >/dev/null
 run smbopt import plain "$tmp/plain.csv"

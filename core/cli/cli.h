@@ -84,6 +84,7 @@ int cmd_assess(cli_ctx *c, const cli_args *a);
 int cmd_assessments(cli_ctx *c, const cli_args *a);
 int cmd_show(cli_ctx *c, const cli_args *a);
 int cmd_plugins(cli_ctx *c, const cli_args *a);
+int cmd_metrics(cli_ctx *c, const cli_args *a);
 int cmd_playbook_check(cli_ctx *c, const cli_args *a);
 int cmd_playbook_test(cli_ctx *c, const cli_args *a);
 int cmd_goal_add(cli_ctx *c, const cli_args *a);

@@ -22,6 +22,7 @@ static const cli_opt client_add_opts[] = {
 static const cli_opt import_opts[] = {
 	{ "kind", 1 }, { "dry-run", 0 }, { "skip-bad", 0 }, { "replace", 0 }, { "delimiter", 1 },
 	{ "period", 1 }, { "allow-unknown", 0 }, { "allow-implausible", 0 }, { NULL, 0 } };
+static const cli_opt metrics_opts[] = { { "area", 1 }, { "industry", 1 }, { NULL, 0 } };
 static const cli_opt period_opts[] = { { "period", 1 }, { NULL, 0 } };
 static const cli_opt goal_opts[] = {
 	{ "metric", 1 }, { "target", 1 }, { "by", 1 }, { "owner", 1 }, { "baseline-period", 1 }, { NULL, 0 } };
@@ -57,6 +58,9 @@ const cli_entry cli_commands[] = {
 	{ "observations", NULL, "ID [--period P] [--format text|json|csv]", "list a client's metric values",
 	  period_opts, 1, 1, cmd_observations },
 	{ "kinds", NULL, "[--format text|json]", "list the dataset kinds import accepts", no_opts, 0, 0, cmd_kinds },
+	{ "metrics", NULL, "[--area A] [--industry I] [--format text|json|md]",
+	  "the metric catalogue: definition, basis, roll-up, goalposts and their sources, provider", metrics_opts, 0, 0,
+	  cmd_metrics },
 	{ "assess", NULL, "ID --period P [--format text|json|md] [--aggregate arithmetic|geometric|weakest-link]"
 	  " [--coverage C] [--set NAME=VALUE]... [--industry I]",
 	  "run an assessment cycle and store it", assess_opts, 1, 1, cmd_assess },

@@ -626,6 +626,11 @@ static int body_question(lua_State *L)
 	m.better = 1;
 	/* An answer describes the state at the time it was given. */
 	m.rollup = SMB_ROLLUP_LAST;
+	/* the answer's meaning is the question's; answers are scores 0..100 */
+	m.definition = strdup("The client's answer to this question, scored from 0 (not in place) to 100 (fully in place).");
+	m.bounded = 3;
+	m.lo = 0;
+	m.hi = 100;
 	m.weight = 1;
 	get_number(L, lc, 1, what, "weight", 0, &m.weight);
 	get_list(L, lc, 1, what, "industries", &m.industries, &m.nindustries);

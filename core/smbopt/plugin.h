@@ -260,6 +260,18 @@ static inline int smb_plugin_cell_number(const smb_host_api *api, smb_ctx *c, co
 	return *end || *out != *out || *out - *out != 0 ? SMB_PLUGIN_ERROR : SMB_PLUGIN_OK;
 }
 
+/* Registers what a plugin says of its metrics where the host takes it
+ * (describe_metric); an older host simply does without. */
+static inline int smb_plugin_describe(const smb_host_api *api, const smb_metric_about *v, size_t n)
+{
+	if (!SMB_HOST_HAS(api, describe_metric))
+		return SMB_PLUGIN_OK;
+	for (size_t i = 0; i < n; i++)
+		if (api->describe_metric(api->host, &v[i]) != SMB_PLUGIN_OK)
+			return SMB_PLUGIN_ERROR;
+	return SMB_PLUGIN_OK;
+}
+
 /* The one symbol a plugin exports. Return SMB_PLUGIN_OK, or SMB_PLUGIN_ERROR
  * and the host unloads the plugin and reports host_error() or a generic reason. */
 typedef int (*smb_plugin_init_fn)(const smb_host_api *api, smb_plugin_info *info);

@@ -146,6 +146,25 @@ static const smb_initiative_def initiatives[] = {
 	  "sublet or close unproductive space", 3000, 60, 3, 0.5, space_fx, 1, NULL, NULL },
 };
 
+/* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
+static const smb_metric_about about[] = {
+	{ "finance.gmroi",
+	  "How much gross margin a year each unit of money tied up in stock earns (all the stock, from the accounts).",
+	  "annual gross margin / average stock at cost on the balance sheet (finance.revenue, finance.cogs, finance.inventory_value at the period's start and end); the scored GMROI: the accounts value all the stock, a stock file only the SKUs exported", NULL, 0, 0, 0 },
+	{ "operations.sales_area_m2",
+	  "The size of the sales floor in square metres.",
+	  NULL, NULL, 1, 0, 0 },
+	{ "operations.sales_per_m2",
+	  "Sales per square metre of sales floor over a year.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "operations.shrinkage_pct",
+	  "Stock lost to theft, damage and errors as a share of sales.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "operations.shrinkage_value",
+	  "Stock lost to theft, damage and errors, at retail value.",
+	  NULL, NULL, 1, 0, 0 },
+};
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	const smb_industry_pack pack = {
@@ -159,5 +178,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	info->areas = "operations,finance";
 	info->industry = IND;
 	info->description = "Retail benchmarks, sales per m², GMROI and shrinkage";
-	return smb_industry_register(api, &pack);
+	if (smb_industry_register(api, &pack) != SMB_PLUGIN_OK)
+		return SMB_PLUGIN_ERROR;
+	return smb_plugin_describe(api, about, sizeof about / sizeof about[0]);
 }

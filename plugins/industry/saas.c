@@ -135,6 +135,25 @@ static const smb_initiative_def initiatives[] = {
 	  2000, 60, 3, 0.5, pricing_fx, 2, NULL, NULL },
 };
 
+/* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
+static const smb_metric_about about[] = {
+	{ "finance.mrr",
+	  "Recurring subscription revenue per month at the period's end.",
+	  NULL, NULL, 1, 0, 0 },
+	{ "finance.mrr_churned",
+	  "Monthly recurring revenue lost from existing customers (cancellations and downgrades).",
+	  NULL, NULL, 1, 0, 0 },
+	{ "finance.mrr_expansion",
+	  "Monthly recurring revenue added by existing customers (upgrades, seats, add-ons).",
+	  NULL, NULL, 1, 0, 0 },
+	{ "finance.mrr_growth_pct",
+	  "How fast monthly recurring revenue grows per month.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "finance.nrr_pct",
+	  "How much revenue this year's existing customers bring compared with a year before, counting upgrades, downgrades and cancellations.",
+	  NULL, NULL, 0, 0, 0 },
+};
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	const smb_industry_pack pack = {
@@ -148,5 +167,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	info->areas = "finance,customer";
 	info->industry = IND;
 	info->description = "SaaS benchmarks, MRR growth, logo churn and net revenue retention";
-	return smb_industry_register(api, &pack);
+	if (smb_industry_register(api, &pack) != SMB_PLUGIN_OK)
+		return SMB_PLUGIN_ERROR;
+	return smb_plugin_describe(api, about, sizeof about / sizeof about[0]);
 }

@@ -574,6 +574,61 @@ static int add_initiatives(const smb_host_api *api)
 	return 0;
 }
 
+/* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
+static const smb_metric_about about[] = {
+	{ "marketing.budget_shift_amount",
+	  "How much budget could move from the dearest channel to the cheapest.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.budget_shift_customers",
+	  "How many more new customers that budget shift would win at today's costs per customer.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_cac_best",
+	  "What one new customer costs on the cheapest channel.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_cac_blended",
+	  "What one new customer costs over all channels in the channels file.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_cac_payback_months",
+	  "Months of a new customer's gross margin to earn back its acquisition cost, from the channels file and the customers' expected value.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_cac_ratio",
+	  "What a customer costs on the cheapest channel compared with the dearest.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_hhi",
+	  "How much new customers depend on a few channels (0 spread evenly, 10,000 all from one).",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_lead_to_customer_pct",
+	  "The share of leads that became customers, over the channels that report both.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_roas",
+	  "Revenue per unit of spend over the channels that report revenue.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_spend",
+	  "What the channels file says was spent on all channels.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_spend_pct",
+	  "Spend in the channels file as a share of revenue.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_visit_to_lead_pct",
+	  "The share of visits that became leads, over the channels that report both.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.lead_to_customer_vs_benchmark_pct",
+	  "Lead to customer conversion compared with its rule-of-thumb benchmark (100 = on the benchmark).",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.ltv_cac",
+	  "How many times the gross margin a new customer brings in a year covers what winning the customer cost.",
+	  "12-month CLV (customer plugin) x gross margin / blended CAC of the channels file: margin basis, as the 3:1 rule of thumb", NULL, 0, 0, 0 },
+	{ "marketing.ltv_cac_worst",
+	  "The same ratio for the channel where customers cost most to win.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.top_channel_share_pct",
+	  "The share of new customers that came from the largest channel.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.visit_to_lead_vs_benchmark_pct",
+	  "Visit to lead conversion compared with its rule-of-thumb benchmark (100 = on the benchmark).",
+	  NULL, NULL, 0, 0, 0 },
+};
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	static const smb_column_def cols[] = {
@@ -602,6 +657,8 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 		return SMB_PLUGIN_ERROR;
 	if (api->add_kind(api->host, &kind) || add_metrics(api) || add_goalposts(api) || add_rules(api)
 	    || add_initiatives(api))
+		return SMB_PLUGIN_ERROR;
+	if (smb_plugin_describe(api, about, sizeof about / sizeof about[0]) != SMB_PLUGIN_OK)
 		return SMB_PLUGIN_ERROR;
 	return SMB_PLUGIN_OK;
 }

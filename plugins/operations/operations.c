@@ -322,6 +322,31 @@ static const smb_effect_def e_eoq[] = {
  * labelled as what they are; the data-quality section compares the file's
  * stock with the balance sheet's. */
 
+/* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
+static const smb_metric_about about[] = {
+	{ "operations.a_class_sku_share",
+	  "The share of products (SKUs) that make up 80% of the cost of goods sold.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "operations.days_of_inventory",
+	  "How many days of sales at cost the stock listed in the stock file would last (only the SKUs in the file).",
+	  "average stock at cost / cost of goods sold a day, SKUs in the inventory file only; unscored: finance.dio_days (accounts) is the scored one", NULL, 0, 0, 0 },
+	{ "operations.dead_stock_pct",
+	  "The share of stock value that has not sold a single unit for months.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "operations.gmroi",
+	  "Gross margin a year per unit of stock at cost, for the SKUs in the stock file only.",
+	  "gross margin a year / average stock at cost of the SKUs in the inventory file; unscored: finance.gmroi (accounts) is the scored GMROI", NULL, 0, 0, 0 },
+	{ "operations.inventory_turnover",
+	  "How many times a year the stock listed in the stock file sells through (only the SKUs in the file).",
+	  "cost of goods sold a year / average stock at cost, SKUs in the inventory file only; unscored: the same fact as days of inventory, scored as finance.dio_days", NULL, 0, 0, 0 },
+	{ "operations.stockout_risk_a_pct",
+	  "The share of best-selling products (class A) below their reorder point: at risk of running out.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "operations.stockout_risk_pct",
+	  "The share of selling products below their reorder point: at risk of running out.",
+	  NULL, NULL, 0, 0, 0 },
+};
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	smb_host *h = api->host;
@@ -419,5 +444,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	for (size_t i = 0; i < NELEM(inits); i++)
 		if ((rc = api->add_initiative(h, &inits[i])))
 			return rc;
+	if (smb_plugin_describe(api, about, sizeof about / sizeof about[0]) != SMB_PLUGIN_OK)
+		return SMB_PLUGIN_ERROR;
 	return SMB_PLUGIN_OK;
 }
