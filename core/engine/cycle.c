@@ -15,6 +15,7 @@
 #include "method.h"
 #include "playbook.h"
 #include "plugin.h"
+#include "quality.h"
 #include "rules.h"
 #include "sha256.h"
 
@@ -454,7 +455,7 @@ int smb_cycle_run(smb_store *s, const smb_registry *reg, const smb_cycle_opts *o
 	*out = NULL;
 	if ((rc = smb_cycle_prepare(s, reg, o, &cy, e)))
 		return rc;
-	if (smb_rules_run(cy) || smb_method_describe(cy)) {
+	if (smb_rules_run(cy) || smb_method_describe(cy) || smb_quality_build(cy)) {
 		smb_cycle_close(cy);
 		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
 	}

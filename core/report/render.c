@@ -201,6 +201,19 @@ static void render_json(const smb_assessment *a, smb_buf *out)
 		smb_json_object_end(&j);
 	}
 	smb_json_object_end(&j);
+	smb_json_key(&j, "data_quality");
+	smb_json_array_begin(&j);
+	for (size_t i = 0; i < a->nquality; i++) {
+		smb_json_object_begin(&j);
+		smb_json_key(&j, "kind");
+		smb_json_string(&j, a->quality[i].kind);
+		smb_json_key(&j, "metric");
+		smb_json_string(&j, a->quality[i].metric);
+		smb_json_key(&j, "detail");
+		smb_json_string(&j, a->quality[i].detail);
+		smb_json_object_end(&j);
+	}
+	smb_json_array_end(&j);
 	smb_json_key(&j, "errors");
 	smb_json_array_begin(&j);
 	for (size_t i = 0; i < a->nerrors; i++) {
@@ -350,6 +363,11 @@ static void render_text(const smb_assessment *a, smb_buf *out, int md)
 			smb_buf_printf(out, "  %2zu. %-22s %+6.2f pts  cost %12s  %4.0f h  %2.0f mo  conf %.2f  %s\n", i + 1,
 			               r->initiative_id, r->gain, cost, r->hours, r->months, r->confidence, r->title);
 	}
+	smb_buf_printf(out, "\n%sData quality\n", h2);
+	if (!a->nquality)
+		smb_buf_printf(out, "%snothing missing, estimated, imputed or implausible; the sources agree\n", md ? "" : "  ");
+	for (size_t i = 0; i < a->nquality; i++)
+		smb_buf_printf(out, "%s%s: %s\n", md ? "- " : "  ", a->quality[i].kind, a->quality[i].detail);
 	if (a->nmodels) {
 		smb_buf_printf(out, "\n%sModels\n", h2);
 		for (size_t i = 0; i < a->nmodels; i++) {

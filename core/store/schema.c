@@ -214,5 +214,22 @@ static const char migration_3[] =
 	"DROP TABLE dataset_row;"
 	"ALTER TABLE dataset_row_3 RENAME TO dataset_row;";
 
-const char *const smb_schema_migrations[] = { migration_1, migration_2, migration_3 };
+/* The data-quality section of an assessment (what was missing, estimated,
+ * imputed, implausible, and the reconciliations that failed); immutable
+ * like the rest of an assessment. */
+static const char migration_4[] =
+	"CREATE TABLE assessment_quality("
+	" assessment_id INTEGER NOT NULL REFERENCES assessment(id),"
+	" seq INTEGER NOT NULL,"
+	" kind TEXT NOT NULL,"
+	" metric TEXT,"
+	" detail TEXT NOT NULL,"
+	" PRIMARY KEY (assessment_id, seq)"
+	") STRICT;"
+	"CREATE TRIGGER assessment_quality_no_update BEFORE UPDATE ON assessment_quality"
+	" BEGIN SELECT RAISE(ABORT, 'assessments are immutable'); END;"
+	"CREATE TRIGGER assessment_quality_no_delete BEFORE DELETE ON assessment_quality"
+	" BEGIN SELECT RAISE(ABORT, 'assessments are immutable'); END;";
+
+const char *const smb_schema_migrations[] = { migration_1, migration_2, migration_3, migration_4 };
 const int smb_schema_nmigrations = (int)(sizeof smb_schema_migrations / sizeof smb_schema_migrations[0]);
