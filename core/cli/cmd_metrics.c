@@ -187,8 +187,7 @@ static void posts_text(const smb_registry *r, const smb_metric *m, const char *i
 		double lo = g[i]->has_bands ? g[i]->bands[0] : g[i]->worst, hi = g[i]->has_bands ? g[i]->bands[4] : g[i]->best;
 		if (industry && g[i] != used)
 			continue;
-		smb_buf_printf(b, "%s%s%s%g..%g", any++ ? "; " : "", g[i]->industry ? g[i]->industry : "",
-		               g[i]->industry ? " " : "", lo, hi);
+		smb_buf_printf(b, "%s%s %g..%g", any++ ? "; " : "", g[i]->industry ? g[i]->industry : "default", lo, hi);
 		if (sources)
 			smb_buf_printf(b, " (%s)", g[i]->source);
 	}
