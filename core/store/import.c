@@ -259,8 +259,10 @@ static int row_metrics_wide(importer *im, smb_csv_field *f, size_t n)
 			continue;
 		parse_value(im, &f[i], &v);
 		*note = '\0';
-		if (im->col_facts)
+		if (im->col_facts) {
 			check_plausible(im, &f[i], im->header[i], &im->col_facts[i], v, note, sizeof note);
+			im->r->unknown += !im->col_facts[i].known;
+		}
 		if ((rc = put_observation(im, &f[0], f[0].text, im->header[i], v, "measured", *note ? note : NULL)))
 			return rc;
 	}
@@ -628,7 +630,6 @@ static int read_header(importer *im, smb_err *e)
 				                   "playbook declares it (--allow-unknown keeps it)", im->o->path, f[i].line,
 				                   f[i].column, im->header[i], *mf->near ? ": did you mean " : "", mf->near,
 				                   *mf->near ? "?" : "");
-			im->r->unknown++;
 			note_warning(im, f[i].line, f[i].column, "metric '%.60s' is declared by no loaded plugin or playbook; "
 			             "kept (--allow-unknown)%s%s%s", im->header[i], *mf->near ? "; did you mean " : "",
 			             mf->near, *mf->near ? "?" : "");
