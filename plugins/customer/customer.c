@@ -535,7 +535,7 @@ static int add_metrics(const smb_host_api *api)
 	const struct { int id; const char *key, *label, *unit; int better; double weight; } m[] = {
 		{ C_REPEAT, "customer.repeat_rate_pct", "Customers who bought on two days or more (history to period end)", "%", 1, 1 },
 		{ C_FREQ, "customer.purchase_frequency", "Purchases per buying customer in the period", "count", 1, 1 },
-		{ C_AOV, "customer.aov", "Average purchase value in the period", "currency", 1, 1 },
+		{ C_AOV, "customer.aov", "Average purchase in the transactions file (period)", "currency", 1, 1 },
 		{ C_ACTIVE, "customer.active_share_pct", "Customers still active (BG/NBD P(alive) >= 0.5)", "%", 1, 1.5 },
 		{ C_EXPREV, "customer.expected_revenue_12m", "Expected revenue from today's customers, next 12 months", "currency", 1, 1 },
 		{ C_CLV_MEAN, "customer.clv_mean", "Mean customer lifetime value, next 12 months, discounted", "currency", 1, 1 },
