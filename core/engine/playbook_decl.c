@@ -294,7 +294,7 @@ static int body_playbook(lua_State *L)
  * of an observed value, checked at import (registry.h, lo and hi). */
 static void range_of(lua_State *L, loadctx *lc, const char *what, smb_metric *m)
 {
-	static const char *const ends[2][2] = { { "min", NULL }, { "max", NULL } };
+	static const char *const ends[2] = { "min", "max" };
 
 	if (lua_getfield(L, 1, "range") == LUA_TNIL) {
 		lua_pop(L, 1);
@@ -309,7 +309,7 @@ static void range_of(lua_State *L, loadctx *lc, const char *what, smb_metric *m)
 		int t = lua_rawgeti(L, -1, k + 1);
 		if (t == LUA_TNIL) {
 			lua_pop(L, 1);
-			t = lua_getfield(L, -1, ends[k][0]);
+			t = lua_getfield(L, -1, ends[k]);
 		}
 		if (t == LUA_TNUMBER && isfinite(lua_tonumber(L, -1))) {
 			*(k ? &m->hi : &m->lo) = lua_tonumber(L, -1);
