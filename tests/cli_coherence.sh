@@ -64,6 +64,26 @@ ok $(cmp -s "$tmp/cat.md" "$tmp/readme.md"; echo $?) "README's metric reference 
 like "$(cat "$top_srcdir/README.md")" "smbopt metrics [--area A] [--industry I] [--format text" \
    "README shows the catalogue command"
 
+# The playbook fields: definition, basis, prefer, range (checked at load).
+cat > "$tmp/bad.lua" <<'LUA'
+playbook "bad" { version = "1" }
+metric "finance.x" { label = "X", unit = "%", rollup = "mean", range = { 100, 0 } }
+metric "finance.y" { label = "Y", unit = "%", rollup = "derived", inputs = { "finance.x" }, prefer = { "finance.y" },
+  compute = function (m) return m["finance.x"] end }
+LUA
+run smbopt playbook check "$tmp/bad.lua"
+is "$rc" 65 "a playbook with a reversed range and a metric preferring itself is refused"
+like "$err" "metric finance.x: range min is above max" "the range"
+like "$err" "metric finance.y: preferred metric 'finance.y' is not another area.name" "the preference"
+cat > "$tmp/good.lua" <<'LUA'
+playbook "good" { version = "1" }
+metric "finance.x" { label = "X", unit = "%", better = "higher", rollup = "mean", range = { 0, 100 },
+  definition = "The share of x.", basis = "counted by hand" }
+LUA
+run smbopt metrics --playbook "$tmp/good.lua" --area finance --format json
+is "$(printf '%s' "$out" | jq -r '.[] | select(.key == "finance.x") | "\(.definition)|\(.basis)|\(.plausible.min)..\(.plausible.max)|\(.provider)"')" \
+   "The share of x.|counted by hand|0..100|playbook good" "a playbook's metric in the catalogue"
+
 # --- the demo: no concept twice --------------------------------------------------
 smbopt client add harbour --name "Harbour Books & Coffee" --industry retail --employees 13 >/dev/null
 for f in metrics inventory channels transactions; do smbopt import harbour "$demo/$f.csv" >/dev/null; done
