@@ -163,7 +163,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;
 	info->name = "industry-saas";
-	info->version = "1.0";
+	info->version = "1.1";
 	info->areas = "finance,customer";
 	info->industry = IND;
 	info->description = "SaaS benchmarks, MRR growth, logo churn and net revenue retention";

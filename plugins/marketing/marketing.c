@@ -648,7 +648,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;
 	info->name = "marketing";
-	info->version = "1.0";
+	info->version = "1.1";
 	info->areas = "marketing";
 	info->industry = NULL;
 	info->description = "Channels dataset: CAC, funnel, ROAS, concentration, LTV:CAC, payback and budget shifts per channel";

@@ -422,7 +422,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;
 	info->name = "operations";
-	info->version = "1.0";
+	info->version = "1.1";
 	info->areas = "operations";
 	info->industry = NULL;
 	info->description = "Inventory dataset: turnover, days of inventory, GMROI, ABC classes, dead stock, "
