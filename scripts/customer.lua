@@ -13,12 +13,26 @@ local kit = require "smbkit"
 ---------------------------------------------------------------------------
 -- Observed inputs (metrics CSV)
 ---------------------------------------------------------------------------
-metric "customer.active_customers" { label = "Active customers (period end)", unit = "count", better = "higher", rollup = "last" }
-metric "customer.customers_lost"   { label = "Customers lost in the period", unit = "count", better = "lower", rollup = "sum" }
-metric "customer.repeat_customers" { label = "Customers who bought again", unit = "count", better = "higher", rollup = "sum" }
-metric "customer.complaints"       { label = "Complaints received", unit = "count", better = "lower", rollup = "sum" }
+metric "customer.active_customers" { label = "Active customers (period end)", unit = "count", better = "higher", rollup = "last",
+  definition = "How many customers were active at the end of the period.",
+  range = { min = 0 }
+}
+metric "customer.customers_lost" { label = "Customers lost in the period", unit = "count", better = "lower", rollup = "sum",
+  definition = "How many customers stopped buying in the period.",
+  range = { min = 0 }
+}
+metric "customer.repeat_customers" { label = "Customers who bought again", unit = "count", better = "higher", rollup = "sum",
+  definition = "How many customers bought again in the period.",
+  range = { min = 0 }
+}
+metric "customer.complaints" { label = "Complaints received", unit = "count", better = "lower", rollup = "sum",
+  definition = "How many complaints customers made in the period.",
+  range = { min = 0 }
+}
 
 metric "customer.nps" {
+  definition = "Promoters minus detractors as a percentage of everyone asked how likely they are to recommend the business (-100 to 100).",
+  range = { -100, 100 },
   label = "Net Promoter Score", unit = "points", better = "higher", rollup = "mean",
   goalposts = { worst = -20, best = 60,
     source = "NPS = % promoters - % detractors on a -100..+100 scale (Reichheld 2003, 'The One Number You Need "
@@ -27,6 +41,8 @@ metric "customer.nps" {
 }
 
 metric "customer.csat" {
+  definition = "The share of surveyed customers who said they were satisfied.",
+  range = { 0, 100 },
   label = "Customer satisfaction (% satisfied)", unit = "%", better = "higher", rollup = "mean",
   goalposts = { worst = 60, best = 95,
     source = "CSAT as the share answering 4 or 5 on a 5-point scale; rule of thumb of this playbook, compare "
@@ -34,6 +50,8 @@ metric "customer.csat" {
 }
 
 metric "customer.first_response_hours" {
+  definition = "How long, on average, a customer waits for the first answer to a request.",
+  range = { min = 0 },
   label = "First response time", unit = "hours", better = "lower", rollup = "mean",
   goalposts = { worst = 48, best = 1,
     source = "Rule of thumb: answer e-mail within one business day; customer-service benchmark studies "
@@ -41,6 +59,8 @@ metric "customer.first_response_hours" {
 }
 
 metric "customer.resolution_hours" {
+  definition = "How long, on average, it takes to settle a customer's request.",
+  range = { min = 0 },
   label = "Time to resolve a request", unit = "hours", better = "lower", rollup = "mean",
   goalposts = { worst = 120, best = 8,
     source = "Rule of thumb of this playbook: most requests resolved within one business day, none left "
@@ -51,17 +71,25 @@ metric "customer.resolution_hours" {
 -- Derived
 ---------------------------------------------------------------------------
 metric "customer.churn_rate_pct" {
+  definition = "The share of the customers at the start of the period who were lost during it (logo churn).",
+  basis = "customers lost / active customers at the end of the previous period; else / (active at the end + lost)",
   label = "Customer churn in the period", unit = "%", better = "lower", rollup = "derived",
   inputs = { "customer.customers_lost", "customer.active_customers" },
   compute = function (m)
     local lost = m["customer.customers_lost"]
-    -- customers at risk = those still active at the end plus those lost during the period
+    -- Logo churn: customers lost / customers at the start of the period (the previous period's
+    -- end). Without it, those still active at the end plus those lost stand in (exact when the
+    -- period won no new customers). One definition for every industry (the SaaS plugin's too).
+    local start = m.prev and m.prev["customer.active_customers"]
+    if start and start > 0 then return kit.pct(lost, start) end
     return kit.pct(lost, m["customer.active_customers"] + lost)
   end,
   -- not scored: depends on the period's length; the monthly rate below is scored
 }
 
 metric "customer.churn_monthly_pct" {
+  definition = "The share of customers lost in an average month of the period (the monthly rate that compounds to the period's churn).",
+  basis = "1 - (1 - period churn)^(1 / months): the one churn metric (logo churn) for every industry",
   label = "Customer churn per month", unit = "%", better = "lower", rollup = "derived",
   inputs = { "customer.churn_rate_pct" },
   compute = function (m, p)
@@ -80,6 +108,7 @@ metric "customer.churn_monthly_pct" {
 -- customers are a count at its end: over a quarter the sum could pass the
 -- count, so the share is of an average month of the period.
 metric "customer.repeat_share_pct" {
+  definition = "The share of active customers who bought again in an average month.",
   label = "Repeat customers in an average month, % of active customers", unit = "%", better = "higher",
   rollup = "derived",
   inputs = { "customer.repeat_customers", "customer.active_customers" },
@@ -94,6 +123,7 @@ metric "customer.repeat_share_pct" {
 }
 
 metric "customer.complaints_per_100" {
+  definition = "Complaints per 100 active customers in an average month.",
   label = "Complaints per 100 customers per month", unit = "count", better = "lower", rollup = "derived",
   inputs = { "customer.complaints", "customer.active_customers" },
   compute = function (m, p)

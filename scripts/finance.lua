@@ -15,23 +15,63 @@ local kit = require "smbkit"
 -- Observed inputs (metrics CSV). Flows are summed over the period, stocks
 -- are the value on the last day of the period.
 ---------------------------------------------------------------------------
-metric "finance.revenue"             { label = "Revenue", unit = "EUR", better = "higher", rollup = "sum" }
-metric "finance.cogs"                { label = "Cost of goods sold", unit = "EUR", better = "lower", rollup = "sum" }
-metric "finance.opex"                { label = "Operating expenses (excl. cost of goods sold)", unit = "EUR", better = "lower", rollup = "sum" }
-metric "finance.net_income"          { label = "Net income", unit = "EUR", better = "higher", rollup = "sum" }
-metric "finance.operating_cash_flow" { label = "Operating cash flow", unit = "EUR", better = "higher", rollup = "sum" }
-metric "finance.payroll"             { label = "Payroll", unit = "EUR", better = "lower", rollup = "sum" }
-metric "finance.rent"                { label = "Rent and occupancy", unit = "EUR", better = "lower", rollup = "sum" }
-metric "finance.cash"                { label = "Cash and bank balances", unit = "EUR", better = "higher", rollup = "last" }
-metric "finance.current_assets"      { label = "Current assets", unit = "EUR", better = "higher", rollup = "last" }
-metric "finance.current_liabilities" { label = "Current liabilities", unit = "EUR", better = "lower", rollup = "last" }
-metric "finance.inventory_value"     { label = "Inventory at cost", unit = "EUR", better = "lower", rollup = "last" }
-metric "finance.receivables"         { label = "Trade receivables", unit = "EUR", better = "lower", rollup = "last" }
-metric "finance.payables"            { label = "Trade payables", unit = "EUR", better = "lower", rollup = "last" }
-metric "finance.debt"                { label = "Financial debt", unit = "EUR", better = "lower", rollup = "last" }
+metric "finance.revenue" { label = "Revenue", unit = "currency", better = "higher", rollup = "sum",
+  definition = "Sales of the period, excluding sales taxes.",
+  range = { min = 0 }
+}
+metric "finance.cogs" { label = "Cost of goods sold", unit = "currency", better = "lower", rollup = "sum",
+  definition = "What the goods or services sold cost to buy or make.",
+  range = { min = 0 }
+}
+metric "finance.opex" { label = "Operating expenses (excl. cost of goods sold)", unit = "currency", better = "lower", rollup = "sum",
+  definition = "Running costs other than the cost of goods sold: staff, rent, marketing, software and the rest.",
+  range = { min = 0 }
+}
+metric "finance.net_income" { label = "Net income", unit = "currency", better = "higher", rollup = "sum",
+  definition = "Profit after all costs, interest and tax (negative for a loss)."
+}
+metric "finance.operating_cash_flow" { label = "Operating cash flow", unit = "currency", better = "higher", rollup = "sum",
+  definition = "Cash the day-to-day business brought in (negative when it used cash)."
+}
+metric "finance.payroll" { label = "Payroll", unit = "currency", better = "lower", rollup = "sum",
+  definition = "Wages, salaries and employer costs of the period.",
+  range = { min = 0 }
+}
+metric "finance.rent" { label = "Rent and occupancy", unit = "currency", better = "lower", rollup = "sum",
+  definition = "Rent, service charges and other occupancy costs of the period.",
+  range = { min = 0 }
+}
+metric "finance.cash" { label = "Cash and bank balances", unit = "currency", better = "higher", rollup = "last",
+  definition = "Money in the till and the bank at the end of the period."
+}
+metric "finance.current_assets" { label = "Current assets", unit = "currency", better = "higher", rollup = "last",
+  definition = "Cash, receivables, stock and other assets that turn into cash within a year, at the period's end.",
+  range = { min = 0 }
+}
+metric "finance.current_liabilities" { label = "Current liabilities", unit = "currency", better = "lower", rollup = "last",
+  definition = "Debts due within a year, at the period's end.",
+  range = { min = 0 }
+}
+metric "finance.inventory_value" { label = "Inventory at cost", unit = "currency", better = "lower", rollup = "last",
+  definition = "The stock on the balance sheet, at cost, at the period's end.",
+  range = { min = 0 }
+}
+metric "finance.receivables" { label = "Trade receivables", unit = "currency", better = "lower", rollup = "last",
+  definition = "What customers owe the business at the period's end.",
+  range = { min = 0 }
+}
+metric "finance.payables" { label = "Trade payables", unit = "currency", better = "lower", rollup = "last",
+  definition = "What the business owes its suppliers at the period's end.",
+  range = { min = 0 }
+}
+metric "finance.debt" { label = "Financial debt", unit = "currency", better = "lower", rollup = "last",
+  definition = "Loans and other financial debt at the period's end.",
+  range = { min = 0 }
+}
 
 metric "finance.equity" {
-  label = "Equity", unit = "EUR", better = "higher", rollup = "last",
+  definition = "What the business is worth to its owners on the balance sheet at the period's end.",
+  label = "Equity", unit = "currency", better = "higher", rollup = "last",
   -- scored only through debt-to-equity; negative equity is a rule (FIN-0130)
 }
 
@@ -39,6 +79,7 @@ metric "finance.equity" {
 -- Profitability
 ---------------------------------------------------------------------------
 metric "finance.gross_margin_pct" {
+  definition = "The share of revenue left after the cost of the goods or services sold.",
   label = "Gross margin", unit = "%", better = "higher", rollup = "derived",
   inputs = { "finance.revenue", "finance.cogs" },
   compute = function (m)
@@ -57,6 +98,7 @@ metric "finance.gross_margin_pct" {
 }
 
 metric "finance.net_margin_pct" {
+  definition = "The share of revenue left as profit after all costs.",
   label = "Net profit margin", unit = "%", better = "higher", rollup = "derived",
   inputs = { "finance.revenue", "finance.net_income" },
   compute = function (m)
@@ -73,6 +115,7 @@ metric "finance.net_margin_pct" {
 }
 
 metric "finance.opex_pct" {
+  definition = "Running costs as a share of revenue.",
   label = "Operating expenses % of revenue", unit = "%", better = "lower", rollup = "derived",
   inputs = { "finance.revenue", "finance.opex" },
   compute = function (m) return kit.pct(m["finance.opex"], m["finance.revenue"]) end,
@@ -80,6 +123,7 @@ metric "finance.opex_pct" {
 }
 
 metric "finance.payroll_pct" {
+  definition = "Payroll as a share of revenue.",
   label = "Payroll % of revenue", unit = "%", better = "lower", rollup = "derived",
   inputs = { "finance.revenue", "finance.payroll" },
   compute = function (m) return kit.pct(m["finance.payroll"], m["finance.revenue"]) end,
@@ -87,6 +131,7 @@ metric "finance.payroll_pct" {
 }
 
 metric "finance.rent_pct" {
+  definition = "Rent and occupancy as a share of revenue.",
   label = "Rent % of revenue", unit = "%", better = "lower", rollup = "derived",
   inputs = { "finance.revenue", "finance.rent" },
   compute = function (m) return kit.pct(m["finance.rent"], m["finance.revenue"]) end,
@@ -103,6 +148,7 @@ metric "finance.rent_pct" {
 -- Liquidity and working capital
 ---------------------------------------------------------------------------
 metric "finance.current_ratio" {
+  definition = "How many times short-term assets cover short-term debts.",
   label = "Current ratio", unit = "ratio", better = "higher", rollup = "derived",
   inputs = { "finance.current_assets", "finance.current_liabilities" },
   compute = function (m)
@@ -117,6 +163,7 @@ metric "finance.current_ratio" {
 }
 
 metric "finance.quick_ratio" {
+  definition = "How many times cash and receivables alone (without stock) cover short-term debts.",
   label = "Quick ratio (acid test)", unit = "ratio", better = "higher", rollup = "derived",
   inputs = { "finance.current_assets", "finance.inventory_value", "finance.current_liabilities" },
   compute = function (m)
@@ -130,6 +177,7 @@ metric "finance.quick_ratio" {
 }
 
 metric "finance.dso_days" {
+  definition = "How many days of sales customers take to pay.",
   label = "Days sales outstanding", unit = "days", better = "lower", rollup = "derived",
   inputs = { "finance.receivables", "finance.revenue" },
   compute = function (m, p) return kit.days_of(m["finance.receivables"], m["finance.revenue"], p) end,
@@ -147,6 +195,7 @@ metric "finance.dso_days" {
 }
 
 metric "finance.dpo_days" {
+  definition = "How many days of purchases the business takes to pay its suppliers.",
   label = "Days payables outstanding", unit = "days", better = "higher", rollup = "derived",
   inputs = { "finance.payables", "finance.cogs" },
   compute = function (m, p) return kit.days_of(m["finance.payables"], m["finance.cogs"], p) end,
@@ -157,6 +206,8 @@ metric "finance.dpo_days" {
 }
 
 metric "finance.dio_days" {
+  definition = "How many days of sales at cost the stock on the balance sheet would last (all the stock, from the accounts).",
+  basis = "inventory at cost / cost of goods sold x days in the period, from the accounts; the scored measure of how fast stock turns (the stock file's operations.days_of_inventory covers only the SKUs it lists)",
   label = "Days inventory outstanding", unit = "days", better = "lower", rollup = "derived",
   inputs = { "finance.inventory_value", "finance.cogs" },
   compute = function (m, p) return kit.days_of(m["finance.inventory_value"], m["finance.cogs"], p) end,
@@ -170,6 +221,7 @@ metric "finance.dio_days" {
 }
 
 metric "finance.ccc_days" {
+  definition = "How many days pass between paying for stock and being paid by customers (stock days + receivable days - payable days).",
   label = "Cash conversion cycle", unit = "days", better = "lower", rollup = "derived",
   inputs = { "finance.dio_days", "finance.dso_days", "finance.dpo_days" },
   compute = function (m)
@@ -184,6 +236,7 @@ metric "finance.ccc_days" {
 -- Leverage and cash runway
 ---------------------------------------------------------------------------
 metric "finance.debt_to_equity" {
+  definition = "Financial debt for each unit of the owners' equity.",
   label = "Debt to equity", unit = "ratio", better = "lower", rollup = "derived",
   inputs = { "finance.debt", "finance.equity" },
   compute = function (m)
@@ -201,7 +254,8 @@ metric "finance.debt_to_equity" {
 -- borrowing is not counted as income. Without the debt at both ends of the
 -- period, operations alone (the source says which).
 metric "finance.monthly_burn" {
-  label = "Monthly cash burn (operations and debt repayments)", unit = "EUR", better = "lower", rollup = "derived",
+  definition = "How much cash the business loses in an average month of the period, debt repayments included (zero when it does not).",
+  label = "Monthly cash burn (operations and debt repayments)", unit = "currency", better = "lower", rollup = "derived",
   inputs = { "finance.operating_cash_flow" },
   compute = function (m, p)
     local ocf = m["finance.operating_cash_flow"]
@@ -217,6 +271,7 @@ metric "finance.monthly_burn" {
 -- No placeholder for a business that does not burn cash: the runway is
 -- math.huge with its reason, shown as none and scored as the best.
 metric "finance.cash_runway_months" {
+  definition = "How many months the cash would last if the business kept losing money at the period's rate, debt repayments included (cash / monthly burn).",
   label = "Cash runway (cash / monthly burn, debt repayments included)", unit = "months", better = "higher",
   rollup = "derived",
   inputs = { "finance.cash", "finance.monthly_burn" },
@@ -238,6 +293,7 @@ metric "finance.cash_runway_months" {
 -- Growth
 ---------------------------------------------------------------------------
 metric "finance.revenue_growth_pct" {
+  definition = "How much revenue grew compared with the previous period.",
   label = "Revenue growth vs previous period", unit = "%", better = "higher", rollup = "derived",
   inputs = { "finance.revenue" },
   compute = function (m)
@@ -247,6 +303,7 @@ metric "finance.revenue_growth_pct" {
 }
 
 metric "finance.revenue_growth_yoy_pct" {
+  definition = "How much revenue grew compared with the same period a year before.",
   label = "Revenue growth vs same period last year", unit = "%", better = "higher", rollup = "derived",
   inputs = { "finance.revenue" },
   compute = function (m)

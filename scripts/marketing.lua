@@ -13,32 +13,59 @@ local kit = require "smbkit"
 ---------------------------------------------------------------------------
 -- Observed inputs (metrics CSV)
 ---------------------------------------------------------------------------
-metric "marketing.marketing_spend"   { label = "Marketing spend", unit = "EUR", better = "lower", rollup = "sum" }
-metric "marketing.website_visits"    { label = "Website visits", unit = "count", better = "higher", rollup = "sum" }
-metric "marketing.leads"             { label = "Leads (enquiries, sign-ups)", unit = "count", better = "higher", rollup = "sum" }
-metric "marketing.new_customers"     { label = "New customers", unit = "count", better = "higher", rollup = "sum" }
-metric "marketing.marketing_revenue" { label = "Revenue attributed to campaigns", unit = "EUR", better = "higher", rollup = "sum" }
+metric "marketing.marketing_spend" { label = "Marketing spend", unit = "currency", better = "lower", rollup = "sum",
+  definition = "What the business spent on marketing and advertising in the period (total, from the accounts).",
+  range = { min = 0 }
+}
+metric "marketing.website_visits" { label = "Website visits", unit = "count", better = "higher", rollup = "sum",
+  definition = "Visits to the business's website in the period.",
+  range = { min = 0 }
+}
+metric "marketing.leads" { label = "Leads (enquiries, sign-ups)", unit = "count", better = "higher", rollup = "sum",
+  definition = "Enquiries, sign-ups and other people who showed interest in buying.",
+  range = { min = 0 }
+}
+metric "marketing.new_customers" { label = "New customers", unit = "count", better = "higher", rollup = "sum",
+  definition = "How many customers bought for the first time in the period.",
+  range = { min = 0 }
+}
+metric "marketing.marketing_revenue" { label = "Revenue attributed to campaigns", unit = "currency", better = "higher", rollup = "sum",
+  definition = "Revenue the business attributes to its campaigns.",
+  range = { min = 0 }
+}
 
 ---------------------------------------------------------------------------
 -- Derived
 ---------------------------------------------------------------------------
 metric "marketing.spend_pct" {
+  definition = "Marketing spend as a share of revenue.",
+  basis = "the channels file's spend / revenue first; else marketing spend / revenue",
   label = "Marketing spend % of revenue", unit = "%", better = "lower", rollup = "derived",
   inputs = { "marketing.marketing_spend", "finance.revenue" },
+  prefer = { "marketing.channel_spend_pct" },
   compute = function (m) return kit.pct(m["marketing.marketing_spend"], m["finance.revenue"]) end,
   -- not scored: neither more nor less is better in itself; rules MKT-0070 and MKT-0080 judge it with ROAS
 }
 
 metric "marketing.cac" {
-  label = "Customer acquisition cost (blended)", unit = "EUR", better = "lower", rollup = "derived",
+  definition = "What it costs on average to win one new customer.",
+  basis = "the channels file's spend / new customers first; else marketing spend / new customers from the totals",
+  label = "Customer acquisition cost (blended)", unit = "currency", better = "lower", rollup = "derived",
   inputs = { "marketing.marketing_spend", "marketing.new_customers" },
+  prefer = { "marketing.channel_cac_blended" },
   compute = function (m) return kit.div(m["marketing.marketing_spend"], m["marketing.new_customers"]) end,
   -- not scored as an amount: judged against what a customer earns (cac_payback_months)
 }
 
 metric "marketing.cac_payback_months" {
+  definition = "How many months of a new customer's gross profit it takes to earn back what winning the customer cost.",
+  basis = "the channels file's payback first (CAC / a new customer's 12-month CLV x gross margin / 12); else CAC / (gross profit per active customer per month)",
   label = "CAC payback (months of gross profit per customer)", unit = "months", better = "lower", rollup = "derived",
   inputs = { "marketing.cac", "finance.revenue", "finance.cogs", "customer.active_customers" },
+  -- One concept, one number: the channels file's payback (CAC over the gross margin of what a new
+  -- customer buys in 12 months) comes first, since it measures new customers; without it, the
+  -- average active customer's gross profit stands in.
+  prefer = { "marketing.channel_cac_payback_months" },
   compute = function (m, p)
     local active = m["customer.active_customers"]
     if active <= 0 then return nil end
@@ -53,8 +80,13 @@ metric "marketing.cac_payback_months" {
 }
 
 metric "marketing.visit_to_lead_pct" {
+  definition = "The share of website visits that turned into leads.",
+  basis = "the channels file's rate over channels reporting both visits and leads first (honest denominator); else leads / website visits from the totals",
   label = "Visit to lead conversion", unit = "%", better = "higher", rollup = "derived",
   inputs = { "marketing.leads", "marketing.website_visits" },
+  -- Honest denominators: the channels file's rate counts only channels that report both visits
+  -- and leads, so it comes first; the totals may count leads from channels that track no visits.
+  prefer = { "marketing.channel_visit_to_lead_pct" },
   compute = function (m) return kit.pct(m["marketing.leads"], m["marketing.website_visits"]) end,
   goalposts = { worst = 0.5, best = 5,
     source = "Rule of thumb of this playbook; landing-page benchmark studies (e.g. Unbounce Conversion Benchmark "
@@ -62,8 +94,11 @@ metric "marketing.visit_to_lead_pct" {
 }
 
 metric "marketing.lead_to_customer_pct" {
+  definition = "The share of leads that became customers.",
+  basis = "the channels file's rate over channels reporting both leads and new customers first; else new customers / leads from the totals",
   label = "Lead to customer conversion", unit = "%", better = "higher", rollup = "derived",
   inputs = { "marketing.new_customers", "marketing.leads" },
+  prefer = { "marketing.channel_lead_to_customer_pct" },
   compute = function (m) return kit.pct(m["marketing.new_customers"], m["marketing.leads"]) end,
   goalposts = { worst = 2, best = 30,
     source = "Rule of thumb of this playbook for small B2C and B2B sellers; below a few per cent, leads are "
@@ -71,8 +106,11 @@ metric "marketing.lead_to_customer_pct" {
 }
 
 metric "marketing.roas" {
+  definition = "Campaign revenue for each unit of campaign spend.",
+  basis = "the channels file's revenue / spend over channels reporting revenue first; else campaign revenue / marketing spend from the totals",
   label = "Return on ad spend (campaign revenue / spend)", unit = "ratio", better = "higher", rollup = "derived",
   inputs = { "marketing.marketing_revenue", "marketing.marketing_spend" },
+  prefer = { "marketing.channel_roas" },
   compute = function (m) return kit.div(m["marketing.marketing_revenue"], m["marketing.marketing_spend"]) end,
   goalposts = { worst = 1, best = 5,
     source = "ROAS below 1 returns less revenue than the ad spend; 4:1 is a widely quoted e-commerce rule of thumb; "
@@ -81,6 +119,7 @@ metric "marketing.roas" {
 }
 
 metric "marketing.break_even_roas" {
+  definition = "The campaign revenue per unit of ad spend at which campaigns just pay for themselves at today's gross margin.",
   label = "Break-even ROAS (1 / gross margin)", unit = "ratio", better = "lower", rollup = "derived",
   inputs = { "finance.gross_margin_pct" },
   compute = function (m)

@@ -13,13 +13,30 @@ local kit = require "smbkit"
 ---------------------------------------------------------------------------
 -- Observed inputs (metrics CSV)
 ---------------------------------------------------------------------------
-metric "operations.employees"      { label = "Employees (headcount at period end)", unit = "people", better = "higher", rollup = "last" }
-metric "operations.labour_cost"    { label = "Labour cost incl. contractors", unit = "EUR", better = "lower", rollup = "sum" }
-metric "operations.overtime_hours" { label = "Overtime hours", unit = "hours", better = "lower", rollup = "sum" }
-metric "operations.paid_hours"     { label = "Paid hours incl. overtime", unit = "hours", better = "higher", rollup = "sum" }
-metric "operations.orders"         { label = "Orders fulfilled", unit = "count", better = "higher", rollup = "sum" }
+metric "operations.employees" { label = "Employees (headcount at period end)", unit = "people", better = "higher", rollup = "last",
+  definition = "How many people work in the business at the period's end.",
+  range = { min = 0 }
+}
+metric "operations.labour_cost" { label = "Labour cost incl. contractors", unit = "currency", better = "lower", rollup = "sum",
+  definition = "What staff and contractors cost in the period.",
+  range = { min = 0 }
+}
+metric "operations.overtime_hours" { label = "Overtime hours", unit = "hours", better = "lower", rollup = "sum",
+  definition = "Hours worked beyond contracted hours in the period.",
+  range = { min = 0 }
+}
+metric "operations.paid_hours" { label = "Paid hours incl. overtime", unit = "hours", better = "higher", rollup = "sum",
+  definition = "All hours paid in the period, overtime included.",
+  range = { min = 0 }
+}
+metric "operations.orders" { label = "Orders fulfilled", unit = "count", better = "higher", rollup = "sum",
+  definition = "How many orders the business fulfilled in the period.",
+  range = { min = 0 }
+}
 
 metric "operations.order_cycle_days" {
+  definition = "How many days pass on average from an order to its delivery.",
+  range = { min = 0 },
   label = "Order cycle time (order to delivery)", unit = "days", better = "lower", rollup = "mean",
   goalposts = { worst = 14, best = 2,
     source = "Rule of thumb of this playbook: two weeks from order to delivery loses customers used to "
@@ -31,6 +48,8 @@ metric "operations.order_cycle_days" {
 }
 
 metric "operations.on_time_delivery_pct" {
+  definition = "The share of orders delivered when promised.",
+  range = { 0, 100 },
   label = "On-time delivery", unit = "%", better = "higher", rollup = "mean",
   goalposts = { worst = 80, best = 98,
     source = "Supply-chain rule of thumb: on-time delivery of 95% or more; on-time is one element of the "
@@ -39,6 +58,8 @@ metric "operations.on_time_delivery_pct" {
 }
 
 metric "operations.return_rate_pct" {
+  definition = "The share of sales customers sent back.",
+  range = { 0, 100 },
   label = "Return rate (share of sales returned)", unit = "%", better = "lower", rollup = "mean",
   goalposts = { worst = 20, best = 2,
     source = "NRF & Appriss Retail, 'Consumer Returns in the Retail Industry 2023': 14.5% of US retail sales "
@@ -50,6 +71,8 @@ metric "operations.return_rate_pct" {
 }
 
 metric "operations.defect_rate_pct" {
+  definition = "The share of work or products that had to be redone or was faulty.",
+  range = { 0, 100 },
   label = "Defect / rework rate", unit = "%", better = "lower", rollup = "mean",
   goalposts = { worst = 5, best = 0.5,
     source = "Rule of thumb of this playbook; the long-run ideal is Six Sigma's 3.4 defects per million "
@@ -60,7 +83,8 @@ metric "operations.defect_rate_pct" {
 -- Productivity and labour
 ---------------------------------------------------------------------------
 metric "operations.revenue_per_employee" {
-  label = "Revenue per employee (annualised)", unit = "EUR", better = "higher", rollup = "derived",
+  definition = "Revenue per employee over a year.",
+  label = "Revenue per employee (annualised)", unit = "currency", better = "higher", rollup = "derived",
   inputs = { "finance.revenue", "operations.employees" },
   compute = function (m, p)
     local e = m["operations.employees"]
@@ -81,6 +105,7 @@ metric "operations.revenue_per_employee" {
 }
 
 metric "operations.labour_cost_pct" {
+  definition = "Labour cost as a share of revenue.",
   label = "Labour cost % of revenue", unit = "%", better = "lower", rollup = "derived",
   inputs = { "finance.revenue", "operations.labour_cost" },
   compute = function (m) return kit.pct(m["operations.labour_cost"], m["finance.revenue"]) end,
@@ -95,6 +120,7 @@ metric "operations.labour_cost_pct" {
 }
 
 metric "operations.overtime_pct" {
+  definition = "Overtime as a share of all paid hours.",
   label = "Overtime share of paid hours", unit = "%", better = "lower", rollup = "derived",
   inputs = { "operations.overtime_hours", "operations.paid_hours" },
   compute = function (m) return kit.pct(m["operations.overtime_hours"], m["operations.paid_hours"]) end,
@@ -104,6 +130,7 @@ metric "operations.overtime_pct" {
 }
 
 metric "operations.orders_per_employee" {
+  definition = "Orders fulfilled per employee in an average month.",
   label = "Orders per employee per month", unit = "count", better = "higher", rollup = "derived",
   inputs = { "operations.orders", "operations.employees" },
   compute = function (m, p)
@@ -115,7 +142,8 @@ metric "operations.orders_per_employee" {
 }
 
 metric "operations.avg_order_value" {
-  label = "Average order value", unit = "EUR", better = "higher", rollup = "derived",
+  definition = "Revenue per order fulfilled.",
+  label = "Average order value", unit = "currency", better = "higher", rollup = "derived",
   inputs = { "finance.revenue", "operations.orders" },
   compute = function (m) return kit.div(m["finance.revenue"], m["operations.orders"]) end,
   -- not scored: context for marketing (CAC against order value)

@@ -16,13 +16,30 @@ local kit = require "smbkit"
 ---------------------------------------------------------------------------
 -- Observed inputs (metrics CSV)
 ---------------------------------------------------------------------------
-metric "technology.software_cost"       { label = "Software and subscriptions", unit = "EUR", better = "lower", rollup = "sum" }
-metric "technology.processes_total"     { label = "Key processes (count)", unit = "count", better = "higher", rollup = "last" }
-metric "technology.processes_automated" { label = "Key processes automated", unit = "count", better = "higher", rollup = "last" }
-metric "technology.cloud_apps"          { label = "Business applications in the cloud", unit = "count", better = "higher", rollup = "last" }
-metric "technology.apps_total"          { label = "Business applications", unit = "count", better = "higher", rollup = "last" }
+metric "technology.software_cost" { label = "Software and subscriptions", unit = "currency", better = "lower", rollup = "sum",
+  definition = "What software and subscriptions cost in the period.",
+  range = { min = 0 }
+}
+metric "technology.processes_total" { label = "Key processes (count)", unit = "count", better = "higher", rollup = "last",
+  definition = "How many key processes the business has (selling, invoicing, ordering, ...).",
+  range = { min = 0 }
+}
+metric "technology.processes_automated" { label = "Key processes automated", unit = "count", better = "higher", rollup = "last",
+  definition = "How many key processes run automatically.",
+  range = { min = 0 }
+}
+metric "technology.cloud_apps" { label = "Business applications in the cloud", unit = "count", better = "higher", rollup = "last",
+  definition = "How many of the business applications run in the cloud.",
+  range = { min = 0 }
+}
+metric "technology.apps_total" { label = "Business applications", unit = "count", better = "higher", rollup = "last",
+  definition = "How many business applications the business uses.",
+  range = { min = 0 }
+}
 
 metric "technology.rekeying_steps" {
+  definition = "How many times data are typed by hand from one system into another.",
+  range = { min = 0 },
   label = "Manual re-keying steps between systems", unit = "count", better = "lower", rollup = "last",
   goalposts = { worst = 10, best = 0,
     source = "Rule of thumb of this playbook: every manual copy between systems (shop, invoicing, accounting, "
@@ -30,6 +47,8 @@ metric "technology.rekeying_steps" {
 }
 
 metric "technology.kpis_reviewed_monthly" {
+  definition = "How many key figures the owner looks at every month.",
+  range = { min = 0 },
   label = "KPIs tracked and reviewed monthly", unit = "count", better = "higher", rollup = "last",
   goalposts = { worst = 0, best = 8,
     source = "Rule of thumb: a handful of KPIs reviewed every month; Parmenter, 'Key Performance Indicators' "
@@ -37,6 +56,8 @@ metric "technology.kpis_reviewed_monthly" {
 }
 
 metric "technology.ai_use_cases" {
+  definition = "How many uses of AI run in day-to-day work.",
+  range = { min = 0 },
   label = "AI use cases in production", unit = "count", better = "higher", rollup = "last",
   goalposts = { worst = 0, best = 3,
     source = "Eurostat (2024): 13.5% of EU enterprises with 10 or more employees used at least one AI technology; "
@@ -47,6 +68,7 @@ metric "technology.ai_use_cases" {
 -- Derived
 ---------------------------------------------------------------------------
 metric "technology.automation_share_pct" {
+  definition = "The share of key processes that run automatically.",
   label = "Key processes automated", unit = "%", better = "higher", rollup = "derived",
   inputs = { "technology.processes_automated", "technology.processes_total" },
   compute = function (m)
@@ -59,6 +81,7 @@ metric "technology.automation_share_pct" {
 }
 
 metric "technology.cloud_share_pct" {
+  definition = "The share of business applications that run in the cloud.",
   label = "Business applications in the cloud", unit = "%", better = "higher", rollup = "derived",
   inputs = { "technology.cloud_apps", "technology.apps_total" },
   compute = function (m) return kit.pct(m["technology.cloud_apps"], m["technology.apps_total"]) end,
@@ -68,7 +91,8 @@ metric "technology.cloud_share_pct" {
 }
 
 metric "technology.software_cost_per_employee" {
-  label = "Software cost per employee (annualised)", unit = "EUR", better = "lower", rollup = "derived",
+  definition = "Software and subscriptions per employee over a year.",
+  label = "Software cost per employee (annualised)", unit = "currency", better = "lower", rollup = "derived",
   inputs = { "technology.software_cost", "operations.employees" },
   compute = function (m, p)
     local e = m["operations.employees"]

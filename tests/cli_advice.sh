@@ -261,7 +261,9 @@ smbopt client rm o3 --force >/dev/null
 run smbopt client rm plumb --force
 is "$rc" 0 "a client with assessments too, with --force"
 is "$(sql "SELECT count(*) FROM assessment WHERE client_id = 'plumb'")" 0 "its assessments go with it"
-is "$(sql "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'assessment%no_delete'")" 4 \
-	"and the triggers that keep assessments immutable are back"
+smbopt --db "$tmp/fresh.db" init >/dev/null
+is "$(sql "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'assessment%no_delete' ORDER BY name)")" \
+	"$("${SQLITE3:-sqlite3}" "$tmp/fresh.db" "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'assessment%no_delete' ORDER BY name)")" \
+	"and the triggers that keep assessments immutable are back, as a new workspace has them"
 
 done_testing

@@ -48,7 +48,7 @@ while [ "$r" -le "$rounds" ]; do
 	for c in c1 c2 c3 c4; do csv "$tmp/$c-r$r.csv" "r$r" ""; done
 	pids=
 	for c in c1 c2 c3 c4; do
-		( ${SMB_WRAPPER:-} "$bin" import "$c" "$tmp/$c-r$r.csv" &&
+		( ${SMB_WRAPPER:-} "$bin" import "$c" "$tmp/$c-r$r.csv" --allow-unknown &&
 		  ${SMB_WRAPPER:-} "$bin" assess "$c" --period 2025-Q4 --no-defaults --playbook "$tmp/r$r.lua" --format json \
 			> "$tmp/$c-r$r.json" ) > "$tmp/$c-r$r.out" 2> "$tmp/$c-r$r.err" &
 		pids="$pids $!"
@@ -81,9 +81,9 @@ is "$(sql 'PRAGMA integrity_check')" ok "integrity_check is ok"
 # Two imports into the client 'same' at once; s1 and s2 get their exit
 # codes, FILE.err (for FILE.csv) their stderr.
 two_imports() {
-	${SMB_WRAPPER:-} "$bin" import same "$1" > /dev/null 2> "${1%.csv}.err" &
+	${SMB_WRAPPER:-} "$bin" import same "$1" --allow-unknown > /dev/null 2> "${1%.csv}.err" &
 	p1=$!
-	${SMB_WRAPPER:-} "$bin" import same "$2" > /dev/null 2> "${2%.csv}.err" &
+	${SMB_WRAPPER:-} "$bin" import same "$2" --allow-unknown > /dev/null 2> "${2%.csv}.err" &
 	p2=$!
 	wait "$p1"; s1=$?
 	wait "$p2"; s2=$?
@@ -125,7 +125,7 @@ is "$(jq .overall.score "$tmp/s1.json")" "$(jq .overall.score "$tmp/s2.json")" "
 ok $([ "$(jq .id "$tmp/s1.json")" != "$(jq .id "$tmp/s2.json")" ]; echo $?) "with different ids"
 
 csv "$tmp/y.csv" "x" "7"
-${SMB_WRAPPER:-} "$bin" import same "$tmp/y.csv" > /dev/null 2> "$tmp/y.err" &
+${SMB_WRAPPER:-} "$bin" import same "$tmp/y.csv" --allow-unknown > /dev/null 2> "$tmp/y.err" &
 p1=$!
 ${SMB_WRAPPER:-} "$bin" assess same --period 2025-Q4 --no-defaults --playbook "$tmp/x.lua" --format json > "$tmp/s3.json" 2> "$tmp/s3.err" &
 p2=$!

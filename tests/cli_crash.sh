@@ -62,7 +62,7 @@ kill_after() {
 
 # --- import ------------------------------------------------------------------
 t0=$(now)
-run smbopt import ref "$tmp/big.csv"
+run smbopt import ref "$tmp/big.csv" --allow-unknown
 t_import=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }')
 is "$rc" 0 "the reference import completes (${t_import} s)"
 is "$(sql "SELECT count(*) FROM observation WHERE client_id = 'ref'")" "$nrows" "with every row"
@@ -73,7 +73,7 @@ for f in $(fractions "$seed" "$kills" 0); do
 	c=k$i
 	smbopt client add "$c" --name "Killed $i" --industry retail >/dev/null
 	delay=$(awk -v f="$f" -v t="$t_import" 'BEGIN { printf "%.3f", f * t }')
-	kill_after "$delay" import "$c" "$tmp/big.csv"
+	kill_after "$delay" import "$c" "$tmp/big.csv" --allow-unknown
 	obs=$(sql "SELECT count(*) FROM observation WHERE client_id = '$c'")
 	imp=$(sql "SELECT count(*) || ':' || coalesce(sum(rows), 0) FROM import WHERE client_id = '$c'")
 	run smbopt imports "$c" --format json
@@ -93,7 +93,7 @@ done
 echo "# imports: $killed of $kills killed while running; afterwards $whole whole, $none absent"
 ok $([ "$killed" -ge 1 ]; echo $?) "at least one import was killed while running ($killed)"
 # The next command works: a killed client's import goes through whole.
-run smbopt import k1 "$tmp/big.csv" --replace
+run smbopt import k1 "$tmp/big.csv" --replace --allow-unknown
 is "$rc" 0 "after the kills an import runs to the end"
 is "$(sql "SELECT count(*) FROM observation WHERE client_id = 'k1'")" "$nrows" "and writes every row"
 

@@ -6,7 +6,7 @@
 book="$top_srcdir/tests/playbooks/hand.lua"
 smbopt init >/dev/null
 smbopt client add acme --name Acme --industry retail >/dev/null
-smbopt import acme "$top_srcdir/tests/playbooks/hand.csv" >/dev/null   # hand.lua's data
+smbopt import acme "$top_srcdir/tests/playbooks/hand.csv" --playbook "$top_srcdir/tests/playbooks/hand.lua" >/dev/null   # hand.lua's data
 A() { smbopt assess acme --period 2026-Q3 --no-defaults --playbook "$book" --format json "$@"; }
 A > "$tmp/a.json" 2>"$tmp/a.err"
 is "$?" 0 "assess runs"

@@ -67,8 +67,11 @@ near "$(metric "$j" marketing.budget_shift_customers)" \
 	"$(calc "$g_spend / 2 * ($b_won / $b_spend - $g_won / $g_spend)")" 0.000001 "extra customers at today's CACs"
 
 clv=$(metric "$j" customer.clv_mean)
-near "$(metric "$j" marketing.ltv_cac)" "$(calc "$clv * $won / $spend")" 0.000001 "LTV:CAC = CLV mean / blended CAC"
-near "$(metric "$j" marketing.ltv_cac_worst)" "$(calc "$clv * $g_won / $g_spend")" 0.000001 "worst: google-ads"
+gm=$(metric "$j" finance.gross_margin_pct)
+# LTV on gross margin, the basis of the 3:1 goalposts it is scored against
+near "$(metric "$j" marketing.ltv_cac)" "$(calc "$clv * $gm / 100 * $won / $spend")" 0.000001 \
+	"LTV:CAC = CLV mean x gross margin / blended CAC"
+near "$(metric "$j" marketing.ltv_cac_worst)" "$(calc "$clv * $gm / 100 * $g_won / $g_spend")" 0.000001 "worst: google-ads"
 gm=$(metric "$j" finance.gross_margin_pct)
 near "$(metric "$j" marketing.channel_cac_payback_months)" "$(calc "($spend / $won) / ($clv / 12 * $gm / 100)")" 0.000001 \
 	"payback = CAC / monthly gross profit of a customer"

@@ -38,9 +38,13 @@ is "$(j '.models.cash_outlook.month1_cash | round')" 3966 "cash at the end of Oc
 is "$(j '.models.cash_outlook.seasonal')" 1 "the outlook is seasonal (24 months)"
 is "$(j '.models.cash_outlook.debt_repayment_monthly')" 350 "repaying 350 a month, the debt's trend"
 rules() { j '[.findings[].rule | select(test("^(OPS|FIN)-[a-z]"))] | join(",")' "$1"; }
-is "$(rules q3)" "FIN-cash-outlook,OPS-dead-stock,OPS-stockout-risk,OPS-gmroi-strong" "the cash-outlook threat and the inventory findings"
+is "$(rules q3)" "FIN-cash-outlook,OPS-dead-stock,OPS-stockout-risk" "the cash-outlook threat and the inventory findings"
 like "$(j '.findings[] | select(.rule == "FIN-cash-outlook") | .detail')" "debt repaid at the trend of the debt balance" \
      "the finding states its assumptions"
+# one concept, one number: GMROI and days of inventory are scored from the accounts only
+is "$(j '[.areas[].metrics[] | select(.key == "operations.gmroi" or .key == "operations.days_of_inventory") | .score] | map(tostring) | join(",")' q3)" "null,null" \
+   "the stock-file GMROI and days are not scored"
+is "$(j '.areas.finance.metrics[] | select(.key == "finance.gmroi") | .score > 0' q3)" true "the accounts' GMROI is"
 like "$(j '.findings[] | select(.rule == "OPS-dead-stock") | .detail')" "22.8% of the stock value" "placeholders filled"
 like "$(j '[.recommendations[].initiative] | join(",")')" "OPS-reorder-points" "reorder points are recommended"
 

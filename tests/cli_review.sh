@@ -15,7 +15,7 @@ period,finance.up,finance.down
 2026-Q3,40,60
 2026-Q4,70,50
 CSV
-smbopt import acme "$tmp/m.csv" >/dev/null
+smbopt import acme "$tmp/m.csv" $P >/dev/null
 smbopt assess acme --period 2026-Q1 $P >/dev/null
 
 # SMART refusals, one per rule.

@@ -41,7 +41,7 @@ sed -e '/v1 only/d' -e '/v1 goalposts of Alpha/s/best = 100/best = 50/' "$v1" > 
 smbopt init >/dev/null
 smbopt client add acme --name Acme --industry retail >/dev/null
 printf 'period,finance.a,finance.b,finance.cash,customer.c1\n2026-Q1,40,60,500,10\n2026-Q2,60,60,,\n' > "$tmp/m.csv"
-smbopt import acme "$tmp/m.csv" >/dev/null
+smbopt import acme "$tmp/m.csv" --allow-unknown >/dev/null
 smbopt assess acme --period 2026-Q1 --no-defaults --playbook "$v1" >/dev/null
 smbopt assess acme --period 2026-Q2 --no-defaults --playbook "$tmp/v2.lua" >/dev/null
 smbopt review acme --format json --no-defaults > "$tmp/acme.json"

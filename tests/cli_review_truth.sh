@@ -40,7 +40,7 @@ period,finance.a,finance.b,customer.c1,customer.c2,customer.c3,marketing.m1,mark
 2026-Q1,40,60,50,70,90,30,50
 2026-Q2,40,60,50,70,90,30,50
 CSV
-smbopt import s1 "$tmp/s1.csv" >/dev/null
+smbopt import s1 "$tmp/s1.csv" --allow-unknown >/dev/null
 smbopt assess s1 --period 2026-Q1 $P1 >/dev/null
 smbopt assess s1 --period 2026-Q2 $P2 >/dev/null
 run smbopt review s1 --format json $P1
@@ -73,7 +73,7 @@ like "$out" "Derived delta: playbook truth" "1: text names the changed computati
 # arithmetic (50 + 70 + 40)/3 = 53.3333; Q2 geometric (50*70*40)^(1/3) =
 # 51.9249; Q2 again with finance weighted 2: (2*50 + 70 + 40)/4 = 52.5.
 smbopt client add s7 --name "Aggregation" --industry retail >/dev/null
-smbopt import s7 "$tmp/s1.csv" >/dev/null
+smbopt import s7 "$tmp/s1.csv" --allow-unknown >/dev/null
 smbopt assess s7 --period 2026-Q1 $P1 >/dev/null
 smbopt assess s7 --period 2026-Q2 --aggregate geometric $P1 >/dev/null
 run smbopt review s7 --format json --no-defaults
@@ -122,7 +122,7 @@ period,finance.a,finance.b,customer.c1,customer.c2,customer.c3,marketing.m1,mark
 2026-Q1,40,60,50,70,90,30,50
 2026-Q2,44,60,60,,,36,
 CSV
-smbopt import s2 "$tmp/s2.csv" >/dev/null
+smbopt import s2 "$tmp/s2.csv" --allow-unknown >/dev/null
 smbopt assess s2 --period 2026-Q1 --coverage 0.3 $P1 >/dev/null
 smbopt assess s2 --period 2026-Q2 --coverage 0.3 $P1 >/dev/null
 run smbopt review s2 --format json $P1
@@ -153,7 +153,7 @@ period,finance.a,finance.b,finance.cash
 2026-Q1,40,60,500
 2026-Q2,60,60,
 CSV
-smbopt import s3 "$tmp/s3.csv" >/dev/null
+smbopt import s3 "$tmp/s3.csv" --allow-unknown >/dev/null
 smbopt assess s3 --period 2026-Q1 $P1 >/dev/null
 smbopt assess s3 --period 2026-Q2 $P2 >/dev/null
 run smbopt review s3 --format json --no-defaults
@@ -182,7 +182,7 @@ period,finance.a,finance.b
 2026-Q1,50,60
 2026-Q2,46,60
 CSV
-smbopt import s4 "$tmp/s4.csv" >/dev/null
+smbopt import s4 "$tmp/s4.csv" --allow-unknown >/dev/null
 smbopt assess s4 --period 2026-Q1 $P1 >/dev/null
 smbopt assess s4 --period 2026-Q2 $P2 >/dev/null
 run smbopt review s4 --format json --no-defaults
@@ -210,7 +210,7 @@ smbopt client add s5 --name "Seasonal" --industry retail >/dev/null
 awk 'BEGIN { print "period,finance.revenue"
 	for (t = 0; t < 24; t++) { m = (9 + t) % 12 + 1; y = 2024 + int((9 + t) / 12)
 		printf "%d-%02d,%d\n", y, m, 100 + t + (m == 11 ? 30 : m == 12 ? 60 : 0) } }' > "$tmp/s5.csv"
-smbopt import s5 "$tmp/s5.csv" >/dev/null
+smbopt import s5 "$tmp/s5.csv" --allow-unknown >/dev/null
 smbopt assess s5 --period 2025-Q4 --coverage 0.3 $P1 >/dev/null
 smbopt initiative adopt s5 T-boost --start 2026-Q1 --owner Ann $P1 >/dev/null
 smbopt initiative set s5 T-boost --status done --end 2026-Q1 >/dev/null
@@ -255,7 +255,7 @@ smbopt client add s6 --name "Flat" --industry retail >/dev/null
 awk 'BEGIN { print "period,finance.revenue"
 	for (t = 0; t < 24; t++) { m = (9 + t) % 12 + 1; y = 2024 + int((9 + t) / 12)
 		printf "%d-%02d,%d\n", y, m, 100 + t + (t % 2 ? 3 : -3) * (t < 12 ? 1 : -1) } }' > "$tmp/s6.csv"
-smbopt import s6 "$tmp/s6.csv" >/dev/null
+smbopt import s6 "$tmp/s6.csv" --allow-unknown >/dev/null
 smbopt assess s6 --period 2026-Q2 $P1 >/dev/null
 smbopt assess s6 --period 2026-Q3 $P1 >/dev/null
 run smbopt review s6 --format json $P1

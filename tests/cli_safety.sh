@@ -21,7 +21,7 @@ printf 'period,metric,value\n2026-01,finance.a,10\n2026-02,finance.a,x\n' > "$tm
 printf 'precious\n' > "$tmp/precious.txt"
 ln -s "$tmp/precious.txt" "$tmp/bad.csv.rejects.csv"
 before=$(state)
-run smbopt import acme "$tmp/bad.csv" --skip-bad
+run smbopt import --allow-unknown acme "$tmp/bad.csv" --skip-bad
 is "$rc" 73 "1: a rejects path that is a symlink is refused (exit 73)"
 like "$err" "bad.csv.rejects.csv" "1: naming the rejects file"
 like "$err" "symbolic link" "1: and saying it is a link"
@@ -32,7 +32,7 @@ rm "$tmp/bad.csv.rejects.csv"
 # linked to the workspace itself: the workspace must survive whole
 ln -s "$SMBOPT_DB" "$tmp/bad.csv.rejects.csv"
 size=$(wc -c < "$SMBOPT_DB")
-run smbopt import acme "$tmp/bad.csv" --skip-bad
+run smbopt import --allow-unknown acme "$tmp/bad.csv" --skip-bad
 is "$rc" 73 "1: a rejects path linked to the workspace is refused"
 is "$(wc -c < "$SMBOPT_DB")" "$size" "1: the workspace keeps its size"
 is "$(state)" "$before" "1: and its content"
@@ -40,7 +40,7 @@ rm "$tmp/bad.csv.rejects.csv"
 
 # a hard link to the workspace (a regular file we own, but the workspace)
 ln "$SMBOPT_DB" "$tmp/bad.csv.rejects.csv"
-run smbopt import acme "$tmp/bad.csv" --skip-bad
+run smbopt import --allow-unknown acme "$tmp/bad.csv" --skip-bad
 is "$rc" 73 "1: a rejects path that is the workspace (hard link) is refused"
 like "$err" "workspace" "1: saying it is the workspace"
 is "$(state)" "$before" "1: the workspace is unchanged"
@@ -48,7 +48,7 @@ rm "$tmp/bad.csv.rejects.csv"
 
 # a directory or a FIFO at the rejects path
 mkdir "$tmp/bad.csv.rejects.csv"
-run smbopt import acme "$tmp/bad.csv" --skip-bad
+run smbopt import --allow-unknown acme "$tmp/bad.csv" --skip-bad
 is "$rc" 73 "1: a directory at the rejects path is refused"
 rmdir "$tmp/bad.csv.rejects.csv"
 
@@ -56,7 +56,7 @@ rmdir "$tmp/bad.csv.rejects.csv"
 if [ "$(id -u)" -eq 0 ]; then
 	printf 'theirs\n' > "$tmp/bad.csv.rejects.csv"
 	chown 65534 "$tmp/bad.csv.rejects.csv"
-	run smbopt import acme "$tmp/bad.csv" --skip-bad
+	run smbopt import --allow-unknown acme "$tmp/bad.csv" --skip-bad
 	is "$rc" 73 "1: a rejects file of another user is refused"
 	like "$err" "belongs to another user" "1: saying whose it is"
 	is "$(cat "$tmp/bad.csv.rejects.csv")" "theirs" "1: and it is untouched"
@@ -66,14 +66,14 @@ fi
 # no rejects: an existing file at the path is left as it was
 printf 'period,metric,value\n2026-01,finance.a,10\n' > "$tmp/good.csv"
 printf 'mine\n' > "$tmp/good.csv.rejects.csv"
-run smbopt import acme "$tmp/good.csv" --skip-bad
+run smbopt import --allow-unknown acme "$tmp/good.csv" --skip-bad
 is "$rc" 0 "1: an import with no rejects succeeds"
 is "$(cat "$tmp/good.csv.rejects.csv")" "mine" "1: and leaves an existing rejects file untouched"
 ls "$tmp" | grep -c 'good.csv.rejects.csv.' > "$tmp/.n"
 is "$(cat "$tmp/.n")" 0 "1: no temporary file is left behind"
 
 # with rejects: a regular file of ours is replaced, whole
-run smbopt import acme "$tmp/bad.csv" --skip-bad --replace
+run smbopt import --allow-unknown acme "$tmp/bad.csv" --skip-bad --replace
 is "$rc" 0 "1: --skip-bad with a reject succeeds"
 is "$(cat "$tmp/bad.csv.rejects.csv")" "period,metric,value,reason
 2026-02,finance.a,x,\"value 'x' is not a number: expected a digit, found 'x' (at byte 0)\"" "1: the rejects file holds the header and the bad row"
@@ -86,15 +86,15 @@ mkdir -p "$tmp/jul" "$tmp/aug"
 printf 'period,metric,value\n2026-07,finance.a,1\n2026-08,finance.a,2\n' > "$tmp/jul/q3-sales.csv"
 printf 'period,metric,value\n2026-09,finance.b,3\n' > "$tmp/aug/Q3_Sales.csv"
 printf 'period,metric,value\n2026-10,finance.c,4\n' > "$tmp/%.csv"
-smbopt import lit "$tmp/jul/q3-sales.csv" >/dev/null
-run smbopt import lit "$tmp/aug/Q3_Sales.csv" --replace
+smbopt import --allow-unknown lit "$tmp/jul/q3-sales.csv" >/dev/null
+run smbopt import --allow-unknown lit "$tmp/aug/Q3_Sales.csv" --replace
 is "$rc" 0 "2: importing Q3_Sales.csv with --replace succeeds"
 is "$(sql "SELECT count(*) FROM observation WHERE client_id = 'lit'")" 3 "2: q3-sales.csv's values are kept (no LIKE, no case folding)"
 like "$out" "replaced no earlier import" "2: and it says nothing was replaced"
-run smbopt import lit "$tmp/%.csv" --replace
+run smbopt import --allow-unknown lit "$tmp/%.csv" --replace
 is "$(sql "SELECT count(*) FROM observation WHERE client_id = 'lit'")" 4 "2: '%.csv' --replace removes nothing of the other files"
 printf 'period,metric,value\n2026-07,finance.a,5\n' > "$tmp/aug/q3-sales.csv"
-run smbopt import lit "$tmp/aug/q3-sales.csv" --replace
+run smbopt import --allow-unknown lit "$tmp/aug/q3-sales.csv" --replace
 is "$rc" 0 "2: the same base name in another folder replaces"
 is "$(sql "SELECT count(*) FROM observation WHERE client_id = 'lit'")" 3 "2: its earlier values are gone (2 removed, 1 added)"
 like "$out" "replaced import #" "2: it names the replaced import"
@@ -136,7 +136,7 @@ craft "CREATE TRIGGER doubler AFTER INSERT ON observation BEGIN UPDATE observati
 run smbopt client list --db "$tmp/c.db"
 is "$rc" 65 "6: an extra trigger is refused (exit 65)"
 like "$err" "trigger doubler" "6: naming it"
-run smbopt import acme "$tmp/good.csv" --replace --db "$tmp/c.db"
+run smbopt import --allow-unknown acme "$tmp/good.csv" --replace --db "$tmp/c.db"
 is "$rc" 65 "6: an import into it is refused too"
 craft "CREATE VIEW v AS SELECT 1;"
 run smbopt client list --db "$tmp/c.db"
@@ -160,12 +160,12 @@ ok $([ -n "$body" ]; echo $?) "6: (the trigger had a body to compare)"
 # --- 13. CSV formula injection ---------------------------------------------------------
 smbopt client add csvc --name Csv --industry retail >/dev/null
 printf 'question,answer,note\ncustomer.q_feedback_loop,regular,=HYPERLINK("http://x")\ncustomer.q_loyalty_programme,none,-12.5\n' > "$tmp/ans.csv"
-smbopt import csvc "$tmp/ans.csv" --period 2026-Q1 >/dev/null
+smbopt import --allow-unknown csvc "$tmp/ans.csv" --period 2026-Q1 >/dev/null
 run smbopt observations csvc --format csv
 like "$out" "'=HYPERLINK" "13: a note starting with = is prefixed with '"
 like "$out" ",-12.5" "13: a real negative number is left alone"
 printf 'period,metric,value\n2026-01,finance.a,10\n@SUM(A1),finance.a,1\n-1+2,finance.a,2\n' > "$tmp/f.csv"
-run smbopt import csvc "$tmp/f.csv" --skip-bad
+run smbopt import --allow-unknown csvc "$tmp/f.csv" --skip-bad
 like "$(cat "$tmp/f.csv.rejects.csv")" "
 '@SUM(A1),finance.a,1," "13: a rejects cell starting with @ is prefixed"
 like "$(cat "$tmp/f.csv.rejects.csv")" "
@@ -174,10 +174,10 @@ like "$(cat "$tmp/f.csv.rejects.csv")" "
 # --- 14. terminal and Markdown injection -----------------------------------------------
 smbopt client add inj --name "$(printf 'Evil\033]0;title\007\033[2J')" --industry retail >/dev/null
 printf 'period,metric,value\n2026-01,finance.a,50\n' > "$tmp/inj.csv"
-smbopt import inj "$tmp/inj.csv" >/dev/null
+smbopt import --allow-unknown inj "$tmp/inj.csv" >/dev/null
 nl=$(printf 'x\n1  metrics  fake.csv  1  0')
 printf 'period,metric,value\n2026-02,finance.a,5\n' > "$tmp/$nl.csv"
-smbopt import inj "$tmp/$nl.csv" >/dev/null
+smbopt import --allow-unknown inj "$tmp/$nl.csv" >/dev/null
 esc=$(printf '\033')
 cr=$(printf '\r')
 run smbopt client list
@@ -207,13 +207,13 @@ lacks "$out" "$esc" "14: history prints no ESC"
 
 # an error message quoting a cell of the file escapes it
 printf 'period,metric,value\n2026-01,finance.a,"1\033]0;x\007\nOverall: 99.9"\n' > "$tmp/escerr.csv"
-run smbopt import inj "$tmp/escerr.csv"
+run smbopt import --allow-unknown inj "$tmp/escerr.csv"
 is "$rc" 65 "14: a bad cell with an ESC and a newline is refused"
 lacks "$err" "$esc" "14: its error message carries no ESC"
 lacks "$err" '^Overall' "14: nor a line of the cell's own"
 like "$err" '\x1b]0;x\x07\nOverall' "14: the cell is shown escaped"
 
-run smbopt import inj "$tmp/$(printf 'no\033[2Jsuch.csv')"
+run smbopt import --allow-unknown inj "$tmp/$(printf 'no\033[2Jsuch.csv')"
 is "$rc" 66 "14: a missing file whose name holds an ESC: exit 66"
 lacks "$err" "$esc" "14: the error names it without the ESC"
 like "$err" 'no\x1b[2Jsuch.csv' "14: shown escaped"
@@ -235,7 +235,7 @@ run timeout 10 "$top_builddir/smbopt" playbook check /dev/zero
 ok $([ "$rc" -ne 0 ] && [ "$rc" -ne 124 ]; echo $?) "15: /dev/zero as a playbook is refused"
 
 # --- 19. an initiative cannot end before it starts -------------------------------
-smbopt import acme "$tmp/good.csv" --replace >/dev/null
+smbopt import --allow-unknown acme "$tmp/good.csv" --replace >/dev/null
 smbopt assess acme --period 2026-01 $P >/dev/null
 smbopt initiative adopt acme HAND-up --start 2026-Q2 $P >/dev/null
 before=$(state)

@@ -15,7 +15,7 @@ if [ -n "${SMB_WRAPPER:-}" ]; then slow=1; bound=300; else slow=0; bound=20; fi
 
 smbopt init >/dev/null
 smbopt client add acme --name Acme --industry retail >/dev/null
-smbopt import acme "$top_srcdir/tests/playbooks/hand.csv" >/dev/null   # hand.lua's data
+smbopt import acme "$top_srcdir/tests/playbooks/hand.csv" --playbook "$top_srcdir/tests/playbooks/hand.lua" >/dev/null   # hand.lua's data
 rm -f /tmp/smb_sandbox_pwned
 
 # The part of the message each kind of attack must be refused with.

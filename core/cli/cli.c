@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "near.h"
 #include "number.h"
 
 const char *cli_get(const cli_args *a, const char *name)
@@ -127,6 +128,30 @@ int cli_registry(cli_ctx *c, const cli_args *a, smb_registry *r)
 	for (size_t i = 0; i < r->nproblems; i++)
 		fprintf(stderr, "smbopt: warning: %s\n", r->problems[i].reason);
 	return SMB_OK;
+}
+
+void cli_metric_facts(void *registry, const char *key, smb_metric_facts *out)
+{
+	const smb_registry *r = registry;
+	const smb_metric *m = smb_registry_metric(r, key);
+	const char *best = NULL;
+	size_t bd = 3;   /* two edits at most: a typo, not another word */
+
+	memset(out, 0, sizeof *out);
+	if (m) {
+		out->known = 1;
+		out->bounded = m->bounded;
+		out->lo = m->lo;
+		out->hi = m->hi;
+		return;
+	}
+	for (size_t i = 0; i < r->nmetrics; i++) {
+		size_t d = smb_edit_distance(key, r->metrics[i].key, bd - 1);
+		if (d < bd)
+			bd = d, best = r->metrics[i].key;
+	}
+	if (best)
+		snprintf(out->near, sizeof out->near, "%s", best);
 }
 
 int cli_answer(void *registry, const char *question, const char *answer, double *score, char *why, size_t whylen)

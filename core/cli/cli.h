@@ -108,6 +108,8 @@ int cli_open_read(cli_ctx *c, smb_store **s);
  * say; refused files are reported on stderr as warnings. */
 int cli_registry(cli_ctx *c, const cli_args *a, smb_registry *r);
 /* Maps a questionnaire answer to its score through the registry's questions. */
+/* smb_metric_fn over a registry: declared or not, plausible range, nearest key. */
+void cli_metric_facts(void *registry, const char *key, smb_metric_facts *out);
 int cli_answer(void *registry, const char *question, const char *answer, double *score, char *why, size_t whylen);
 /* Flushes c->out to stdout; SMB_EIO (with a message) when stdout refuses
  * the write (a full disk, a closed pipe): output lost is a failure. */
@@ -134,6 +136,7 @@ int cmd_portfolio(cli_ctx *c, const cli_args *a);
 int cmd_assessments(cli_ctx *c, const cli_args *a);
 int cmd_show(cli_ctx *c, const cli_args *a);
 int cmd_plugins(cli_ctx *c, const cli_args *a);
+int cmd_metrics(cli_ctx *c, const cli_args *a);
 int cmd_playbook_check(cli_ctx *c, const cli_args *a);
 int cmd_playbook_test(cli_ctx *c, const cli_args *a);
 int cmd_goal_add(cli_ctx *c, const cli_args *a);

@@ -9,6 +9,7 @@
 
 #include "advice.h"
 #include "cli.h"
+#include "fmt.h"
 #include "client.h"
 #include "import.h"
 #include "observation.h"
@@ -173,9 +174,14 @@ static int cycles(cli_ctx *c, smb_store *s, smb_registry *reg)
 				goal.target = goals[g].target;
 				goal.deadline = (char *)goals[g].by;
 				goal.owner = (char *)goals[g].owner;
-				if (smb_goal_add(s, reg, &goal, &warning, &c->err) == SMB_OK)
-					smb_buf_printf(&c->out, "  goal #%lld: %s from %g to %g by %s\n", goal.id, goal.metric,
-					               goal.baseline, goal.target, goal.deadline);
+				if (smb_goal_add(s, reg, &goal, &warning, &c->err) == SMB_OK) {
+					const smb_metric *m = smb_registry_metric(reg, goal.metric);
+					char from[SMB_FMT_VALUE], to[SMB_FMT_VALUE];
+					smb_fmt_value(from, goal.baseline, m ? m->unit : "");
+					smb_fmt_value(to, goal.target, m ? m->unit : "");
+					smb_buf_printf(&c->out, "  goal #%lld: %s from %s to %s by %s\n", goal.id, goal.metric, from, to,
+					               goal.deadline);
+				}
 				free(goal.baseline_period);
 			}
 			if (smb_adoption_add(s, reg, DEMO_CLIENT, "OPS-clearance-sale", "2026-Q1", "Shop manager", 2, &c->err) ==

@@ -83,6 +83,10 @@ int cmd_import(cli_ctx *c, const cli_args *a)
 	o.kinds = &reg.kinds;
 	o.answer = cli_answer;
 	o.answer_ud = &reg;
+	o.metric = cli_metric_facts;
+	o.metric_ud = &reg;
+	o.allow_unknown = cli_get(a, "allow-unknown") != NULL;
+	o.allow_implausible = cli_get(a, "allow-implausible") != NULL;
 	if ((rc = cli_open(c, &s))) {
 		smb_registry_free(&reg);
 		if (from_stdin)
@@ -94,6 +98,8 @@ int cmd_import(cli_ctx *c, const cli_args *a)
 		unlink(copy);
 	if (r.errors.len)
 		fputs(smb_buf_str(&r.errors), stderr);
+	if (r.warnings.len)
+		fputs(smb_buf_str(&r.warnings), stderr);
 	if (rc == SMB_OK) {
 		const char *form = strcmp(r.kind, "metrics") ? "" : r.wide ? " (wide)" : " (long)";
 		if (o.dry_run)
@@ -108,6 +114,10 @@ int cmd_import(cli_ctx *c, const cli_args *a)
 			else
 				smb_buf_puts(&c->out, "replaced no earlier import (none of the same contents or file name)\n");
 		}
+		if (r.unknown)
+			smb_buf_printf(&c->out, "%lld values of undeclared metrics kept (--allow-unknown)\n", r.unknown);
+		if (r.implausible)
+			smb_buf_printf(&c->out, "%lld implausible values kept and flagged (--allow-implausible)\n", r.implausible);
 		if (r.rejected && r.rejects_path)
 			smb_buf_printf(&c->out, "%lld rows rejected, written with reasons to %s\n", r.rejected, r.rejects_path);
 	}

@@ -28,6 +28,12 @@ static const cli_opt import_opts[] = {
 	{ .name = "delimiter", .has_arg = 1, .arg = "C", .help = "the field delimiter: , ; or tab (default: detected)" },
 	{ .name = "period", .has_arg = 1, .arg = "P", .help = "the period of an answers file" },
 	{ .name = "name", .has_arg = 1, .arg = "NAME", .help = "the file name to record and report (for - , standard input: default stdin)" },
+	{ .name = "allow-unknown", .has_arg = 0, .help = "keep values of metric keys nothing declares, with a warning" },
+	{ .name = "allow-implausible", .has_arg = 0, .help = "keep values outside a metric's plausible range, flagged" },
+	{ .name = NULL } };
+static const cli_opt metrics_opts[] = {
+	{ .name = "area", .has_arg = 1, .arg = "A", .help = "only this area's metrics" },
+	{ .name = "industry", .has_arg = 1, .arg = "I", .help = "the goalposts and metrics of this industry" },
 	{ .name = NULL } };
 static const cli_opt period_opts[] = {
 	{ .name = "period", .has_arg = 1, .arg = "P", .help = "only this period and the periods inside it" }, { .name = NULL } };
@@ -147,12 +153,16 @@ const cli_entry cli_commands[] = {
 	  cmd_client_rm },
 	{ "industries", NULL, "[--format text|json]", "the industries clients may have: plugin, facts, what it changes",
 	  no_opts, 0, 0, cmd_industries },
-	{ "import", NULL, "ID FILE|- [--name NAME] [--kind KIND] [--dry-run] [--skip-bad] [--replace] [--delimiter C] [--period P]",
+	{ "import", NULL, "ID FILE|- [--name NAME] [--kind KIND] [--dry-run] [--skip-bad] [--replace] [--delimiter C] [--period P]"
+	  " [--allow-unknown] [--allow-implausible]",
 	  "import a CSV file (or standard input) for a client", import_opts, 2, 2, cmd_import },
 	{ "imports", NULL, "ID [--format text|json]", "list a client's imports", no_opts, 1, 1, cmd_imports },
 	{ "observations", NULL, "ID [--period P] [--format text|json|csv]", "list a client's metric values",
 	  period_opts, 1, 1, cmd_observations },
 	{ "kinds", NULL, "[--format text|json]", "list the dataset kinds import accepts", no_opts, 0, 0, cmd_kinds },
+	{ "metrics", NULL, "[--area A] [--industry I] [--format text|json|md]",
+	  "the metric catalogue: definition, basis, roll-up, goalposts and their sources, provider", metrics_opts, 0, 0,
+	  cmd_metrics },
 	{ "assess", NULL, "ID --period P [--format text|json|md] [--aggregate arithmetic|geometric|weakest-link]"
 	  " [--coverage C] [--set NAME=VALUE]... [--industry I] [--dry-run]"
 	  " | --all --period P [--industry I] [--jobs N] [--shard K/N] [--redo] [--format text|json|jsonl]",

@@ -10,10 +10,12 @@
 
 #include "context.h"
 #include "date.h"
+#include "fmt.h"
 #include "json.h"
 #include "method.h"
 #include "playbook.h"
 #include "plugin.h"
+#include "quality.h"
 #include "rules.h"
 #include "sha256.h"
 
@@ -202,6 +204,24 @@ static int has_data(smb_cycle *cy, smb_err *e)
 
 /* ---- deriving ----------------------------------------------------------- */
 
+/* The first of the metrics m prefers that has a value becomes m's value
+ * (registry.h, prefer): one concept keeps one number whatever basis the
+ * client's data allow. Returns 1 when it did. */
+static int preferred(smb_cycle *cy, smb_ctx *ctx, size_t i, const smb_metric *m)
+{
+	for (size_t j = 0; j < m->nprefer; j++) {
+		double v;
+		char how[256];
+		if (smb_ctx_get(ctx, m->prefer[j], &v) != SMB_PLUGIN_OK)
+			continue;
+		cy->value[i] = v;
+		snprintf(how, sizeof how, "taken from %s (preferred basis)", m->prefer[j]);
+		set_source(cy, i, how);
+		return 1;
+	}
+	return 0;
+}
+
 static void derive(smb_cycle *cy)
 {
 	const smb_host_api *api = smb_host_api_table();
@@ -216,6 +236,8 @@ static void derive(smb_cycle *cy)
 		int rc, gone = 0;
 
 		if (!applies(cy, m))
+			continue;
+		if (preferred(cy, &ctx, i, m))
 			continue;
 		for (size_t j = 0; j < m->ninputs && !missing; j++)
 			if (smb_ctx_get(&ctx, m->inputs[j], &tmp) != SMB_PLUGIN_OK)
@@ -349,7 +371,7 @@ static int fill_scores(smb_cycle *cy)
 		am->key = strdup(m->key);
 		am->area = m->area;
 		am->label = strdup(m->label);
-		am->unit = strdup(m->unit);
+		am->unit = smb_fmt_unit_for(m->unit, cy->client.currency);
 		am->value = cy->value[i];
 		am->score = ms[i];
 		am->weight = g ? m->weight : 0;
@@ -476,6 +498,7 @@ int smb_cycle_prepare(smb_store *s, const smb_registry *reg, const smb_cycle_opt
 	}
 	cy->a->client_id = strdup(cy->client.id);
 	cy->a->client_name = strdup(cy->client.name);
+	cy->a->currency = strdup(cy->client.currency);
 	cy->a->industry = strdup(cy->industry);
 	cy->a->period = strdup(cy->period_text);
 	smb_now_iso(now);
@@ -536,7 +559,7 @@ int smb_cycle_run(smb_store *s, const smb_registry *reg, const smb_cycle_opts *o
 	*out = NULL;
 	if ((rc = smb_cycle_prepare(s, reg, o, &cy, e)))
 		return rc;
-	if (smb_rules_run(cy) || smb_method_describe(cy)) {
+	if (smb_rules_run(cy) || smb_method_describe(cy) || smb_quality_build(cy)) {
 		smb_cycle_close(cy);
 		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
 	}

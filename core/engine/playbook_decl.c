@@ -177,9 +177,11 @@ static int one_of(const char *s, const char *const *v)
 
 static char *origin(loadctx *lc)
 {
+	const char *base = strrchr(lc->pb->path, '/');
 	char buf[1024];
 
-	snprintf(buf, sizeof buf, "playbook %s (%s)", lc->pb->name ? lc->pb->name : "?", lc->pb->path);
+	/* the file's name, not its path: origins reach reports shown to clients */
+	snprintf(buf, sizeof buf, "playbook %s (%s)", lc->pb->name ? lc->pb->name : "?", base ? base + 1 : lc->pb->path);
 	return strdup(buf);
 }
 
@@ -288,10 +290,45 @@ static int body_playbook(lua_State *L)
 	return 0;
 }
 
+/* range = { 0, 100 } or { min = 0 } or { max = 100 }: the plausible range
+ * of an observed value, checked at import (registry.h, lo and hi). */
+static void range_of(lua_State *L, loadctx *lc, const char *what, smb_metric *m)
+{
+	static const char *const ends[2] = { "min", "max" };
+
+	if (lua_getfield(L, 1, "range") == LUA_TNIL) {
+		lua_pop(L, 1);
+		return;
+	}
+	if (!lua_istable(L, -1)) {
+		problem(L, lc, "%s: range must be a table { min, max }", what);
+		lua_pop(L, 1);
+		return;
+	}
+	for (int k = 0; k < 2; k++) {
+		int t = lua_rawgeti(L, -1, k + 1);
+		if (t == LUA_TNIL) {
+			lua_pop(L, 1);
+			t = lua_getfield(L, -1, ends[k]);
+		}
+		if (t == LUA_TNUMBER && isfinite(lua_tonumber(L, -1))) {
+			*(k ? &m->hi : &m->lo) = lua_tonumber(L, -1);
+			m->bounded |= 1 << k;
+		} else if (t != LUA_TNIL) {
+			problem(L, lc, "%s: range holds finite numbers { min, max }", what);
+		}
+		lua_pop(L, 1);
+	}
+	if (m->bounded == 3 && m->lo > m->hi)
+		problem(L, lc, "%s: range min is above max", what);
+	lua_pop(L, 1);
+}
+
 static int body_metric(lua_State *L)
 {
 	static const char *const fields[] = { "label", "unit", "better", "rollup", "inputs", "compute", "goalposts",
-	                                      "industry_goalposts", "weight", "dataset", "industries", NULL };
+	                                      "industry_goalposts", "weight", "dataset", "industries", "definition",
+	                                      "basis", "prefer", "range", NULL };
 	loadctx *lc = ctx_of(L);
 	const char *key = lua_tostring(L, lua_upvalueindex(2));
 	char what[160], *better, *rollup;
@@ -340,6 +377,13 @@ static int body_metric(lua_State *L)
 		problem(L, lc, "%s: a derived metric lists its inputs", what);
 	m.dataset = get_string(L, lc, 1, what, "dataset", 0);
 	get_list(L, lc, 1, what, "industries", &m.industries, &m.nindustries);
+	m.definition = get_string(L, lc, 1, what, "definition", 0);
+	m.basis = get_string(L, lc, 1, what, "basis", 0);
+	get_list(L, lc, 1, what, "prefer", &m.prefer, &m.nprefer);
+	for (size_t i = 0; i < m.nprefer; i++)
+		if (!smb_metric_key_valid(m.prefer[i]) || strcmp(m.prefer[i], key) == 0)
+			problem(L, lc, "%s: preferred metric '%s' is not another area.name", what, m.prefer[i]);
+	range_of(L, lc, what, &m);
 	m.weight = 1;
 	if (get_number(L, lc, 1, what, "weight", 0, &m.weight) && m.weight < 0)
 		problem(L, lc, "%s: weight must be >= 0", what);
@@ -605,6 +649,11 @@ static int body_question(lua_State *L)
 	m.better = 1;
 	/* An answer describes the state at the time it was given. */
 	m.rollup = SMB_ROLLUP_LAST;
+	/* the answer's meaning is the question's; answers are scores 0..100 */
+	m.definition = strdup("The client's answer to this question, scored from 0 (not in place) to 100 (fully in place).");
+	m.bounded = 3;
+	m.lo = 0;
+	m.hi = 100;
 	m.weight = 1;
 	get_number(L, lc, 1, what, "weight", 0, &m.weight);
 	get_list(L, lc, 1, what, "industries", &m.industries, &m.nindustries);

@@ -131,6 +131,36 @@ static int add_metric(smb_host *h, const smb_metric_def *d)
 	return SMB_PLUGIN_OK;
 }
 
+static int describe_metric(smb_host *h, const smb_metric_about *d)
+{
+	smb_metric *m = d && d->key ? smb_registry_metric(&h->staging, d->key) : NULL;
+
+	if (!m)
+		return host_fail(h, "describe_metric: metric '%s' is not one this plugin added",
+		                 d && d->key ? d->key : "(null)");
+	if ((d->bounded & 1 && !isfinite(d->lo)) || (d->bounded & 2 && !isfinite(d->hi)) ||
+	    (d->bounded == 3 && d->lo > d->hi))
+		return host_fail(h, "metric %s: the plausible range is not lo <= hi", d->key);
+	for (size_t i = 0; d->prefer && d->prefer[i]; i++)
+		if (!smb_metric_key_valid(d->prefer[i]) || strcmp(d->prefer[i], d->key) == 0)
+			return host_fail(h, "metric %s: preferred metric '%s' is not another area.name", d->key, d->prefer[i]);
+	free(m->definition);
+	free(m->basis);
+	for (size_t i = 0; i < m->nprefer; i++)
+		free(m->prefer[i]);
+	free(m->prefer);
+	m->prefer = NULL;
+	m->nprefer = 0;
+	m->definition = d->definition ? strdup(d->definition) : NULL;
+	m->basis = d->basis ? strdup(d->basis) : NULL;
+	m->bounded = d->bounded & 3;
+	m->lo = d->lo;
+	m->hi = d->hi;
+	if ((d->definition && !m->definition) || (d->basis && !m->basis) || dup_list(d->prefer, &m->prefer, &m->nprefer))
+		return host_fail(h, "out of memory");
+	return SMB_PLUGIN_OK;
+}
+
 static int add_goalposts(smb_host *h, const smb_goalposts_def *d)
 {
 	smb_goalposts g;
@@ -320,6 +350,7 @@ static const smb_host_api api_template = {
 	smb_ctx_get, smb_ctx_get_at, smb_ctx_period, smb_ctx_period_first, smb_ctx_period_last,
 	smb_ctx_industry, smb_ctx_setting, smb_ctx_rows, smb_ctx_cell, smb_ctx_model, smb_ctx_fail,
 	smb_ctx_cycle, smb_ctx_keep, smb_ctx_kept, smb_ctx_cell_number, add_applies,
+	describe_metric,
 };
 
 const smb_host_api *smb_host_api_table(void)

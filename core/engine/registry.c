@@ -63,6 +63,9 @@ void smb_metric_clear(smb_metric *m)
 	free(m->question);
 	free_strv(m->choices, m->nchoices);
 	free(m->choice_scores);
+	free(m->definition);
+	free(m->basis);
+	free_strv(m->prefer, m->nprefer);
 	if (m->fn.pb)
 		smb_playbook_unref(m->fn.pb, m->fn.ref);
 	memset(m, 0, sizeof *m);
@@ -332,6 +335,12 @@ static int visit(smb_registry *r, size_t i, int *state, size_t *path, size_t dep
 	path[depth] = i;
 	for (size_t k = 0; k < m->ninputs; k++) {
 		smb_metric *in = smb_registry_metric(r, m->inputs[k]);
+		int rc;
+		if (in && (rc = visit(r, (size_t)(in - r->metrics), state, path, depth + 1, e)))
+			return rc;
+	}
+	for (size_t k = 0; k < m->nprefer; k++) {
+		smb_metric *in = smb_registry_metric(r, m->prefer[k]);
 		int rc;
 		if (in && (rc = visit(r, (size_t)(in - r->metrics), state, path, depth + 1, e)))
 			return rc;

@@ -60,6 +60,18 @@ typedef struct smb_metric {
 	char **choices;          /* labels, worst to best */
 	double *choice_scores;
 	size_t nchoices;
+	/* What the catalogue says of the metric (smbopt metrics, docs/metrics.md). */
+	char *definition;        /* one sentence a business owner understands */
+	char *basis;             /* formula or source, and its coverage */
+	/* One concept, one number: metrics tried, in order, before this one's
+	 * own computation; the first with a value is this metric's value. They
+	 * are ordered before it like inputs, but none is required. */
+	char **prefer;
+	size_t nprefer;
+	/* The plausible range of an observed value; the importer refuses values
+	 * outside it unless --allow-implausible. bounded: 1 lo holds, 2 hi holds. */
+	double lo, hi;
+	int bounded;
 } smb_metric;
 
 typedef struct smb_rule {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "context.h"
+#include "fmt.h"
 #include "json.h"
 #include "number.h"
 #include "playbook.h"
@@ -73,6 +74,11 @@ void smb_format_detail(const char *detail, smb_value_fn get, void *ud, smb_buf *
 			char f2[24];
 			snprintf(f2, sizeof f2, "%.*slld", (int)strlen(fmt) - 1, fmt);
 			smb_buf_printf(out, f2, (long long)llround(v));
+		} else if (strcmp(fmt, "%.0f") == 0 && fabs(v) >= 1000) {
+			/* whole numbers of four digits and more read grouped: 1,470 (fmt.h) */
+			char g[SMB_FMT_VALUE];
+			smb_fmt_grouped(g, v, 0);
+			smb_buf_puts(out, g);
 		} else {
 			smb_buf_printf(out, fmt, v);
 		}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "fmt.h"
 #include "json.h"
 #include "kind.h"
 #include "number.h"
@@ -65,6 +66,8 @@ static void render_json(const smb_assessment *a, smb_buf *out)
 	smb_json_string(&j, a->client_name);
 	smb_json_key(&j, "industry");
 	smb_json_string(&j, a->industry);
+	smb_json_key(&j, "currency");
+	smb_json_string(&j, a->currency ? a->currency : "EUR");
 	smb_json_key(&j, "industry_goalposts");
 	smb_json_string(&j, a->industry_defaults ? "default" : "industry");
 	smb_json_object_end(&j);
@@ -251,6 +254,19 @@ static void render_json(const smb_assessment *a, smb_buf *out)
 		smb_json_object_end(&j);
 	}
 	smb_json_object_end(&j);
+	smb_json_key(&j, "data_quality");
+	smb_json_array_begin(&j);
+	for (size_t i = 0; i < a->nquality; i++) {
+		smb_json_object_begin(&j);
+		smb_json_key(&j, "kind");
+		smb_json_string(&j, a->quality[i].kind);
+		smb_json_key(&j, "metric");
+		smb_json_string(&j, a->quality[i].metric);
+		smb_json_key(&j, "detail");
+		smb_json_string(&j, a->quality[i].detail);
+		smb_json_object_end(&j);
+	}
+	smb_json_array_end(&j);
 	smb_json_key(&j, "errors");
 	smb_json_array_begin(&j);
 	for (size_t i = 0; i < a->nerrors; i++) {
@@ -291,21 +307,20 @@ static void bar(smb_buf *out, double score)
 		smb_buf_puts(out, i < n ? "#" : ".");
 }
 
-static void value_text(char *buf, size_t len, double v, const char *unit)
+/* A goalpost as people read it: grouped when large, else as short as exact. */
+static void post_text(char out[SMB_FMT_VALUE], double v)
 {
-	if (isnan(v))
-		snprintf(buf, len, "-");
-	else if (isinf(v))
-		snprintf(buf, len, "none");   /* beyond measure: the source says why */
-	else if (fabs(v) >= 1000)
-		snprintf(buf, len, "%.0f %s", v, unit);
+	if (fabs(v) >= 1000)
+		smb_fmt_grouped(out, v, 0);
 	else
-		snprintf(buf, len, "%.2f %s", v, unit);
+		snprintf(out, SMB_FMT_VALUE, "%g", v);
 }
 
 /* Every text from the workspace, a playbook or a plugin passes E():
  * control characters escaped, and in Markdown '|' too (escape.h). */
 #define E(s) smb_esc(&x, (s))
+
+#define LABEL_WIDTH 52
 
 static void render_text(const smb_assessment *a, smb_buf *out, int md)
 {
@@ -317,8 +332,9 @@ static void render_text(const smb_assessment *a, smb_buf *out, int md)
 	char fp[13];
 
 	snprintf(fp, sizeof fp, "%.12s", a->fingerprint ? a->fingerprint : "");
-	smb_buf_printf(out, "%s%s (%s), %s, period %s\n", md ? "# " : "", E(a->client_name ? a->client_name : a->client_id),
-	               E(a->client_id), E(a->industry), E(a->period));
+	smb_buf_printf(out, "%s%s (%s), %s, period %s, amounts in %s\n", md ? "# " : "",
+	               E(a->client_name ? a->client_name : a->client_id), E(a->client_id), E(a->industry), E(a->period),
+	               a->currency ? E(a->currency) : "EUR");
 	smb_buf_printf(out, "%sassessment #%lld, %s, method %s, %s aggregation%s%s\n\n", md ? "\n" : "", a->id, E(a->created),
 	               E(fp), E(a->aggregate), a->partial ? ", PARTIAL (see errors)" : "",
 	               a->industry_defaults ? ", default goalposts (no industry benchmarks loaded)" : "");
@@ -349,7 +365,8 @@ static void render_text(const smb_assessment *a, smb_buf *out, int md)
 		int any = 0;
 		for (size_t i = 0; i < a->nmetrics; i++) {
 			const smb_ametric *m = &a->metrics[i];
-			char val[48], sc[16], range[64];
+			char val[SMB_FMT_VALUE], sc[16], range[2 * SMB_FMT_VALUE + 4], lo[SMB_FMT_VALUE], hi[SMB_FMT_VALUE];
+			char label[4 * LABEL_WIDTH + 1];
 			if (m->area != k)
 				continue;
 			if (!any++) {
@@ -357,16 +374,21 @@ static void render_text(const smb_assessment *a, smb_buf *out, int md)
 				if (md)
 					smb_buf_puts(out, "| metric | value | score | goalposts | source |\n|---|---:|---:|---|---|\n");
 			}
-			value_text(val, sizeof val, m->value, E(m->unit));
+			smb_fmt_value(val, m->value, m->unit);
 			snprintf(sc, sizeof sc, isnan(m->score) ? "-" : "%.0f", m->score);
-			if (m->has_goalposts)
-				snprintf(range, sizeof range, "%g..%g", m->worst, m->best);
-			else
+			if (m->has_goalposts) {
+				post_text(lo, m->worst);
+				post_text(hi, m->best);
+				snprintf(range, sizeof range, "%s..%s", lo, hi);
+			} else {
 				snprintf(range, sizeof range, "not scored");
+			}
 			if (md)
-				smb_buf_printf(out, "| %s | %s | %s | %s | %s |\n", E(m->label), val, sc, range, E(m->source));
-			else
-				smb_buf_printf(out, "  %-44.44s %16s  score %4s  [%s]\n", E(m->label), val, sc, range);
+				smb_buf_printf(out, "| %s | %s | %s | %s | %s |\n", E(m->label), E(val), sc, range, E(m->source));
+			else {
+				smb_fmt_fit(label, m->label, LABEL_WIDTH, 1);
+				smb_buf_printf(out, "  %s %16s  score %4s  [%s]\n", E(label), E(val), sc, range);
+			}
 			if (!md && isinf(m->value))
 				smb_buf_printf(out, "    (%s)\n", E(m->source));
 		}
@@ -397,13 +419,15 @@ static void render_text(const smb_assessment *a, smb_buf *out, int md)
 		                  "|---:|---|---:|---:|---|---:|---:|---:|---:|\n");
 	for (size_t i = 0; i < a->nrecs; i++) {
 		const smb_arec *r = &a->recs[i];
+		char cost[SMB_FMT_VALUE];
+		smb_fmt_value(cost, r->cost, a->currency ? a->currency : "EUR");
 		if (md)
-			smb_buf_printf(out, "| %zu | %s: %s | %.2f | %+.2f | %s%s%.2f | %.0f | %.0f | %.0f | %.2f |\n", i + 1,
+			smb_buf_printf(out, "| %zu | %s: %s | %.2f | %+.2f | %s%s%.2f | %s | %.0f | %.0f | %.2f |\n", i + 1,
 			               E(r->initiative_id), E(r->title), r->value, r->gain, r->resolve_note ? E(r->resolve_note) : "",
-			               r->resolve_note ? " +" : "", r->resolve, r->cost, r->hours, r->months, r->confidence);
+			               r->resolve_note ? " +" : "", r->resolve, cost, r->hours, r->months, r->confidence);
 		else
-			smb_buf_printf(out, "  %2zu. %-22s %+6.2f pts  cost %7.0f  %4.0f h  %2.0f mo  conf %.2f  %s\n", i + 1,
-			               E(r->initiative_id), r->gain, r->cost, r->hours, r->months, r->confidence, E(r->title));
+			smb_buf_printf(out, "  %2zu. %-22s %+6.2f pts  cost %12s  %4.0f h  %2.0f mo  conf %.2f  %s\n", i + 1,
+			               E(r->initiative_id), r->gain, cost, r->hours, r->months, r->confidence, E(r->title));
 		if (!md && r->resolve > 0)
 			smb_buf_printf(out, "      value %.2f = gain %+.2f + %.2f (%s)\n", r->value, r->gain, r->resolve,
 			               r->resolve_note ? E(r->resolve_note) : "resolves a finding");
@@ -420,11 +444,18 @@ static void render_text(const smb_assessment *a, smb_buf *out, int md)
 		if (r->confidence_note)
 			smb_buf_printf(out, "%s%s\n", md ? "  - " : "      ", E(r->confidence_note));
 	}
+	smb_buf_printf(out, "\n%sData quality\n", h2);
+	if (!a->nquality)
+		smb_buf_printf(out, "%snothing missing, estimated, imputed or implausible; the sources agree\n", md ? "" : "  ");
+	for (size_t i = 0; i < a->nquality; i++)
+		smb_buf_printf(out, "%s%s: %s\n", md ? "- " : "  ", a->quality[i].kind, a->quality[i].detail);
 	if (a->nmodels) {
 		smb_buf_printf(out, "\n%sModels\n", h2);
-		for (size_t i = 0; i < a->nmodels; i++)
-			smb_buf_printf(out, "%s%s.%s = %.6g\n", md ? "- " : "  ", E(a->models[i].model), E(a->models[i].field),
-			               a->models[i].value);
+		for (size_t i = 0; i < a->nmodels; i++) {
+			char v[SMB_FMT_VALUE];
+			smb_fmt_value(v, a->models[i].value, "");
+			smb_buf_printf(out, "%s%s.%s = %s\n", md ? "- " : "  ", E(a->models[i].model), E(a->models[i].field), v);
+		}
 	}
 	if (a->nerrors) {
 		smb_buf_printf(out, "\n%sErrors (the result is partial)\n", h2);

@@ -170,6 +170,20 @@ typedef struct smb_solver_def {
 	void *ud;
 } smb_solver_def;
 
+/* What the catalogue (smbopt metrics) says of a metric, and how the host
+ * checks and chooses its values; registered with describe_metric after
+ * add_metric. Added after abi version 1's first release: a new struct, so
+ * smb_metric_def stays as released. */
+typedef struct smb_metric_about {
+	const char *key;               /* a metric this plugin added */
+	const char *definition;        /* one sentence a business owner understands */
+	const char *basis;             /* the formula or source, and what it covers */
+	const char *const *prefer;     /* NULL or NULL-terminated: metrics whose value, the
+	                                  first present, is taken before this one's compute */
+	int bounded;                   /* 1: lo holds, 2: hi holds, 3: both */
+	double lo, hi;                 /* the plausible range of an observed value */
+} smb_metric_about;
+
 /* What a plugin says of itself; filled by init. Strings must outlive the
  * plugin's load (string literals are the usual choice). */
 typedef struct smb_plugin_info {
@@ -254,6 +268,9 @@ typedef struct smb_host_api {
 	/* Registration (during init): where a rule or initiative applies. An
 	 * unknown id, industry spelling or fact is refused like any add_*. */
 	int (*add_applies)(smb_host *h, const smb_applies_def *def);
+	/* Registration (init only): the definition, basis, preferred sources
+	 * and plausible range of a metric the plugin added (smb_metric_about). */
+	int (*describe_metric)(smb_host *h, const smb_metric_about *about);
 } smb_host_api;
 
 /* Whether the host's table reaches a field (fields after abi version 1's
@@ -276,6 +293,18 @@ static inline int smb_plugin_cell_number(const smb_host_api *api, smb_ctx *c, co
 		return SMB_PLUGIN_MISSING;
 	*out = strtod(text, &end);
 	return *end || *out != *out || *out - *out != 0 ? SMB_PLUGIN_ERROR : SMB_PLUGIN_OK;
+}
+
+/* Registers what a plugin says of its metrics where the host takes it
+ * (describe_metric); an older host simply does without. */
+static inline int smb_plugin_describe(const smb_host_api *api, const smb_metric_about *v, size_t n)
+{
+	if (!SMB_HOST_HAS(api, describe_metric))
+		return SMB_PLUGIN_OK;
+	for (size_t i = 0; i < n; i++)
+		if (api->describe_metric(api->host, &v[i]) != SMB_PLUGIN_OK)
+			return SMB_PLUGIN_ERROR;
+	return SMB_PLUGIN_OK;
 }
 
 /* The one symbol a plugin exports. Return SMB_PLUGIN_OK, or SMB_PLUGIN_ERROR

@@ -184,6 +184,20 @@ int smb_assessment_write(smb_store *s, smb_assessment *a, smb_err *e)
 			goto fail;
 	}
 	sqlite3_finalize(st);
+
+	if ((rc = smb_store_prepare(s, "INSERT INTO assessment_quality(assessment_id, seq, kind, metric, detail)"
+	                            " VALUES (?1,?2,?3,?4,?5)", &st, e)))
+		goto fail;
+	for (size_t i = 0; i < a->nquality; i++) {
+		sqlite3_bind_int64(st, 1, a->id);
+		sqlite3_bind_int64(st, 2, (long long)i);
+		smb_bind_text(st, 3, a->quality[i].kind);
+		smb_bind_text(st, 4, a->quality[i].metric);
+		smb_bind_text(st, 5, a->quality[i].detail);
+		if ((rc = step_done(s, st, "writing the data-quality section", e)))
+			goto fail;
+	}
+	sqlite3_finalize(st);
 	st = NULL;
 	return smb_store_commit(s, e);
 fail:
@@ -239,6 +253,18 @@ static int fill_area(smb_assessment *a, sqlite3_stmt *st)
 		(arr) = nv_; \
 		memset(&(arr)[n], 0, sizeof *(arr)); \
 	} while (0)
+
+static int fill_quality(smb_assessment *a, sqlite3_stmt *st)
+{
+	smb_aquality *q;
+
+	GROW(a->quality, a->nquality);
+	q = &a->quality[a->nquality++];
+	q->kind = smb_column_strdup(st, 0);
+	q->metric = smb_column_strdup(st, 1);
+	q->detail = smb_column_strdup(st, 2);
+	return q->kind && q->detail ? 0 : -1;
+}
 
 static int fill_metric(smb_assessment *a, sqlite3_stmt *st)
 {
@@ -353,13 +379,14 @@ static smb_assessment *summary_row(sqlite3_stmt *st)
 	a->method = smb_column_strdup(st, 11);
 	a->client_name = smb_column_strdup(st, 12);
 	a->withdrawn = smb_column_strdup(st, 13);
+	a->currency = smb_column_strdup(st, 14);
 	for (int i = 0; i < 5; i++)
 		a->areas[i].score = NAN;
 	return a;
 }
 
 #define SUMMARY_SQL "SELECT a.id, a.client_id, a.period, a.created, a.industry, a.aggregate, a.overall, a.level," \
-	" a.overall_reason, a.partial, a.fingerprint, a.method, c.name, w.withdrawn FROM assessment a" \
+	" a.overall_reason, a.partial, a.fingerprint, a.method, c.name, w.withdrawn, c.currency FROM assessment a" \
 	" JOIN client c ON c.id = a.client_id LEFT JOIN assessment_withdrawal w ON w.assessment_id = a.id"
 
 int smb_assessment_load(smb_store *s, long long id, smb_assessment **out, smb_err *e)
@@ -396,7 +423,9 @@ int smb_assessment_load(smb_store *s, long long id, smb_assessment **out, smb_er
 	    (rc = read_rows(s, a, "SELECT what, message FROM assessment_error WHERE assessment_id = ?1 ORDER BY seq",
 	                    fill_error, e)) ||
 	    (rc = read_rows(s, a, "SELECT model, field, value FROM assessment_model WHERE assessment_id = ?1"
-	                          " ORDER BY rowid", fill_model, e))) {
+	                          " ORDER BY rowid", fill_model, e)) ||
+	    (rc = read_rows(s, a, "SELECT kind, metric, detail FROM assessment_quality WHERE assessment_id = ?1"
+	                          " ORDER BY seq", fill_quality, e))) {
 		smb_assessment_free(a);
 		return rc;
 	}
@@ -456,6 +485,26 @@ int smb_assessment_add_error(smb_assessment *a, const char *what, const char *fm
 	a->nerrors++;
 	a->partial = 1;
 	return 0;
+}
+
+int smb_assessment_add_quality(smb_assessment *a, const char *kind, const char *metric, const char *fmt, ...)
+{
+	smb_aquality *q;
+	smb_buf b;
+	va_list ap;
+
+	GROW(a->quality, a->nquality);
+	q = &a->quality[a->nquality];
+	smb_buf_init(&b);
+	va_start(ap, fmt);
+	smb_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	q->kind = strdup(kind);
+	q->metric = metric ? strdup(metric) : NULL;
+	q->detail = b.failed ? NULL : strdup(smb_buf_str(&b));
+	smb_buf_free(&b);
+	a->nquality++;
+	return q->kind && q->detail && (!metric || q->metric) ? 0 : -1;
 }
 
 int smb_assessment_set_model(smb_assessment *a, const char *model, const char *field, double value)
@@ -522,6 +571,7 @@ void smb_assessment_free(smb_assessment *a)
 		return;
 	free(a->client_id);
 	free(a->client_name);
+	free(a->currency);
 	free(a->industry);
 	free(a->period);
 	free(a->created);
@@ -571,6 +621,12 @@ void smb_assessment_free(smb_assessment *a)
 		free(a->models[i].field);
 	}
 	free(a->models);
+	for (size_t i = 0; i < a->nquality; i++) {
+		free(a->quality[i].kind);
+		free(a->quality[i].metric);
+		free(a->quality[i].detail);
+	}
+	free(a->quality);
 	free(a);
 }
 

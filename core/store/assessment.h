@@ -78,6 +78,14 @@ typedef struct smb_amodel {
 	double value;
 } smb_amodel;
 
+/* One line of the data-quality section. kind: missing, estimated, imputed,
+ * self-reported, implausible, unknown or reconciliation. */
+typedef struct smb_aquality {
+	char *kind;
+	char *metric;            /* NULL for a reconciliation of two sources */
+	char *detail;
+} smb_aquality;
+
 typedef struct smb_assessment {
 	long long id;
 	char *client_id;
@@ -107,6 +115,9 @@ typedef struct smb_assessment {
 	size_t nerrors;
 	smb_amodel *models;
 	size_t nmodels;
+	char *currency;          /* the client's ISO 4217 code: money units are in it */
+	smb_aquality *quality;
+	size_t nquality;
 } smb_assessment;
 
 /* The metric of a by key, NULL when a does not hold it (a may be NULL). */
@@ -129,5 +140,7 @@ void smb_assessment_list_free(smb_assessment **v, size_t n);
 int smb_assessment_add_error(smb_assessment *a, const char *what, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int smb_assessment_set_model(smb_assessment *a, const char *model, const char *field, double value);
+int smb_assessment_add_quality(smb_assessment *a, const char *kind, const char *metric, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 #endif

@@ -76,7 +76,8 @@ int smb_client_update(smb_store *s, const smb_client *c, smb_err *e)
 /* The tables that hold a client's data, children before parents. */
 static const char *const client_tables[] = {
 	"calibration", "adoption", "goal", "assessment_withdrawal", "assessment_area", "assessment_metric",
-	"assessment_finding", "assessment_recommendation", "assessment_error", "assessment_model", "assessment",
+	"assessment_finding", "assessment_recommendation", "assessment_error", "assessment_model", "assessment_quality",
+	"assessment",
 	"observation", "dataset_row", "import",
 };
 

@@ -45,6 +45,9 @@ typedef struct importer {
 	const char *name;          /* o->name, else o->path */
 	long long *replaced;         /* ids of the earlier imports --replace removes */
 	size_t nreplaced;
+	smb_metric_facts *col_facts; /* wide files: per header column */
+	smb_metric_facts last;       /* long files: the facts of last_key */
+	char last_key[128];
 } importer;
 
 static const char *const sources[] = { "measured", "estimated", "self-reported", "imputed" };
@@ -107,6 +110,78 @@ static int check_source(importer *im, const smb_csv_field *f, const char **src)
 	return bad(im, f, "source '%.40s' must be measured, estimated, self-reported or imputed", f->text);
 }
 
+static void note_warning(importer *im, long line, long col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void note_warning(importer *im, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (im->r->unknown + im->r->implausible > 20)
+		return;   /* the counts say the rest */
+	smb_buf_printf(&im->r->warnings, "%s:%ld:%ld: warning: ", im->o->path, line, col);
+	va_start(ap, fmt);
+	smb_buf_vprintf(&im->r->warnings, fmt, ap);
+	va_end(ap);
+	smb_buf_putc(&im->r->warnings, '\n');
+}
+
+/* A key no loaded plugin or playbook declares is refused (a typo would be
+ * stored and never read), unless --allow-unknown; then it is kept with a
+ * warning for a playbook that will declare it. */
+static int check_known(importer *im, const smb_csv_field *f, const char *key, const smb_metric_facts *mf, long line)
+{
+	if (mf->known)
+		return 0;
+	if (!im->o->allow_unknown)
+		return bad(im, f, "unknown metric '%.60s'%s%s%s; no loaded plugin or playbook declares it (--allow-unknown keeps it)",
+		           key, *mf->near ? ": did you mean " : "", mf->near, *mf->near ? "?" : "");
+	im->r->unknown++;
+	note_warning(im, line, f->column, "metric '%.60s' is declared by no loaded plugin or playbook; kept (--allow-unknown)%s%s%s",
+	             key, *mf->near ? "; did you mean " : "", mf->near, *mf->near ? "?" : "");
+	return 0;
+}
+
+/* A value outside the metric's plausible range (a percentage above 100, a
+ * negative flow) is refused, or with --allow-implausible kept and flagged in
+ * the observation's note, which the assessment's data-quality section lists. */
+static int check_plausible(importer *im, const smb_csv_field *f, const char *key, const smb_metric_facts *mf,
+                           double v, char *note, size_t notelen)
+{
+	char range[96];
+
+	*note = '\0';
+	if (!((mf->bounded & 1 && v < mf->lo) || (mf->bounded & 2 && v > mf->hi)))
+		return 0;
+	if ((mf->bounded & 3) == 3)
+		snprintf(range, sizeof range, "%g..%g", mf->lo, mf->hi);
+	else if (mf->bounded & 1)
+		snprintf(range, sizeof range, "at least %g", mf->lo);
+	else
+		snprintf(range, sizeof range, "at most %g", mf->hi);
+	if (!im->o->allow_implausible)
+		return bad(im, f, "%s = %g is implausible: the plausible range is %s (--allow-implausible keeps it, flagged)",
+		           key, v, range);
+	im->r->implausible++;
+	snprintf(note, notelen, "implausible: %g is outside %s", v, range);
+	note_warning(im, smb_csv_record_line(im->csv), f->column, "%s = %g is outside its plausible range %s; kept and flagged",
+	             key, v, range);
+	return 0;
+}
+
+static const smb_metric_facts *facts_of(importer *im, const char *key)
+{
+	static const smb_metric_facts anything = { 1, 0, 0, 0, "" };
+
+	if (!im->o->metric)
+		return &anything;
+	if (strcmp(im->last_key, key) != 0) {
+		memset(&im->last, 0, sizeof im->last);
+		im->o->metric(im->o->metric_ud, key, &im->last);
+		snprintf(im->last_key, sizeof im->last_key, "%s", key);
+	}
+	return &im->last;
+}
+
 static int check_period(importer *im, const smb_csv_field *f)
 {
 	char why[256];
@@ -149,6 +224,8 @@ static int row_metrics_long(importer *im, smb_csv_field *f, size_t n)
 {
 	const smb_csv_field *period = NULL, *metric = NULL, *value = NULL, *source = NULL;
 	const char *src = "measured";
+	const smb_metric_facts *mf;
+	char note[160];
 	double v;
 
 	for (size_t i = 0; i < n; i++) {
@@ -163,14 +240,19 @@ static int row_metrics_long(importer *im, smb_csv_field *f, size_t n)
 		return -1;
 	if (!smb_metric_key_valid(metric->text))
 		return bad(im, metric, "metric '%.60s' is not area.name with area one of operations, marketing, finance, customer, technology", metric->text);
-	if (parse_value(im, value, &v) || check_source(im, source, &src))
+	mf = facts_of(im, metric->text);
+	if (check_known(im, metric, metric->text, mf, smb_csv_record_line(im->csv)))
 		return -1;
-	return put_observation(im, period, period->text, metric->text, v, src, NULL);
+	if (parse_value(im, value, &v) || check_source(im, source, &src) ||
+	    check_plausible(im, value, metric->text, mf, v, note, sizeof note))
+		return -1;
+	return put_observation(im, period, period->text, metric->text, v, src, *note ? note : NULL);
 }
 
 static int row_metrics_wide(importer *im, smb_csv_field *f, size_t n)
 {
 	double v;
+	char note[160];
 	int rc;
 
 	if (check_period(im, &f[0]))
@@ -181,12 +263,20 @@ static int row_metrics_wide(importer *im, smb_csv_field *f, size_t n)
 			continue;
 		if (parse_value(im, &f[i], &v))
 			return -1;
+		if (im->col_facts && im->o->allow_implausible == 0 &&
+		    check_plausible(im, &f[i], im->header[i], &im->col_facts[i], v, note, sizeof note))
+			return -1;
 	}
 	for (size_t i = 1; i < n; i++) {
 		if (f[i].len == 0)
 			continue;
 		parse_value(im, &f[i], &v);
-		if ((rc = put_observation(im, &f[0], f[0].text, im->header[i], v, "measured", NULL)))
+		*note = '\0';
+		if (im->col_facts) {
+			check_plausible(im, &f[i], im->header[i], &im->col_facts[i], v, note, sizeof note);
+			im->r->unknown += !im->col_facts[i].known;
+		}
+		if ((rc = put_observation(im, &f[0], f[0].text, im->header[i], v, "measured", *note ? note : NULL)))
 			return rc;
 	}
 	return 0;
@@ -540,10 +630,27 @@ static int client_exists(importer *im, smb_err *e)
 	return smb_store_error(im->s, "looking up the client", e);
 }
 
+/* A header that starts with period and has metric columns but also a column
+ * that is no metric key (Notes): that column's index, else 0. */
+static size_t wide_intruder(char *const *header, size_t n)
+{
+	size_t metrics = 0, first = 0;
+
+	if (n < 3 || strcmp(header[0], "period") != 0)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if (smb_metric_key_valid(header[i]))
+			metrics++;
+		else if (!first)
+			first = i;
+	}
+	return metrics ? first : 0;
+}
+
 static int read_header(importer *im, smb_err *e)
 {
 	smb_csv_field *f;
-	size_t n, bad_col;
+	size_t n, bad_col, intruder;
 	char why[SMB_ERR_MAX];
 	int got, rc;
 
@@ -568,6 +675,11 @@ static int read_header(importer *im, smb_err *e)
 			*p = (char)tolower((unsigned char)*p);
 	}
 	rc = smb_kind_detect(im->o->kinds, im->header, n, im->o->kind, &im->map, &bad_col, e);
+	if (rc == SMB_EDATA && (!im->o->kind || strcmp(im->o->kind, "metrics") == 0) &&
+	    (intruder = wide_intruder(im->header, n)) > 0)
+		return smb_err_set(e, SMB_EDATA, "%s:%ld:%ld: column '%.60s' is not a metric key (area.name): a wide metrics "
+		                   "file holds a period column and metric columns only; remove the column or move it to "
+		                   "another file", im->o->path, f[intruder].line, f[intruder].column, f[intruder].text);
 	if (rc) {
 		snprintf(why, sizeof why, "%s", e->msg);
 		return smb_err_set(e, rc, "%s:%ld:%ld: %s", im->name, f[bad_col < n ? bad_col : 0].line,
@@ -575,6 +687,24 @@ static int read_header(importer *im, smb_err *e)
 	}
 	snprintf(im->r->kind, sizeof im->r->kind, "%s", im->map.kind->name);
 	im->r->wide = im->map.wide;
+	if (im->map.wide && im->o->metric) {
+		if (!(im->col_facts = calloc(n, sizeof *im->col_facts)))
+			return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+		for (size_t i = 1; i < n; i++) {
+			smb_metric_facts *mf = &im->col_facts[i];
+			im->o->metric(im->o->metric_ud, im->header[i], mf);
+			if (mf->known)
+				continue;
+			if (!im->o->allow_unknown)
+				return smb_err_set(e, SMB_EDATA, "%s:%ld:%ld: unknown metric '%.60s'%s%s%s; no loaded plugin or "
+				                   "playbook declares it (--allow-unknown keeps it)", im->o->path, f[i].line,
+				                   f[i].column, im->header[i], *mf->near ? ": did you mean " : "", mf->near,
+				                   *mf->near ? "?" : "");
+			note_warning(im, f[i].line, f[i].column, "metric '%.60s' is declared by no loaded plugin or playbook; "
+			             "kept (--allow-unknown)%s%s%s", im->header[i], *mf->near ? "; did you mean " : "",
+			             mf->near, *mf->near ? "?" : "");
+		}
+	}
 	if (strcmp(im->map.kind->name, "answers") == 0 && !im->o->period)
 		return smb_err_set(e, SMB_EUSAGE, "answers need the period they describe: add --period P");
 	if (im->o->period) {
@@ -669,6 +799,7 @@ int smb_import(smb_store *s, const smb_import_opts *o, smb_import_report *r, smb
 	memset(&im, 0, sizeof im);
 	smb_buf_init(&r->errors);
 	smb_buf_init(&r->replaced);
+	smb_buf_init(&r->warnings);
 	smb_buf_init(&im.cells);
 	smb_buf_init(&im.reason);
 	im.s = s;
@@ -739,6 +870,7 @@ out:
 	for (size_t i = 0; i < im.nheader; i++)
 		free(im.header[i]);
 	free(im.header);
+	free(im.col_facts);
 	smb_buf_free(&im.cells);
 	smb_buf_free(&im.reason);
 	free(im.replaced);
@@ -750,6 +882,7 @@ void smb_import_report_free(smb_import_report *r)
 {
 	smb_buf_free(&r->errors);
 	smb_buf_free(&r->replaced);
+	smb_buf_free(&r->warnings);
 	free(r->rejects_path);
 	r->rejects_path = NULL;
 }

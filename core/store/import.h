@@ -13,6 +13,16 @@
 typedef int (*smb_answer_fn)(void *ud, const char *question, const char *answer,
                              double *score, char *why, size_t whylen);
 
+/* What the loaded plugins and playbooks say of a metric key: whether one
+ * declares it, its plausible range, and the nearest declared key. */
+typedef struct smb_metric_facts {
+	int known;
+	int bounded;               /* 1: lo holds, 2: hi holds */
+	double lo, hi;
+	char near[128];            /* "" when no declared key is near */
+} smb_metric_facts;
+typedef void (*smb_metric_fn)(void *ud, const char *key, smb_metric_facts *out);
+
 typedef struct smb_import_opts {
 	const char *client_id;
 	const char *path;
@@ -28,6 +38,10 @@ typedef struct smb_import_opts {
 	int max_errors;            /* error lines kept (0: 20) */
 	const char *name;          /* the file name to record and report, when path is a
 	                            * copy (standard input); NULL: path */
+	smb_metric_fn metric;      /* NULL: any area.name key, any value */
+	void *metric_ud;
+	int allow_unknown;         /* keep undeclared keys, with a warning */
+	int allow_implausible;     /* keep values outside the plausible range, flagged */
 } smb_import_opts;
 
 typedef struct smb_import_report {
@@ -48,6 +62,9 @@ typedef struct smb_import_report {
 	 * characters escaped); empty when none was. */
 	smb_buf replaced;
 	long long nreplaced;
+	smb_buf warnings;          /* "FILE:LINE:COLUMN: warning: what" lines */
+	long long unknown;         /* values kept under --allow-unknown */
+	long long implausible;     /* values kept under --allow-implausible */
 } smb_import_report;
 
 /* Returns SMB_OK (also with skip_bad and some rejects), SMB_EDATA when the

@@ -244,5 +244,24 @@ static const char migration_5[] =
 	"ALTER TABLE calibration ADD COLUMN basis TEXT NOT NULL DEFAULT 'sequential'"
 	"  CHECK (basis = 'sequential' OR basis = 'year_on_year');";
 
-const char *const smb_schema_migrations[] = { migration_1, migration_2, migration_3, migration_4, migration_5 };
+
+/* The data-quality section of an assessment (what was missing, estimated,
+ * imputed, implausible, and the reconciliations that failed); immutable
+ * like the rest of an assessment. */
+static const char migration_6[] =
+	"CREATE TABLE assessment_quality("
+	" assessment_id INTEGER NOT NULL REFERENCES assessment(id),"
+	" seq INTEGER NOT NULL,"
+	" kind TEXT NOT NULL,"
+	" metric TEXT,"
+	" detail TEXT NOT NULL,"
+	" PRIMARY KEY (assessment_id, seq)"
+	") STRICT;"
+	"CREATE TRIGGER assessment_quality_no_update BEFORE UPDATE ON assessment_quality"
+	" BEGIN SELECT RAISE(ABORT, 'assessments are immutable'); END;"
+	"CREATE TRIGGER assessment_quality_no_delete BEFORE DELETE ON assessment_quality"
+	" BEGIN SELECT RAISE(ABORT, 'assessments are immutable'); END;";
+
+const char *const smb_schema_migrations[] = { migration_1, migration_2, migration_3, migration_4, migration_5,
+	migration_6 };
 const int smb_schema_nmigrations = (int)(sizeof smb_schema_migrations / sizeof smb_schema_migrations[0]);

@@ -551,11 +551,11 @@ static int add_metrics(const smb_host_api *api)
 	const struct { int id; const char *key, *label, *unit; int better; double weight; } m[] = {
 		{ C_REPEAT, "customer.repeat_rate_pct", "Customers who bought on two days or more (history to period end)", "%", 1, 1 },
 		{ C_FREQ, "customer.purchase_frequency", "Purchases per buying customer in the period", "count", 1, 1 },
-		{ C_AOV, "customer.aov", "Average purchase value in the period", "EUR", 1, 1 },
+		{ C_AOV, "customer.aov", "Average purchase in the transactions file (period)", "currency", 1, 1 },
 		{ C_ACTIVE, "customer.active_share_pct",
 		  "Repeat buyers still active (BG/NBD P(alive) >= 0.5; one-time buyers not counted)", "%", 1, 1.5 },
-		{ C_EXPREV, "customer.expected_revenue_12m", "Expected revenue from today's customers, next 12 months", "EUR", 1, 1 },
-		{ C_CLV_MEAN, "customer.clv_mean", "Mean customer lifetime value, next 12 months, discounted", "EUR", 1, 1 },
+		{ C_EXPREV, "customer.expected_revenue_12m", "Expected revenue from today's customers, next 12 months", "currency", 1, 1 },
+		{ C_CLV_MEAN, "customer.clv_mean", "Mean customer lifetime value, next 12 months, discounted", "currency", 1, 1 },
 		{ C_TOP_DECILE, "customer.top_decile_clv_share_pct", "Share of total CLV held by the top 10% of customers", "%", -1, 1 },
 		{ C_AT_RISK, "customer.rfm_at_risk_share_pct", "Customers in the RFM segments 'at risk' and 'cannot lose them'", "%", -1, 1 },
 	};
@@ -654,6 +654,34 @@ static int add_initiatives(const smb_host_api *api)
 	return 0;
 }
 
+/* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
+static const smb_metric_about about[] = {
+	{ "customer.active_share_pct",
+	  "The share of the business's customers who are probably still buying (estimated from each customer's purchase history).",
+	  NULL, NULL, 0, 0, 0 },
+	{ "customer.aov",
+	  "The average amount of one purchase in the transactions file in the period.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "customer.clv_mean",
+	  "What an average customer is expected to spend over the next 12 months, in today's money.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "customer.expected_revenue_12m",
+	  "What today's customers are expected to spend over the next 12 months.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "customer.purchase_frequency",
+	  "How often a customer who bought in the period bought, on average.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "customer.repeat_rate_pct",
+	  "The share of customers who have bought on at least two different days.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "customer.rfm_at_risk_share_pct",
+	  "The share of customers who used to buy often or much but have not bought lately.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "customer.top_decile_clv_share_pct",
+	  "How much of all expected customer value the best tenth of customers hold.",
+	  NULL, NULL, 0, 0, 0 },
+};
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	static const smb_column_def cols[] = {
@@ -679,6 +707,8 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 		return SMB_PLUGIN_ERROR;
 	if (api->add_kind(api->host, &kind) || add_metrics(api) || add_goalposts(api) || add_rules(api)
 	    || add_initiatives(api))
+		return SMB_PLUGIN_ERROR;
+	if (smb_plugin_describe(api, about, sizeof about / sizeof about[0]) != SMB_PLUGIN_OK)
 		return SMB_PLUGIN_ERROR;
 	return SMB_PLUGIN_OK;
 }

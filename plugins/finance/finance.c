@@ -353,6 +353,19 @@ static const smb_effect_def e_off_season[] = {
 
 static const double b_runway[5] = { 1, 3, 6, 9, 12 };
 
+/* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
+static const smb_metric_about about[] = {
+	{ "finance.cash_runway_forecast_months",
+	  "How many months the cash lasts on the forecast of revenue and costs.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "finance.revenue_forecast_6m",
+	  "Expected revenue of the next six months, from the trend and season of past revenue.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "finance.revenue_volatility_pct",
+	  "How much monthly revenue swings around its average over the last 12 months.",
+	  NULL, NULL, 0, 0, 0 },
+};
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	smb_host *h = api->host;
@@ -361,7 +374,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 		  "Cash runway on the 24-month forecast (revenue, costs, debt repayments)", "months",
 		  +1, "derived", in_runway, NULL, c_runway, NULL, 1.5 },
 		/* not scored: an amount, meaningful only against the client's own costs and cash */
-		{ "finance.revenue_forecast_6m", "Revenue forecast for the next six months", "EUR",
+		{ "finance.revenue_forecast_6m", "Revenue forecast for the next six months", "currency",
 		  +1, "derived", in_revenue, NULL, c_revenue_6m, NULL, 0 },
 		{ "finance.revenue_volatility_pct", "Revenue volatility (coefficient of variation of the last 12 months)",
 		  "%", -1, "derived", in_revenue, NULL, c_volatility, NULL, 0.5 },
@@ -460,5 +473,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 		if (api->add_applies(api->host, &d) != SMB_PLUGIN_OK)
 			return SMB_PLUGIN_ERROR;
 	}
+	if (smb_plugin_describe(api, about, sizeof about / sizeof about[0]) != SMB_PLUGIN_OK)
+		return SMB_PLUGIN_ERROR;
 	return SMB_PLUGIN_OK;
 }

@@ -130,6 +130,28 @@ static const smb_initiative_def initiatives[] = {
 	  "behind the top three", 400, 30, 3, 0.6, reasons_fx, 1, NULL, NULL },
 };
 
+/* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
+static const smb_metric_about about[] = {
+	{ "marketing.cart_abandonment_pct",
+	  "The share of online shopping carts that were not turned into orders.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.carts_created",
+	  "How many shopping carts visitors created in the online shop.",
+	  NULL, NULL, 1, 0, 0 },
+	{ "marketing.conversion_rate_pct",
+	  "The share of website visits that ended in an online order.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.orders_online",
+	  "How many orders were placed online.",
+	  NULL, NULL, 1, 0, 0 },
+	{ "operations.orders_returned",
+	  "How many online orders were sent back, wholly or in part.",
+	  NULL, NULL, 1, 0, 0 },
+	{ "operations.orders_returned_pct",
+	  "The share of online orders sent back.",
+	  NULL, NULL, 0, 0, 0 },
+};
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	const smb_industry_pack pack = {
@@ -145,5 +167,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	if (SMB_HOST_HAS(api, add_applies))   /* an older host has no info->facts */
 		info->facts = "stock,goods,ships,online";
 	info->description = "E-commerce benchmarks, conversion rate, cart abandonment and returned orders";
-	return smb_industry_register(api, &pack);
+	if (smb_industry_register(api, &pack) != SMB_PLUGIN_OK)
+		return SMB_PLUGIN_ERROR;
+	return smb_plugin_describe(api, about, sizeof about / sizeof about[0]);
 }

@@ -43,7 +43,7 @@ static const char *const prime_in[] = { "finance.cogs", "operations.labour_cost"
 static const char *const turnover_in[] = { "operations.covers", "operations.seats", NULL };
 
 static const smb_metric_def metrics[] = {
-	{ "finance.food_cost", "Food cost (purchases adjusted for stock change)", "EUR", -1, "sum", NULL, NULL, NULL,
+	{ "finance.food_cost", "Food cost (purchases adjusted for stock change)", "currency", -1, "sum", NULL, NULL, NULL,
 	  NULL, 0 },
 	{ "operations.covers", "Covers (guests served)", "count", 1, "sum", NULL, NULL, NULL, NULL, 0 },
 	{ "operations.seats", "Seats (period end)", "count", 1, "last", NULL, NULL, NULL, NULL, 0 },
@@ -145,6 +145,31 @@ static const smb_initiative_def initiatives[] = {
 	  "cut no-shows", 1000, 20, 1, 0.6, booking_fx, 1, NULL, NULL },
 };
 
+/* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
+static const smb_metric_about about[] = {
+	{ "finance.food_cost",
+	  "What the food and drink sold cost (purchases adjusted for the change in stock).",
+	  NULL, NULL, 1, 0, 0 },
+	{ "finance.food_cost_pct",
+	  "Food and drink cost as a share of sales.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "finance.prime_cost_pct",
+	  "Cost of goods plus labour as a share of sales: the two costs a restaurant controls most.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "operations.covers",
+	  "How many guests were served.",
+	  NULL, NULL, 1, 0, 0 },
+	{ "operations.days_open",
+	  "How many days the business was open for service.",
+	  NULL, NULL, 1, 0, 0 },
+	{ "operations.seat_turnover",
+	  "How many guests each seat served per day open.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "operations.seats",
+	  "How many seats the business has.",
+	  NULL, NULL, 1, 0, 0 },
+};
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	const smb_industry_pack pack = {
@@ -160,5 +185,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	if (SMB_HOST_HAS(api, add_applies))   /* an older host has no info->facts */
 		info->facts = "stock,counter";
 	info->description = "Restaurant benchmarks, food cost, prime cost and seat turnover";
-	return smb_industry_register(api, &pack);
+	if (smb_industry_register(api, &pack) != SMB_PLUGIN_OK)
+		return SMB_PLUGIN_ERROR;
+	return smb_plugin_describe(api, about, sizeof about / sizeof about[0]);
 }

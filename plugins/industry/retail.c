@@ -47,9 +47,9 @@ static const char *const shrink_in[] = { "operations.shrinkage_value", "finance.
 
 static const smb_metric_def metrics[] = {
 	{ "operations.sales_area_m2", "Sales floor area (period end)", "m2", 1, "last", NULL, NULL, NULL, NULL, 0 },
-	{ "operations.shrinkage_value", "Shrinkage (stock lost to theft, damage, errors) at retail value", "EUR", -1,
+	{ "operations.shrinkage_value", "Shrinkage (stock lost to theft, damage, errors) at retail value", "currency", -1,
 	  "sum", NULL, NULL, NULL, NULL, 0 },
-	{ "operations.sales_per_m2", "Sales per m² of sales floor (annualised)", "EUR/m2", 1, "derived", density_in,
+	{ "operations.sales_per_m2", "Sales per m² of sales floor (annualised)", "currency/m2", 1, "derived", density_in,
 	  NULL, sales_per_m2, NULL, 1 },
 	{ "finance.gmroi", "GMROI: annual gross margin per unit of average inventory at cost", "ratio", 1, "derived",
 	  gmroi_in, NULL, gmroi, NULL, 1.5 },
@@ -146,6 +146,25 @@ static const smb_initiative_def initiatives[] = {
 	  "sublet or close unproductive space", 3000, 60, 3, 0.5, space_fx, 1, NULL, NULL },
 };
 
+/* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
+static const smb_metric_about about[] = {
+	{ "finance.gmroi",
+	  "How much gross margin a year each unit of money tied up in stock earns (all the stock, from the accounts).",
+	  "annual gross margin / average stock at cost on the balance sheet (finance.revenue, finance.cogs, finance.inventory_value at the period's start and end); the scored GMROI: the accounts value all the stock, a stock file only the SKUs exported", NULL, 0, 0, 0 },
+	{ "operations.sales_area_m2",
+	  "The size of the sales floor in square metres.",
+	  NULL, NULL, 1, 0, 0 },
+	{ "operations.sales_per_m2",
+	  "Sales per square metre of sales floor over a year.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "operations.shrinkage_pct",
+	  "Stock lost to theft, damage and errors as a share of sales.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "operations.shrinkage_value",
+	  "Stock lost to theft, damage and errors, at retail value.",
+	  NULL, NULL, 1, 0, 0 },
+};
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	const smb_industry_pack pack = {
@@ -161,5 +180,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	if (SMB_HOST_HAS(api, add_applies))   /* an older host has no info->facts */
 		info->facts = "stock,goods,counter";
 	info->description = "Retail benchmarks, sales per m², GMROI and shrinkage";
-	return smb_industry_register(api, &pack);
+	if (smb_industry_register(api, &pack) != SMB_PLUGIN_OK)
+		return SMB_PLUGIN_ERROR;
+	return smb_plugin_describe(api, about, sizeof about / sizeof about[0]);
 }

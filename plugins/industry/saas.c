@@ -22,20 +22,6 @@ static int mrr_growth(const smb_host_api *api, smb_ctx *c, void *ud, double *out
 	return smb_industry_defined(smb_industry_mrr_cmgr(start, end, months, out));
 }
 
-static int logo_churn(const smb_host_api *api, smb_ctx *c, void *ud, double *out)
-{
-	double lost, start, months;
-	int rc;
-
-	(void)ud;
-	if ((rc = smb_industry_months(api, c, &months)))
-		return rc;
-	if (api->get(c, "customer.customers_lost", &lost) ||
-	    smb_industry_get_prev(api, c, "customer.active_customers", &start))
-		return SMB_PLUGIN_MISSING;
-	return smb_industry_defined(smb_industry_logo_churn_monthly(lost, start, months, out));
-}
-
 /* Compounding the period's retention to a year is exact only when every
  * month retains alike; it is the usual way to compare with annual NRR. */
 static int nrr(const smb_host_api *api, smb_ctx *c, void *ud, double *out)
@@ -53,19 +39,16 @@ static int nrr(const smb_host_api *api, smb_ctx *c, void *ud, double *out)
 }
 
 static const char *const growth_in[] = { "finance.mrr", NULL };
-static const char *const churn_in[] = { "customer.customers_lost", "customer.active_customers", NULL };
 static const char *const nrr_in[] = { "finance.mrr", "finance.mrr_expansion", "finance.mrr_churned", NULL };
 
 static const smb_metric_def metrics[] = {
-	{ "finance.mrr", "Monthly recurring revenue (period end)", "EUR", 1, "last", NULL, NULL, NULL, NULL, 0 },
-	{ "finance.mrr_expansion", "MRR added by existing customers (upgrades, seats, add-ons)", "EUR", 1, "sum", NULL,
+	{ "finance.mrr", "Monthly recurring revenue (period end)", "currency", 1, "last", NULL, NULL, NULL, NULL, 0 },
+	{ "finance.mrr_expansion", "MRR added by existing customers (upgrades, seats, add-ons)", "currency", 1, "sum", NULL,
 	  NULL, NULL, NULL, 0 },
-	{ "finance.mrr_churned", "MRR lost from existing customers (cancellations and downgrades)", "EUR", -1, "sum",
+	{ "finance.mrr_churned", "MRR lost from existing customers (cancellations and downgrades)", "currency", -1, "sum",
 	  NULL, NULL, NULL, NULL, 0 },
 	{ "finance.mrr_growth_pct", "MRR growth, compound monthly rate", "%", 1, "derived", growth_in, NULL, mrr_growth,
 	  NULL, 1.5 },
-	{ "customer.logo_churn_pct", "Logo churn, monthly (customers lost / customers at period start)", "%", -1,
-	  "derived", churn_in, NULL, logo_churn, NULL, 1.5 },
 	{ "finance.nrr_pct", "Net revenue retention, annualised", "%", 1, "derived", nrr_in, NULL, nrr, NULL, 2 },
 };
 
@@ -76,9 +59,6 @@ static const smb_goalposts_def goalposts[] = {
 	{ "finance.mrr_growth_pct", IND, -1, 5, NULL,
 	  "Rule of thumb: a few per cent a month for an established SMB software business, far more for a start-up; "
 	  "compare annual growth in the 2023 KeyBanc Capital Markets / Sapphire Ventures Private SaaS Company Survey" },
-	{ "customer.logo_churn_pct", IND, 5, 1, NULL,
-	  "Rule of thumb: SaaS selling to small businesses commonly loses about 3-5% of customers a month, 1% or less "
-	  "is strong; compare churn in the 2023 KeyBanc Capital Markets / Sapphire Ventures Private SaaS Company Survey" },
 	{ "finance.nrr_pct", IND, 85, 120, NULL,
 	  "Rule of thumb: net revenue retention above 100% grows revenue from existing customers alone, 120% and more "
 	  "is called best in class; compare the 2023 KeyBanc Capital Markets / Sapphire Ventures Private SaaS Company "
@@ -93,9 +73,11 @@ static const smb_goalposts_def goalposts[] = {
 	{ "marketing.cac_payback_months", IND, 30, 9, NULL,
 	  "David Skok, 'SaaS Metrics 2.0' (forEntrepreneurs.com): recover customer acquisition cost within 12 months; "
 	  "goalposts rule of thumb around it" },
+	/* Logo churn is customer.churn_monthly_pct (the customer playbook's, compounded from the
+	 * period's churn): one concept, one number; this plugin gives it SaaS goalposts. */
 	{ "customer.churn_monthly_pct", IND, 5, 1, NULL,
 	  "Rule of thumb: SaaS selling to small businesses commonly loses about 3-5% of customers a month, 1% or less "
-	  "is strong" },
+	  "is strong; compare churn in the 2023 KeyBanc Capital Markets / Sapphire Ventures Private SaaS Company Survey" },
 	{ "finance.cash_runway_months", IND, 3, 18, runway_bands,
 	  "Venture rule of thumb: 12-18 months of runway after a funding round; start raising with 6-9 months left" },
 	{ "operations.labour_cost_pct", IND, 75, 35, NULL,
@@ -112,12 +94,12 @@ static const smb_goalposts_def goalposts[] = {
 };
 
 static smb_industry_cond nrr_low[] = { { "finance.nrr_pct", '<', 90 }, { NULL, 0, 0 } };
-static smb_industry_cond churn_high[] = { { "customer.logo_churn_pct", '>', 3 }, { NULL, 0, 0 } };
+static smb_industry_cond churn_high[] = { { "customer.churn_monthly_pct", '>', 3 }, { NULL, 0, 0 } };
 static smb_industry_cond shrinking[] = { { "finance.mrr_growth_pct", '<', 0 }, { NULL, 0, 0 } };
 static smb_industry_cond nrr_high[] = { { "finance.nrr_pct", 'g', 110 }, { NULL, 0, 0 } };
 
 static const char *const nrr_m[] = { "finance.nrr_pct", NULL };
-static const char *const churn_m[] = { "customer.logo_churn_pct", NULL };
+static const char *const churn_m[] = { "customer.churn_monthly_pct", NULL };
 static const char *const growth_m[] = { "finance.mrr_growth_pct", "finance.mrr", NULL };
 static const char *const nrr_r[] = { "SAS-customer-success", "SAS-annual-plans", "SAS-expansion-pricing", NULL };
 static const char *const churn_r[] = { "SAS-onboarding", "SAS-customer-success", "SAS-annual-plans", NULL };
@@ -129,7 +111,7 @@ static const smb_rule_def rules[] = {
 	  "Existing customers shrink the business", "Net revenue retention is {finance.nrr_pct:%.0f}% a year: without "
 	  "new customers revenue would fall.", nrr_r, IND },
 	{ "SAS-0020", "customer", "weakness", "high", churn_m, smb_industry_when, churn_high,
-	  "Customers cancel fast", "{customer.logo_churn_pct:%.1f}% of customers cancel each month.", churn_r, IND },
+	  "Customers cancel fast", "{customer.churn_monthly_pct:%.1f}% of customers cancel each month.", churn_r, IND },
 	{ "SAS-0030", "finance", "weakness", "medium", growth_m, smb_industry_when, shrinking,
 	  "Recurring revenue is shrinking", "MRR changes by {finance.mrr_growth_pct:%.1f}% a month, to "
 	  "{finance.mrr:%.0f}.", growth_r, IND },
@@ -137,9 +119,9 @@ static const smb_rule_def rules[] = {
 	  "Customers grow with the product", "Net revenue retention is {finance.nrr_pct:%.0f}% a year.", none, IND },
 };
 
-static const smb_effect_def success_fx[] = { { "finance.nrr_pct", 5 }, { "customer.logo_churn_pct", -0.5 } };
-static const smb_effect_def annual_fx[] = { { "customer.logo_churn_pct", -0.7 }, { "finance.nrr_pct", 3 } };
-static const smb_effect_def onboard_fx[] = { { "customer.logo_churn_pct", -0.8 }, { "finance.mrr_growth_pct", 0.3 } };
+static const smb_effect_def success_fx[] = { { "finance.nrr_pct", 5 }, { "customer.churn_monthly_pct", -0.5 } };
+static const smb_effect_def annual_fx[] = { { "customer.churn_monthly_pct", -0.7 }, { "finance.nrr_pct", 3 } };
+static const smb_effect_def onboard_fx[] = { { "customer.churn_monthly_pct", -0.8 }, { "finance.mrr_growth_pct", 0.3 } };
 static const smb_effect_def pricing_fx[] = { { "finance.nrr_pct", 6 }, { "finance.mrr_growth_pct", 0.5 } };
 
 static const smb_initiative_def initiatives[] = {
@@ -153,6 +135,25 @@ static const smb_initiative_def initiatives[] = {
 	  2000, 60, 3, 0.5, pricing_fx, 2, NULL, NULL },
 };
 
+/* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
+static const smb_metric_about about[] = {
+	{ "finance.mrr",
+	  "Recurring subscription revenue per month at the period's end.",
+	  NULL, NULL, 1, 0, 0 },
+	{ "finance.mrr_churned",
+	  "Monthly recurring revenue lost from existing customers (cancellations and downgrades).",
+	  NULL, NULL, 1, 0, 0 },
+	{ "finance.mrr_expansion",
+	  "Monthly recurring revenue added by existing customers (upgrades, seats, add-ons).",
+	  NULL, NULL, 1, 0, 0 },
+	{ "finance.mrr_growth_pct",
+	  "How fast monthly recurring revenue grows per month.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "finance.nrr_pct",
+	  "How much revenue this year's existing customers bring compared with a year before, counting upgrades, downgrades and cancellations.",
+	  NULL, NULL, 0, 0, 0 },
+};
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	const smb_industry_pack pack = {
@@ -162,11 +163,13 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;
 	info->name = "industry-saas";
-	info->version = "1.0";
+	info->version = "1.1";
 	info->areas = "finance,customer";
 	info->industry = IND;
 	if (SMB_HOST_HAS(api, add_applies))   /* an older host has no info->facts */
 		info->facts = "online";
 	info->description = "SaaS benchmarks, MRR growth, logo churn and net revenue retention";
-	return smb_industry_register(api, &pack);
+	if (smb_industry_register(api, &pack) != SMB_PLUGIN_OK)
+		return SMB_PLUGIN_ERROR;
+	return smb_plugin_describe(api, about, sizeof about / sizeof about[0]);
 }

@@ -19,8 +19,8 @@ static const smb_metric_def metrics[] = {
 	{ "operations.billable_hours", "Billable hours recorded", "hours", 1, "sum", NULL, NULL, NULL, NULL, 0 },
 	{ "operations.available_hours", "Available hours of fee earners (contracted less leave and holidays)", "hours",
 	  1, "sum", NULL, NULL, NULL, NULL, 0 },
-	{ "finance.billed_value", "Value of time billed", "EUR", 1, "sum", NULL, NULL, NULL, NULL, 0 },
-	{ "finance.standard_value", "Value of the same time at standard rates", "EUR", 1, "sum", NULL, NULL, NULL, NULL,
+	{ "finance.billed_value", "Value of time billed", "currency", 1, "sum", NULL, NULL, NULL, NULL, 0 },
+	{ "finance.standard_value", "Value of the same time at standard rates", "currency", 1, "sum", NULL, NULL, NULL, NULL,
 	  0 },
 	{ "operations.utilisation_pct", "Billable utilisation (billable / available hours)", "%", 1, "derived", util_in,
 	  NULL, smb_industry_compute_pct, &utilisation, 2 },
@@ -28,7 +28,7 @@ static const smb_metric_def metrics[] = {
 	  smb_industry_compute_pct, &realisation, 1.5 },
 	/* not scored: what an hour fetches depends on the market and the
 	 * currency; it is evidence for rule SVC-0020 */
-	{ "finance.revenue_per_billable_hour", "Revenue per billable hour (effective rate)", "EUR", 1, "derived",
+	{ "finance.revenue_per_billable_hour", "Revenue per billable hour (effective rate)", "currency", 1, "derived",
 	  hourly_in, NULL, smb_industry_compute_per_unit, &hourly, 1 },
 };
 
@@ -115,6 +115,31 @@ static const smb_initiative_def initiatives[] = {
 	  60, 3, 0.6, hire_fx, 1, NULL, NULL },
 };
 
+/* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
+static const smb_metric_about about[] = {
+	{ "finance.billed_value",
+	  "The value of the time that was billed to clients.",
+	  NULL, NULL, 1, 0, 0 },
+	{ "finance.realisation_pct",
+	  "The share of the standard value of time that was actually billed.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "finance.revenue_per_billable_hour",
+	  "Revenue per billable hour: the effective hourly rate.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "finance.standard_value",
+	  "The value of the same time at the standard rates.",
+	  NULL, NULL, 1, 0, 0 },
+	{ "operations.available_hours",
+	  "Hours fee earners could work (contracted hours less leave and holidays).",
+	  NULL, NULL, 1, 0, 0 },
+	{ "operations.billable_hours",
+	  "Hours recorded as billable to clients.",
+	  NULL, NULL, 1, 0, 0 },
+	{ "operations.utilisation_pct",
+	  "The share of available hours that were billable.",
+	  NULL, NULL, 0, 0, 0 },
+};
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	const smb_industry_pack pack = {
@@ -128,5 +153,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	info->areas = "operations,finance";
 	info->industry = IND;
 	info->description = "Professional-services benchmarks, utilisation, realisation and revenue per billable hour";
-	return smb_industry_register(api, &pack);
+	if (smb_industry_register(api, &pack) != SMB_PLUGIN_OK)
+		return SMB_PLUGIN_ERROR;
+	return smb_plugin_describe(api, about, sizeof about / sizeof about[0]);
 }

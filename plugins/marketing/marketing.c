@@ -269,8 +269,12 @@ static int value_of(const smb_host_api *api, smb_ctx *ctx, int id, const smb_mkt
 		     : id == M_SHIFT_AMOUNT ? sh.amount : sh.customers;
 		return 0;
 	case M_LTV_CAC: case M_LTV_CAC_WORST:
-		if (api->get(ctx, "customer.clv_mean", &a) != SMB_PLUGIN_OK)
+		/* LTV on gross margin, the basis of the 3:1 rule of thumb it is
+		 * scored against: a customer's revenue is not what it earns. */
+		if (api->get(ctx, "customer.clv_mean", &a) != SMB_PLUGIN_OK
+		    || api->get(ctx, "finance.gross_margin_pct", &b) != SMB_PLUGIN_OK)
 			return SMB_MKT_UNDEFINED;
+		a *= b / 100;
 		if (id == M_LTV_CAC_WORST)
 			return smb_mkt_ltv_cac_worst(s, a, o->min_share, out);
 		write_ltv_models(api, ctx, s, a);
@@ -348,8 +352,10 @@ static int get2(const smb_host_api *api, smb_ctx *ctx, const char *k1, double *v
 	return api->get(ctx, k1, v1) == SMB_PLUGIN_OK && (!k2 || api->get(ctx, k2, v2) == SMB_PLUGIN_OK);
 }
 
-enum { R_LTV_WORST, R_SHIFT, R_V2L, R_L2C, R_HHI, R_LTV_LOW, R_LTV_GOOD, R_PAYBACK };
-static const int rids[] = { R_LTV_WORST, R_SHIFT, R_V2L, R_L2C, R_HHI, R_LTV_LOW, R_LTV_GOOD, R_PAYBACK };
+/* CAC payback has its findings in the marketing playbook (MKT-0040, MKT-0130),
+ * on the canonical marketing.cac_payback_months: one fact, one finding. */
+enum { R_LTV_WORST, R_SHIFT, R_V2L, R_L2C, R_HHI, R_LTV_LOW, R_LTV_GOOD };
+static const int rids[] = { R_LTV_WORST, R_SHIFT, R_V2L, R_L2C, R_HHI, R_LTV_LOW, R_LTV_GOOD };
 
 /* A stage far below benchmark fires only where the funnel loses most: when
  * the other stage is unknown or no further below its own benchmark. */
@@ -403,14 +409,9 @@ static int when(const smb_host_api *api, smb_ctx *ctx, void *ud, int *fires)
 		*fires = a < 3;
 		break;
 	case R_LTV_GOOD:
-		if (!get2(api, ctx, "marketing.ltv_cac", &a, "marketing.channel_cac_payback_months", &b))
+		if (!get2(api, ctx, "marketing.ltv_cac", &a, NULL, NULL))
 			return SMB_PLUGIN_MISSING;
-		*fires = a >= 3 && b <= 12;
-		break;
-	case R_PAYBACK:
-		if (!get2(api, ctx, "marketing.channel_cac_payback_months", &a, NULL, NULL))
-			return SMB_PLUGIN_MISSING;
-		*fires = a > 12;
+		*fires = a >= 3;
 		break;
 	}
 	return SMB_PLUGIN_OK;
@@ -424,24 +425,26 @@ static int add_metrics(const smb_host_api *api)
 {
 	static const char *const none[] = { NULL };
 	const struct { int id; const char *key, *label, *unit; int better; const char *const *inputs; } m[] = {
-		{ M_SPEND, "marketing.channel_spend", "Marketing spend over all channels", "EUR", -1, none },
-		{ M_CAC, "marketing.channel_cac_blended", "Customer acquisition cost, all channels", "EUR", -1, none },
-		{ M_V2L, "marketing.channel_visit_to_lead_pct", "Visit to lead conversion, channels that track visits", "%", 1, none },
-		{ M_L2C, "marketing.channel_lead_to_customer_pct", "Lead to customer conversion, channels that track leads", "%", 1, none },
+		{ M_SPEND, "marketing.channel_spend", "Spend listed in the channels file (all channel rows)", "currency", -1, none },
+		{ M_CAC, "marketing.channel_cac_blended", "CAC over the channels file (channel spend / channel new customers)", "currency", -1, none },
+		{ M_V2L, "marketing.channel_visit_to_lead_pct", "Visit to lead, channels file: only channels reporting visits and leads", "%", 1, none },
+		{ M_L2C, "marketing.channel_lead_to_customer_pct", "Lead to customer, channels file: only channels reporting leads and customers", "%", 1, none },
 		{ M_V2L_VS, "marketing.visit_to_lead_vs_benchmark_pct", "Visit to lead conversion as % of its benchmark", "%", 1, none },
 		{ M_L2C_VS, "marketing.lead_to_customer_vs_benchmark_pct", "Lead to customer conversion as % of its benchmark", "%", 1, none },
-		{ M_ROAS, "marketing.channel_roas", "Return on ad spend over the channels that report revenue", "ratio", 1, none },
-		{ M_SPEND_PCT, "marketing.channel_spend_pct", "Channel spend % of revenue", "%", -1, K("finance.revenue") },
+		{ M_ROAS, "marketing.channel_roas", "ROAS, channels file: only channels reporting revenue", "ratio", 1, none },
+		{ M_SPEND_PCT, "marketing.channel_spend_pct", "Channels-file spend % of revenue", "%", -1, K("finance.revenue") },
 		{ M_HHI, "marketing.channel_hhi", "Concentration of new customers by channel (HHI, 0-10,000)", "points", -1, none },
 		{ M_TOP_SHARE, "marketing.top_channel_share_pct", "Share of new customers from the largest channel", "%", -1, none },
-		{ M_CAC_BEST, "marketing.channel_cac_best", "CAC of the cheapest channel", "EUR", -1, none },
+		{ M_CAC_BEST, "marketing.channel_cac_best", "CAC of the cheapest channel", "currency", -1, none },
 		{ M_CAC_RATIO, "marketing.channel_cac_ratio", "Cheapest channel's CAC / dearest channel's CAC", "ratio", 1, none },
-		{ M_SHIFT_AMOUNT, "marketing.budget_shift_amount", "Budget to move from the dearest channel to the cheapest", "EUR", -1, none },
+		{ M_SHIFT_AMOUNT, "marketing.budget_shift_amount", "Budget to move from the dearest channel to the cheapest", "currency", -1, none },
 		{ M_SHIFT_CUSTOMERS, "marketing.budget_shift_customers", "Extra new customers the budget shift would win at today's CACs", "count", 1, none },
-		{ M_LTV_CAC, "marketing.ltv_cac", "LTV:CAC, 12-month customer value over blended CAC", "ratio", 1, K("customer.clv_mean") },
-		{ M_LTV_CAC_WORST, "marketing.ltv_cac_worst", "LTV:CAC of the dearest channel", "ratio", 1, K("customer.clv_mean") },
-		{ M_PAYBACK, "marketing.channel_cac_payback_months", "CAC payback (months of gross profit per new customer)", "months", -1,
+		{ M_LTV_CAC, "marketing.ltv_cac", "LTV:CAC on gross margin (12-month CLV x gross margin / blended CAC)", "ratio", 1,
 		  K("customer.clv_mean", "finance.gross_margin_pct") },
+		{ M_LTV_CAC_WORST, "marketing.ltv_cac_worst", "LTV:CAC on gross margin of the dearest channel", "ratio", 1,
+		  K("customer.clv_mean", "finance.gross_margin_pct") },
+		{ M_PAYBACK, "marketing.channel_cac_payback_months", "CAC payback, channels file (blended CAC / a new customer's monthly gross margin)",
+		  "months", -1, K("customer.clv_mean", "finance.gross_margin_pct") },
 	};
 	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
 		smb_metric_def d = { m[i].key, m[i].label, m[i].unit, m[i].better, "derived",
@@ -458,11 +461,8 @@ static int add_goalposts(const smb_host_api *api)
 	const smb_goalposts_def g[] = {
 		{ "marketing.ltv_cac", NULL, 1, 3, NULL,
 		  "Rule of thumb: LTV:CAC of 3 or more, below 1 a customer costs more than it brings (David Skok, "
-		  "'SaaS Metrics 2.0', forEntrepreneurs.com; widely used in e-commerce too). LTV here is the customer "
-		  "plugin's 12-month CLV (revenue), so the ratio is a lenient reading of Skok's margin-based one" },
-		{ "marketing.channel_cac_payback_months", NULL, 24, 6, NULL,
-		  "Rule of thumb: recover customer acquisition cost within 12 months (David Skok, 'SaaS Metrics 2.0', "
-		  "forEntrepreneurs.com)" },
+		  "'SaaS Metrics 2.0', forEntrepreneurs.com; widely used in e-commerce too). Skok's LTV is gross "
+		  "margin, and so is this one: the customer plugin's 12-month CLV times the gross margin" },
 		{ "marketing.channel_hhi", NULL, 10000, 1500, hhi_bands,
 		  "U.S. DOJ & FTC Horizontal Merger Guidelines (2010) §5.3: HHI below 1,500 unconcentrated, above 2,500 "
 		  "highly concentrated (0-10,000 scale); borrowed as a rule of thumb for dependence on acquisition "
@@ -480,8 +480,8 @@ static int add_rules(const smb_host_api *api)
 		{ "MKT-0510", "marketing", "threat", "high",
 		  K("marketing.ltv_cac_worst", "customer.clv_mean"), when, (void *)&rids[R_LTV_WORST],
 		  "A channel wins customers worth less than they cost",
-		  "On the dearest channel (see models.channels) LTV:CAC is {marketing.ltv_cac_worst:%.2f}: a customer "
-		  "worth {customer.clv_mean:%.0f} over 12 months costs more than that to win.",
+		  "On the dearest channel (see models.channels) LTV:CAC on gross margin is {marketing.ltv_cac_worst:%.2f}: "
+		  "a customer buying {customer.clv_mean:%.0f} over 12 months earns less gross margin than it costs to win.",
 		  K("MKT-cut-channel", "MKT-shift-budget"), NULL },
 		{ "MKT-0520", "marketing", "opportunity", "medium",
 		  K("marketing.channel_cac_ratio", "marketing.channel_cac_best", "marketing.budget_shift_amount",
@@ -520,23 +520,16 @@ static int add_rules(const smb_host_api *api)
 		  K("marketing.ltv_cac", "marketing.channel_cac_blended", "customer.clv_mean"), when,
 		  (void *)&rids[R_LTV_LOW],
 		  "Customers are worth less than three times what they cost to win",
-		  "A new customer costs {marketing.channel_cac_blended:%.0f} and the average customer is worth "
-		  "{customer.clv_mean:%.0f} over 12 months: LTV:CAC {marketing.ltv_cac:%.2f}, the rule of thumb is 3.",
+		  "A new customer costs {marketing.channel_cac_blended:%.0f} and the average customer buys "
+		  "{customer.clv_mean:%.0f} over 12 months: LTV:CAC on gross margin {marketing.ltv_cac:%.2f}, the rule of "
+		  "thumb is 3.",
 		  K("MKT-shift-budget", "MKT-second-purchase"), NULL },
 		{ "MKT-0570", "marketing", "strength", "medium",
-		  K("marketing.ltv_cac", "marketing.channel_cac_payback_months"), when, (void *)&rids[R_LTV_GOOD],
+		  K("marketing.ltv_cac"), when, (void *)&rids[R_LTV_GOOD],
 		  "Customer acquisition pays for itself",
-		  "LTV:CAC is {marketing.ltv_cac:%.2f} and a new customer repays its cost in "
-		  "{marketing.channel_cac_payback_months:%.1f} months.",
+		  "LTV:CAC on gross margin is {marketing.ltv_cac:%.2f}: a customer's first-year gross margin repays "
+		  "what it cost to win three times or more.",
 		  K(NULL), NULL },
-		{ "MKT-0580", "marketing", "weakness", "medium",
-		  K("marketing.channel_cac_payback_months", "marketing.channel_cac_blended"), when,
-		  (void *)&rids[R_PAYBACK],
-		  "New customers take over a year to repay their cost",
-		  "A new customer costs {marketing.channel_cac_blended:%.0f} and takes "
-		  "{marketing.channel_cac_payback_months:%.1f} months of gross profit to repay it; the rule of thumb "
-		  "is under 12.",
-		  K("MKT-shift-budget", "MKT-second-purchase"), NULL },
 	};
 	for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
 		if (api->add_rule(api->host, &r[i]))
@@ -548,13 +541,13 @@ static int add_initiatives(const smb_host_api *api)
 {
 	static const smb_effect_def shift[] = {
 		{ "marketing.channel_cac_ratio", 0.25 }, { "marketing.ltv_cac", 0.5 },
-		{ "marketing.channel_cac_payback_months", -1 } };
+		{ "marketing.cac_payback_months", -1 } };
 	static const smb_effect_def cut[] = { { "marketing.ltv_cac_worst", 1 }, { "marketing.ltv_cac", 0.3 } };
 	static const smb_effect_def diversify[] = {
 		{ "marketing.channel_hhi", -1000 }, { "marketing.top_channel_share_pct", -10 } };
 	static const smb_effect_def first_step[] = { { "marketing.visit_to_lead_vs_benchmark_pct", 25 } };
 	static const smb_effect_def response[] = { { "marketing.lead_to_customer_vs_benchmark_pct", 25 } };
-	static const smb_effect_def second[] = { { "marketing.ltv_cac", 0.5 }, { "marketing.channel_cac_payback_months", -2 } };
+	static const smb_effect_def second[] = { { "marketing.ltv_cac", 0.5 }, { "marketing.cac_payback_months", -2 } };
 	const smb_initiative_def in[] = {
 		{ "MKT-shift-budget", "marketing",
 		  "Move budget from the dearest channel to the cheapest in monthly steps, checking CAC each month",
@@ -592,6 +585,61 @@ static int add_initiatives(const smb_host_api *api)
 	return 0;
 }
 
+/* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
+static const smb_metric_about about[] = {
+	{ "marketing.budget_shift_amount",
+	  "How much budget could move from the dearest channel to the cheapest.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.budget_shift_customers",
+	  "How many more new customers that budget shift would win at today's costs per customer.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_cac_best",
+	  "What one new customer costs on the cheapest channel.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_cac_blended",
+	  "What one new customer costs over all channels in the channels file.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_cac_payback_months",
+	  "Months of a new customer's gross margin to earn back its acquisition cost, from the channels file and the customers' expected value.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_cac_ratio",
+	  "What a customer costs on the cheapest channel compared with the dearest.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_hhi",
+	  "How much new customers depend on a few channels (0 spread evenly, 10,000 all from one).",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_lead_to_customer_pct",
+	  "The share of leads that became customers, over the channels that report both.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_roas",
+	  "Revenue per unit of spend over the channels that report revenue.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_spend",
+	  "What the channels file says was spent on all channels.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_spend_pct",
+	  "Spend in the channels file as a share of revenue.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.channel_visit_to_lead_pct",
+	  "The share of visits that became leads, over the channels that report both.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.lead_to_customer_vs_benchmark_pct",
+	  "Lead to customer conversion compared with its rule-of-thumb benchmark (100 = on the benchmark).",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.ltv_cac",
+	  "How many times the gross margin a new customer brings in a year covers what winning the customer cost.",
+	  "12-month CLV (customer plugin) x gross margin / blended CAC of the channels file: margin basis, as the 3:1 rule of thumb", NULL, 0, 0, 0 },
+	{ "marketing.ltv_cac_worst",
+	  "The same ratio for the channel where customers cost most to win.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.top_channel_share_pct",
+	  "The share of new customers that came from the largest channel.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "marketing.visit_to_lead_vs_benchmark_pct",
+	  "Visit to lead conversion compared with its rule-of-thumb benchmark (100 = on the benchmark).",
+	  NULL, NULL, 0, 0, 0 },
+};
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	static const smb_column_def cols[] = {
@@ -611,7 +659,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;
 	info->name = "marketing";
-	info->version = "1.0";
+	info->version = "1.1";
 	info->areas = "marketing";
 	info->industry = NULL;
 	info->description = "Channels dataset: CAC, funnel, ROAS, concentration, LTV:CAC, payback and budget shifts per channel";
@@ -620,6 +668,8 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 		return SMB_PLUGIN_ERROR;
 	if (api->add_kind(api->host, &kind) || add_metrics(api) || add_goalposts(api) || add_rules(api)
 	    || add_initiatives(api))
+		return SMB_PLUGIN_ERROR;
+	if (smb_plugin_describe(api, about, sizeof about / sizeof about[0]) != SMB_PLUGIN_OK)
 		return SMB_PLUGIN_ERROR;
 	return SMB_PLUGIN_OK;
 }

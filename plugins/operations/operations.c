@@ -286,38 +286,12 @@ static int w_stockout_a(const smb_host_api *api, smb_ctx *ctx, void *ud, int *fi
 	return over(api, ctx, "operations.stockout_risk_a_pct", 10, fires);
 }
 
-static int w_slow(const smb_host_api *api, smb_ctx *ctx, void *ud, int *fires)
-{
-	double t;
-	int rc = api->get(ctx, "operations.inventory_turnover", &t);
-	(void)ud;
-	if (rc)
-		return rc;
-	*fires = t < 2;
-	return SMB_PLUGIN_OK;
-}
-
-static int w_gmroi(const smb_host_api *api, smb_ctx *ctx, void *ud, int *fires)
-{
-	double g;
-	int rc = api->get(ctx, "operations.gmroi", &g);
-	(void)ud;
-	if (rc)
-		return rc;
-	*fires = g >= 3;
-	return SMB_PLUGIN_OK;
-}
-
 /* ---- registration ------------------------------------------------------- */
 
 static const char *const m_dead[] = { "operations.dead_stock_pct", "operations.inventory_turnover", NULL };
 static const char *const m_stockout[] = { "operations.stockout_risk_a_pct", "operations.stockout_risk_pct", NULL };
-static const char *const m_slow[] = { "operations.inventory_turnover", "operations.days_of_inventory", NULL };
-static const char *const m_gmroi[] = { "operations.gmroi", "operations.inventory_turnover", NULL };
 static const char *const r_dead[] = { "OPS-clearance-sale", "OPS-abc-cycle-counting", NULL };
 static const char *const r_stockout[] = { "OPS-reorder-points", "OPS-abc-cycle-counting", NULL };
-static const char *const r_slow[] = { "OPS-clearance-sale", "OPS-eoq-ordering", NULL };
-static const char *const r_none[] = { NULL };
 
 static const smb_effect_def e_clearance[] = {
 	{ "operations.dead_stock_pct", -12 },
@@ -341,18 +315,37 @@ static const smb_effect_def e_eoq[] = {
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-static const double b_turnover[5] = { 1, 2, 4, 6, 8 };
-static const double b_doi[5] = { 365, 180, 90, 60, 45 };
-static const double b_gmroi[5] = { 1, 1.5, 2, 3, 4 };
+/* One concept, one number (docs/metrics.md): how fast stock turns and what it
+ * earns are scored from the accounts (finance.dio_days, finance.gmroi),
+ * because the balance sheet values all the stock while a stock file lists
+ * only the SKUs someone exported. The stock file's figures stay, unscored,
+ * labelled as what they are; the data-quality section compares the file's
+ * stock with the balance sheet's. */
 
-static const char src_turns[] =
-	"Rule of thumb of this plugin: general retail turns its stock about 4-8 times a year at cost and "
-	"below 2 the stock ties up cash; compare the client's sector in the inventories/sales ratios of the "
-	"U.S. Census Bureau Monthly Retail Trade Survey. Turnover as defined in Chopra & Meindl, Supply "
-	"Chain Management (cycle inventory).";
-static const char src_turns_rest[] =
-	"Restaurant rule of thumb: food and beverage stock turns over about weekly (4-8 times a month); "
-	"goalposts rule of thumb of this plugin";
+/* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
+static const smb_metric_about about[] = {
+	{ "operations.a_class_sku_share",
+	  "The share of products (SKUs) that make up 80% of the cost of goods sold.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "operations.days_of_inventory",
+	  "How many days of sales at cost the stock listed in the stock file would last (only the SKUs in the file).",
+	  "average stock at cost / cost of goods sold a day, SKUs in the inventory file only; unscored: finance.dio_days (accounts) is the scored one", NULL, 0, 0, 0 },
+	{ "operations.dead_stock_pct",
+	  "The share of stock value that has not sold a single unit for months.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "operations.gmroi",
+	  "Gross margin a year per unit of stock at cost, for the SKUs in the stock file only.",
+	  "gross margin a year / average stock at cost of the SKUs in the inventory file; unscored: finance.gmroi (accounts) is the scored GMROI", NULL, 0, 0, 0 },
+	{ "operations.inventory_turnover",
+	  "How many times a year the stock listed in the stock file sells through (only the SKUs in the file).",
+	  "cost of goods sold a year / average stock at cost, SKUs in the inventory file only; unscored: the same fact as days of inventory, scored as finance.dio_days", NULL, 0, 0, 0 },
+	{ "operations.stockout_risk_a_pct",
+	  "The share of best-selling products (class A) below their reorder point: at risk of running out.",
+	  NULL, NULL, 0, 0, 0 },
+	{ "operations.stockout_risk_pct",
+	  "The share of selling products below their reorder point: at risk of running out.",
+	  NULL, NULL, 0, 0, 0 },
+};
 
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
@@ -364,12 +357,12 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 		columns, NELEM(columns),
 	};
 	const smb_metric_def metrics[] = {
-		{ "operations.inventory_turnover", "Inventory turnover (turns a year, at cost)", "turns/year",
-		  +1, "derived", NULL, KIND, c_turnover, NULL, 1.5 },
-		{ "operations.days_of_inventory", "Days of inventory (stock at cost / cost of goods sold a day)",
-		  "days", -1, "derived", NULL, KIND, c_field, &f_doi, 0.5 },
-		{ "operations.gmroi", "GMROI: gross margin a year per unit of average stock at cost", "ratio",
-		  +1, "derived", NULL, KIND, c_field, &f_gmroi, 1.5 },
+		{ "operations.inventory_turnover", "Stock-file turnover (turns a year at cost, SKUs in the stock file only)",
+		  "turns/year", +1, "derived", NULL, KIND, c_turnover, NULL, 0 },
+		{ "operations.days_of_inventory", "Stock-file days of inventory (SKUs in the stock file only)",
+		  "days", -1, "derived", NULL, KIND, c_field, &f_doi, 0 },
+		{ "operations.gmroi", "Stock-file GMROI (SKUs in the stock file only)", "ratio",
+		  +1, "derived", NULL, KIND, c_field, &f_gmroi, 0 },
 		{ "operations.dead_stock_pct", "Dead stock: stock value at cost with no sale in the last six months "
 		  "(setting operations.dead_stock_months)", "%", -1, "derived", NULL, KIND, c_field,
 		  &f_dead, 1 },
@@ -383,14 +376,6 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 		  +1, "derived", NULL, KIND, c_field, &f_a_share, 0 },
 	};
 	const smb_goalposts_def gps[] = {
-		{ "operations.inventory_turnover", NULL, 1, 8, b_turnover, src_turns },
-		{ "operations.inventory_turnover", "restaurant", 12, 52, NULL, src_turns_rest },
-		{ "operations.days_of_inventory", NULL, 365, 45, b_doi, src_turns },
-		{ "operations.days_of_inventory", "restaurant", 30, 7, NULL, src_turns_rest },
-		{ "operations.gmroi", NULL, 1, 4, b_gmroi,
-		  "Specialty-retail rule of thumb: GMROI above 3 (3 of gross margin a year for each 1 of average "
-		  "stock at cost); below 1 the stock barely earns its keep. GMROI as defined in Levy, Weitz & "
-		  "Grewal, Retailing Management (merchandise planning)" },
 		{ "operations.dead_stock_pct", NULL, 30, 5, NULL,
 		  "Rule of thumb of this plugin: stock with no sale for six months is dead stock; above about a "
 		  "fifth of stock value it ties up cash a clearance would release. No published benchmark for "
@@ -417,16 +402,6 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 		  "sold) and {operations.stockout_risk_pct:%.0f}% of all selling SKUs are below their reorder point "
 		  "(demand over the lead time plus safety stock) at the end of the period.",
 		  r_stockout, NULL },
-		{ "OPS-slow-stock", "operations", "weakness", "medium", m_slow, w_slow, NULL,
-		  "Stock turns slowly",
-		  "Stock turns {operations.inventory_turnover:%.1f} times a year, {operations.days_of_inventory:%.0f} "
-		  "days of cost of goods sold on the shelf; fewer than 2 turns a year ties up cash.",
-		  r_slow, NULL },
-		{ "OPS-gmroi-strong", "operations", "strength", "low", m_gmroi, w_gmroi, NULL,
-		  "Stock earns its keep",
-		  "Each 1 of average stock at cost returns {operations.gmroi:%.2f} of gross margin a year "
-		  "(turnover {operations.inventory_turnover:%.1f}); above 3 is stock that pays for itself well.",
-		  r_none, NULL },
 	};
 	const smb_initiative_def inits[] = {
 		{ "OPS-clearance-sale", "operations",
@@ -447,7 +422,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;
 	info->name = "operations";
-	info->version = "1.0";
+	info->version = "1.1";
 	info->areas = "operations";
 	info->industry = NULL;
 	info->description = "Inventory dataset: turnover, days of inventory, GMROI, ABC classes, dead stock, "
@@ -481,5 +456,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 		if (api->add_applies(api->host, &d) != SMB_PLUGIN_OK)
 			return SMB_PLUGIN_ERROR;
 	}
+	if (smb_plugin_describe(api, about, sizeof about / sizeof about[0]) != SMB_PLUGIN_OK)
+		return SMB_PLUGIN_ERROR;
 	return SMB_PLUGIN_OK;
 }

@@ -67,6 +67,16 @@ static int security_gap(const smb_host_api *api, smb_ctx *c, void *ud, int *fire
 	return SMB_PLUGIN_OK;
 }
 
+/* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
+static const smb_metric_about about[] = {
+	{ "technology.digital_maturity_index",
+	  "How far the business uses digital tools, on the EU Digital Maturity Assessment's dimensions (0-100).",
+	  NULL, NULL, 0, 0, 0 },
+	{ "technology.security_basics_index",
+	  "How well the basic protections against cyber attacks are in place (0-100, limited by the weakest).",
+	  NULL, NULL, 0, 0, 0 },
+};
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	static const char *const gap_metrics[] = { "technology.q_mfa", "technology.q_offsite_backup",
@@ -106,5 +116,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	for (size_t i = 0; i < sizeof goalposts / sizeof goalposts[0]; i++)
 		if (api->add_goalposts(api->host, &goalposts[i]) != SMB_PLUGIN_OK)
 			return SMB_PLUGIN_ERROR;
+	if (smb_plugin_describe(api, about, sizeof about / sizeof about[0]) != SMB_PLUGIN_OK)
+		return SMB_PLUGIN_ERROR;
 	return api->add_rule(api->host, &gap);
 }
