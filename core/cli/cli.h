@@ -97,5 +97,9 @@ int cmd_forecast(cli_ctx *c, const cli_args *a);
 int cmd_customers(cli_ctx *c, const cli_args *a);
 int cmd_questionnaire(cli_ctx *c, const cli_args *a);
 int cmd_plan(cli_ctx *c, const cli_args *a);
+int cmd_report(cli_ctx *c, const cli_args *a);
+int cmd_note_add(cli_ctx *c, const cli_args *a);
+int cmd_note_list(cli_ctx *c, const cli_args *a);
+int cmd_note_rm(cli_ctx *c, const cli_args *a);
 
 #endif

@@ -37,6 +37,10 @@ static const cli_opt questionnaire_opts[] = { { "area", 1 }, { NULL, 0 } };
 static const cli_opt plan_opts[] = {
 	{ "assessment", 1 }, { "budget", 1 }, { "hours", 1 }, { "resource", 1 }, { "force", 1 }, { "exclude", 1 },
 	{ "candidates", 1 }, { "solver", 1 }, { "time-limit", 1 }, { "group", 1 }, { NULL, 0 } };
+static const cli_opt report_opts[] = {
+	{ "assessment", 1 }, { "period", 1 }, { "review", 0 }, { "o", 1 }, { "output", 1 }, { "budget", 1 }, { "hours", 1 },
+	{ NULL, 0 } };
+static const cli_opt note_opts[] = { { "finding", 1 }, { "initiative", 1 }, { "text", 1 }, { "hide", 0 }, { NULL, 0 } };
 static const cli_opt assess_opts[] = {
 	{ "period", 1 }, { "aggregate", 1 }, { "coverage", 1 }, { "set", 1 }, { "industry", 1 }, { NULL, 0 } };
 
@@ -94,6 +98,15 @@ const cli_entry cli_commands[] = {
 	  " [--exclude INIT]... [--group A;B;C]... [--solver builtin|glpk] [--time-limit S] [--format text|json]"
 	  " | plan --candidates FILE.csv --resource NAME=CAP...",
 	  "choose the initiatives to fund under budget, hours and other limits", plan_opts, 0, 1, cmd_plan },
+	{ "report", NULL, "ID [--assessment A | --period P] [--review] [--format html|pdf|xlsx|md] [-o FILE]"
+	  " [--budget X] [--hours H]",
+	  "the report for the client: charts, findings, plan, forecasts (pdf and xlsx need -o)", report_opts, 1, 1,
+	  cmd_report },
+	{ "note", "add", "ASSESSMENT (--finding RULE | --initiative ID) --text TEXT [--hide]",
+	  "a consultant's note beside a finding or initiative; --hide keeps a finding from the client", note_opts, 1, 1,
+	  cmd_note_add },
+	{ "note", "list", "ASSESSMENT [--format text|json]", "an assessment's notes", no_opts, 1, 1, cmd_note_list },
+	{ "note", "rm", "NOTE", "remove a note", no_opts, 1, 1, cmd_note_rm },
 	{ "demo", NULL, "[--db FILE]", "build a workspace from the bundled example and show it", no_opts, 0, 0, cmd_demo },
 	{ NULL, NULL, NULL, NULL, NULL, 0, 0, NULL }
 };
@@ -132,6 +145,15 @@ static int parse(const cli_entry *e, int argc, char **argv, cli_args *a, smb_err
 		char *arg = argv[i];
 		if (!only_pos && strcmp(arg, "--") == 0) {
 			only_pos = 1;
+		} else if (!only_pos && arg[0] == '-' && arg[1] && arg[1] != '-' && !arg[2] && e && find_opt(e->opts, arg + 1)) {
+			/* a one-letter option a command declares (report's -o FILE) */
+			const cli_opt *o = find_opt(e->opts, arg + 1);
+			if (a->nopt == CLI_MAX_OPTS)
+				return smb_err_set(err, SMB_EUSAGE, "too many options");
+			if (o->has_arg && i + 1 >= argc)
+				return smb_err_set(err, SMB_EUSAGE, "%s needs a value", arg);
+			a->opt[a->nopt].name = o->name;
+			a->opt[a->nopt++].value = o->has_arg ? argv[++i] : "1";
 		} else if (!only_pos && arg[0] == '-' && arg[1] == '-' && arg[2]) {
 			char name[64];
 			const char *eq = strchr(arg + 2, '=');

@@ -18,7 +18,8 @@ typedef struct smb_customers_opts {
 } smb_customers_opts;
 
 /* Writes the table as csv (customer_id,x,t_x,T,p_alive,expected_purchases,
- * expected_spend,clv,rfm_segment) or json ({models, customers[]}). */
+ * expected_spend,clv,rfm_segment), json ({models, customers[]}) or clv (one
+ * CLV a line, for the report). */
 int smb_customers_report(smb_store *s, const smb_registry *r, const smb_customers_opts *o, const char *format,
                          smb_buf *out, smb_err *e);
 

@@ -214,5 +214,20 @@ static const char migration_3[] =
 	"DROP TABLE dataset_row;"
 	"ALTER TABLE dataset_row_3 RENAME TO dataset_row;";
 
-const char *const smb_schema_migrations[] = { migration_1, migration_2, migration_3 };
+/* Consultant notes on an assessment's findings and initiatives (note.h).
+ * Notes are not part of the assessment: they may be removed, and a note
+ * with hidden = 1 keeps its finding out of what the client is shown. */
+static const char migration_4[] =
+	"CREATE TABLE note("
+	" id INTEGER PRIMARY KEY,"
+	" assessment_id INTEGER NOT NULL REFERENCES assessment(id),"
+	" target TEXT NOT NULL CHECK (target IN ('finding', 'initiative')),"
+	" item TEXT NOT NULL,"
+	" text TEXT NOT NULL,"
+	" hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1) AND (hidden = 0 OR target = 'finding')),"
+	" created TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX note_assessment ON note(assessment_id, id);";
+
+const char *const smb_schema_migrations[] = { migration_1, migration_2, migration_3, migration_4 };
 const int smb_schema_nmigrations = (int)(sizeof smb_schema_migrations / sizeof smb_schema_migrations[0]);
