@@ -807,8 +807,8 @@ static void customers(smb_buf *o, const smb_report *rp)
 		c.width = 640;
 		smb_buf_puts(o, "<h3>Customer lifetime value by decile</h3><figure>");
 		smb_svg_bar(o, &c);
-		smb_buf_puts(o, "<figcaption>Expected margin-free spend over the next 12 months (BG/NBD and Gamma-Gamma, "
-		                "1% a month discount), the customers sorted from the most valuable and cut into ten equal "
+		smb_buf_puts(o, "<figcaption>Expected spend over the next 12 months, discounted 1% a month (BG/NBD and "
+		                "Gamma-Gamma), the customers sorted from the most valuable and cut into ten equal "
 		                "groups.</figcaption></figure>");
 	} else {
 		smb_buf_puts(o, "<h3>Customer lifetime value by decile</h3><p>No CLV: ");
@@ -873,8 +873,8 @@ static void review(smb_buf *o, const smb_report *rp)
 		c.width = 560;
 		smb_buf_puts(o, "<figure>");
 		smb_svg_waterfall(o, &c);
-		smb_buf_puts(o, "<figcaption>Data: what the client&#39;s figures changed. Method: what changed goalposts, "
-		                "weights or playbooks changed.");
+		smb_buf_puts(o, "<figcaption>Data: the change the client&#39;s figures made. Method: the change that new "
+		                "goalposts, weights or playbooks made.");
 		if (isnan(coverage))
 			smb_buf_puts(o, " Metrics measured in one period only count in data here.");
 		smb_buf_puts(o, "</figcaption></figure>");

@@ -416,7 +416,13 @@ void smb_svg_waterfall(smb_buf *o, const smb_svg_waterfalls *c)
 		lo = fmin(lo, run);
 		hi = fmax(hi, run);
 	}
-	nt = smb_svg_ticks(lo, hi, 5, ticks, &f.lo, &f.hi);
+	/* The axis need not start at zero (a score moving 68.4 -> 68.8 would be
+	 * invisible), so the totals' bars start a whole span below the lowest
+	 * running total: no total is drawn as a sliver that reads as zero. */
+	{
+		double span = hi - lo > 0 ? hi - lo : 1;
+		nt = smb_svg_ticks(lo - span, hi + span * 0.2, 5, ticks, &f.lo, &f.hi);
+	}
 	/* columns sit in equal slots, not on the slot edges */
 	cw = (f.x1 - f.x0) / (double)(c->n + 2);
 	open_svg(o, "waterfall", w, h, c->title, c->desc);
