@@ -21,6 +21,15 @@ const smb_svg_band smb_rp_levels[4] = {
 const char *const smb_rp_area_titles[5] = { "Operations", "Marketing", "Finance", "Customer experience",
 	                                        "Technology" };
 
+const char *const smb_rp_swot_kinds[4] = { "strength", "weakness", "opportunity", "threat" };
+const char *const smb_rp_swot_titles[4] = { "Strengths", "Weaknesses", "Opportunities", "Threats" };
+const char *const smb_rp_segments[SMB_RP_NSEGMENTS] = {
+	"champions", "loyal", "potential_loyalist", "new_customers", "promising", "need_attention",
+	"about_to_sleep", "cannot_lose_them", "at_risk", "hibernating", "lost" };
+const char *const smb_rp_segment_names[SMB_RP_NSEGMENTS] = {
+	"Champions", "Loyal", "Potential loyalists", "New customers", "Promising", "Need attention",
+	"About to sleep", "Cannot lose them", "At risk", "Hibernating", "Lost" };
+
 /* ---- numbers ---- */
 
 /* Writes |v| rounded to `decimals` with a comma every three digits. */
@@ -209,6 +218,40 @@ const char *smb_rp_goal_colour(smb_goal_status s)
 	/* Okabe–Ito: bluish green, blue, orange, vermillion, vermillion, grey */
 	static const char *const c[] = { "#009E73", "#0072B2", "#E69F00", "#D55E00", "#D55E00", "#777777" };
 	return c[s <= SMB_GOAL_UNKNOWN ? s : SMB_GOAL_UNKNOWN];
+}
+
+double smb_rp_model(const smb_report *rp, const char *model, const char *field)
+{
+	for (size_t i = 0; i < rp->a->nmodels; i++)
+		if (strcmp(rp->a->models[i].model, model) == 0 && strcmp(rp->a->models[i].field, field) == 0)
+			return rp->a->models[i].value;
+	return NAN;
+}
+
+const smb_arec *smb_rp_rec(const smb_report *rp, const char *id)
+{
+	for (size_t i = 0; i < rp->a->nrecs; i++)
+		if (strcmp(rp->a->recs[i].initiative_id, id) == 0)
+			return &rp->a->recs[i];
+	return NULL;
+}
+
+size_t smb_rp_review_findings(const smb_report *rp, int resolved, const smb_assessment **from_out, size_t *idx,
+                              size_t max)
+{
+	const smb_assessment *in = resolved ? rp->rv.from : rp->rv.to, *out = resolved ? rp->rv.to : rp->rv.from;
+	size_t n = 0;
+
+	*from_out = in;
+	for (size_t i = 0; i < in->nfindings && n < max; i++) {
+		int there = 0;
+		for (size_t k = 0; k < out->nfindings && !there; k++)
+			there = strcmp(out->findings[k].rule_id, in->findings[i].rule_id) == 0;
+		/* a finding a note hides on the report's assessment stays hidden here */
+		if (!there && !smb_note_hides(rp->notes, rp->nnotes, in->findings[i].rule_id))
+			idx[n++] = i;
+	}
+	return n;
 }
 
 const smb_ametric *smb_rp_metric(const smb_report *rp, const char *key)

@@ -461,16 +461,13 @@ static void area(smb_buf *o, const smb_report *rp, int k)
 
 static void swot(smb_buf *o, const smb_report *rp)
 {
-	static const char *const kinds[4] = { "strength", "weakness", "opportunity", "threat" };
-	static const char *const titles[4] = { "Strengths", "Weaknesses", "Opportunities", "Threats" };
-
 	smb_buf_puts(o, "<section id=\"swot\"><h2>SWOT</h2><div class=\"swot\">");
 	for (int s = 0; s < 4; s++) {
 		int any = 0;
-		smb_buf_printf(o, "<div><h3>%s</h3><ul>", titles[s]);
+		smb_buf_printf(o, "<div><h3>%s</h3><ul>", smb_rp_swot_titles[s]);
 		for (size_t i = 0; i < rp->a->nfindings; i++) {
 			const smb_afinding *f = &rp->a->findings[i];
-			if (f->hidden || strcmp(f->kind, kinds[s]) != 0)
+			if (f->hidden || strcmp(f->kind, smb_rp_swot_kinds[s]) != 0)
 				continue;
 			any++;
 			smb_buf_puts(o, "<li>");
@@ -491,14 +488,6 @@ static void swot(smb_buf *o, const smb_report *rp)
 }
 
 /* ---- 5. initiatives and plan ---- */
-
-static const smb_arec *rec_of(const smb_report *rp, const char *id)
-{
-	for (size_t i = 0; i < rp->a->nrecs; i++)
-		if (strcmp(rp->a->recs[i].initiative_id, id) == 0)
-			return &rp->a->recs[i];
-	return NULL;
-}
 
 static void plan(smb_buf *o, const smb_report *rp)
 {
@@ -527,7 +516,7 @@ static void plan(smb_buf *o, const smb_report *rp)
 	                "<th class=\"n\">Months</th><th class=\"n\">Expected gain</th></tr></thead><tbody>");
 	for (size_t i = 0; i < r->nchosen; i++) {
 		const char *id = in->cand[r->chosen[i]].id;
-		const smb_arec *rec = rec_of(rp, id);
+		const smb_arec *rec = smb_rp_rec(rp, id);
 		char cost[64];
 		smb_buf_puts(o, "<tr><td>");
 		esc(o, rec ? rec->title : id);
@@ -720,22 +709,8 @@ static void forecasts(smb_buf *o, const smb_report *rp)
 
 /* ---- 7. customers ---- */
 
-static double model(const smb_report *rp, const char *m, const char *field)
-{
-	for (size_t i = 0; i < rp->a->nmodels; i++)
-		if (strcmp(rp->a->models[i].model, m) == 0 && strcmp(rp->a->models[i].field, field) == 0)
-			return rp->a->models[i].value;
-	return NAN;
-}
-
 static void customers(smb_buf *o, const smb_report *rp)
 {
-	static const char *const seg[] = { "champions", "loyal", "potential_loyalist", "new_customers", "promising",
-		                               "need_attention", "about_to_sleep", "cannot_lose_them", "at_risk",
-		                               "hibernating", "lost" };
-	static const char *const seg_name[] = { "Champions", "Loyal", "Potential loyalists", "New customers", "Promising",
-		                                    "Need attention", "About to sleep", "Cannot lose them", "At risk",
-		                                    "Hibernating", "Lost" };
 	const char *labels[11], *texts[11];
 	double values[11], total = 0, max = 0;
 	char tb[11][48];
@@ -744,24 +719,24 @@ static void customers(smb_buf *o, const smb_report *rp)
 	smb_buf desc;
 
 	smb_buf_puts(o, "<section id=\"customers\"><h2>Customers</h2>");
-	for (size_t i = 0; i < 11; i++) {
-		double v = model(rp, "rfm", seg[i]);
+	for (size_t i = 0; i < SMB_RP_NSEGMENTS; i++) {
+		double v = smb_rp_model(rp, "rfm", smb_rp_segments[i]);
 		if (!isnan(v))
 			total += v;
 	}
 	smb_buf_init(&desc);
 	if (total > 0) {
 		smb_buf_puts(&desc, "Customers in each RFM segment:");
-		for (size_t i = 0; i < 11; i++) {
-			double v = model(rp, "rfm", seg[i]);
+		for (size_t i = 0; i < SMB_RP_NSEGMENTS; i++) {
+			double v = smb_rp_model(rp, "rfm", smb_rp_segments[i]);
 			if (isnan(v))
 				continue;
-			labels[n] = seg_name[i];
+			labels[n] = smb_rp_segment_names[i];
 			values[n] = v;
 			snprintf(tb[n], sizeof tb[n], "%.0f (%.0f%%)", v, 100 * v / total);
 			texts[n] = tb[n];
 			max = fmax(max, v);
-			smb_buf_printf(&desc, " %s %s;", seg_name[i], tb[n]);
+			smb_buf_printf(&desc, " %s %s;", smb_rp_segment_names[i], tb[n]);
 			n++;
 		}
 		memset(&c, 0, sizeof c);
@@ -880,27 +855,17 @@ static void review(smb_buf *o, const smb_report *rp)
 		smb_buf_puts(o, "</figcaption></figure>");
 	}
 	for (int pass = 0; pass < 2; pass++) {
-		const smb_assessment *in = pass ? rv->from : rv->to, *out = pass ? rv->to : rv->from;
-		int any = 0;
+		const smb_assessment *in;
+		size_t idx[256], n = smb_rp_review_findings(rp, pass, &in, idx, 256);
 		smb_buf_puts(o, pass ? "<h3>Resolved findings</h3><ul>" : "<h3>New findings</h3><ul>");
-		for (size_t i = 0; i < in->nfindings; i++) {
-			const smb_afinding *f = &in->findings[i];
-			int there = 0;
-			for (size_t k = 0; k < out->nfindings && !there; k++)
-				there = strcmp(out->findings[k].rule_id, f->rule_id) == 0;
-			/* a finding a note hides on the report's assessment stays hidden here */
-			if (there || smb_note_hides(rp->notes, rp->nnotes, f->rule_id))
-				continue;
-			any++;
+		for (size_t i = 0; i < n; i++) {
 			smb_buf_puts(o, "<li>");
-			esc(o, f->title);
+			esc(o, in->findings[idx[i]].title);
 			smb_buf_puts(o, " <span class=\"tag\">(");
-			esc(o, f->kind);
+			esc(o, in->findings[idx[i]].kind);
 			smb_buf_puts(o, ")</span></li>");
 		}
-		if (!any)
-			smb_buf_puts(o, "<li>None.</li>");
-		smb_buf_puts(o, "</ul>");
+		smb_buf_puts(o, n ? "</ul>" : "<li>None.</li></ul>");
 	}
 	smb_buf_puts(o, "</section>");
 }

@@ -45,6 +45,24 @@ void smb_rp_split(const smb_report *rp, int area, double *total, double *data, d
 extern const smb_svg_band smb_rp_levels[4];
 extern const char *const smb_rp_area_titles[5];
 
+/* The SWOT quadrants: finding kinds and their headings. */
+extern const char *const smb_rp_swot_kinds[4];
+extern const char *const smb_rp_swot_titles[4];
+/* The RFM segments as the customer plugin names its model fields, and as
+ * the report names them. */
+#define SMB_RP_NSEGMENTS 11
+extern const char *const smb_rp_segments[SMB_RP_NSEGMENTS];
+extern const char *const smb_rp_segment_names[SMB_RP_NSEGMENTS];
+/* A model field of the assessment, NaN when absent. */
+double smb_rp_model(const smb_report *rp, const char *model, const char *field);
+/* The recommendation of that initiative, or NULL. */
+const smb_arec *smb_rp_rec(const smb_report *rp, const char *id);
+/* The review's findings that are new (resolved 0) in the later assessment
+ * or resolved since the earlier (resolved 1), without those a note hides:
+ * fills idx into the findings of *from_out and returns the count. */
+size_t smb_rp_review_findings(const smb_report *rp, int resolved, const smb_assessment **from_out, size_t *idx,
+                              size_t max);
+
 /* A metric of the assessment by key, or NULL. */
 const smb_ametric *smb_rp_metric(const smb_report *rp, const char *key);
 

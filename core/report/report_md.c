@@ -229,16 +229,13 @@ static void area(smb_buf *o, const smb_report *rp, int k)
 
 static void swot(smb_buf *o, const smb_report *rp)
 {
-	static const char *const kinds[4] = { "strength", "weakness", "opportunity", "threat" };
-	static const char *const titles[4] = { "Strengths", "Weaknesses", "Opportunities", "Threats" };
-
 	smb_buf_puts(o, "\n## SWOT\n");
 	for (int s = 0; s < 4; s++) {
 		int any = 0;
-		smb_buf_printf(o, "\n### %s\n\n", titles[s]);
+		smb_buf_printf(o, "\n### %s\n\n", smb_rp_swot_titles[s]);
 		for (size_t i = 0; i < rp->a->nfindings; i++) {
 			const smb_afinding *f = &rp->a->findings[i];
-			if (f->hidden || strcmp(f->kind, kinds[s]) != 0)
+			if (f->hidden || strcmp(f->kind, smb_rp_swot_kinds[s]) != 0)
 				continue;
 			any++;
 			smb_buf_puts(o, "- ");
@@ -264,11 +261,8 @@ static void plan(smb_buf *o, const smb_report *rp)
 	smb_buf_puts(o, "| Chosen initiative | Cost | Hours | Expected gain |\n|---|---:|---:|---:|\n");
 	for (size_t i = 0; i < r->nchosen; i++) {
 		const char *id = in->cand[r->chosen[i]].id;
-		const smb_arec *rec = NULL;
+		const smb_arec *rec = smb_rp_rec(rp, id);
 		char cost[64];
-		for (size_t k = 0; k < rp->a->nrecs && !rec; k++)
-			if (strcmp(rp->a->recs[k].initiative_id, id) == 0)
-				rec = &rp->a->recs[k];
 		smb_rp_money(rp, rec ? rec->cost : NAN, cost, sizeof cost);
 		smb_buf_puts(o, "| ");
 		md(o, rec ? rec->title : id);
@@ -341,19 +335,17 @@ static void forecasts(smb_buf *o, const smb_report *rp)
 
 static void customers(smb_buf *o, const smb_report *rp)
 {
-	static const char *const seg[] = { "champions", "loyal", "potential_loyalist", "new_customers", "promising",
-		                               "need_attention", "about_to_sleep", "cannot_lose_them", "at_risk",
-		                               "hibernating", "lost" };
 	int any = 0;
 
 	smb_buf_puts(o, "\n## Customers\n");
-	for (size_t s = 0; s < 11; s++)
-		for (size_t i = 0; i < rp->a->nmodels; i++)
-			if (strcmp(rp->a->models[i].model, "rfm") == 0 && strcmp(rp->a->models[i].field, seg[s]) == 0) {
-				if (!any++)
-					smb_buf_puts(o, "\n| RFM segment | Customers |\n|---|---:|\n");
-				smb_buf_printf(o, "| %s | %.0f |\n", seg[s], rp->a->models[i].value);
-			}
+	for (size_t s = 0; s < SMB_RP_NSEGMENTS; s++) {
+		double v = smb_rp_model(rp, "rfm", smb_rp_segments[s]);
+		if (isnan(v))
+			continue;
+		if (!any++)
+			smb_buf_puts(o, "\n| RFM segment | Customers |\n|---|---:|\n");
+		smb_buf_printf(o, "| %s | %.0f |\n", smb_rp_segment_names[s], v);
+	}
 	if (!any)
 		smb_buf_puts(o, "\nNo RFM segments: the assessment has no customer transactions.\n");
 	if (rp->have_customers) {
@@ -392,21 +384,15 @@ static void review(smb_buf *o, const smb_report *rp)
 		smb_buf_printf(o, "| coverage | %+.2f |\n", coverage);
 	smb_buf_printf(o, "| total | %+.2f |\n", total);
 	for (int pass = 0; pass < 2; pass++) {
-		const smb_assessment *in = pass ? rp->rv.from : rp->rv.to, *out = pass ? rp->rv.to : rp->rv.from;
-		int any = 0;
+		const smb_assessment *in;
+		size_t idx[256], n = smb_rp_review_findings(rp, pass, &in, idx, 256);
 		smb_buf_puts(o, pass ? "\n### Resolved findings\n\n" : "\n### New findings\n\n");
-		for (size_t i = 0; i < in->nfindings; i++) {
-			int there = 0;
-			for (size_t k = 0; k < out->nfindings && !there; k++)
-				there = strcmp(out->findings[k].rule_id, in->findings[i].rule_id) == 0;
-			if (there || smb_note_hides(rp->notes, rp->nnotes, in->findings[i].rule_id))
-				continue;
-			any++;
+		for (size_t i = 0; i < n; i++) {
 			smb_buf_puts(o, "- ");
-			md(o, in->findings[i].title);
+			md(o, in->findings[idx[i]].title);
 			smb_buf_puts(o, "\n");
 		}
-		if (!any)
+		if (!n)
 			smb_buf_puts(o, "None.\n");
 	}
 }
