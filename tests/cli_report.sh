@@ -30,6 +30,10 @@ is "$(echo "$out" | jq -c '[.findings[] | select(.hidden == true) | .rule]')" '[
 run smbopt show 4 --format md
 case "$out" in *"The business is making a loss"*) ok 1 "show md leaves the hidden finding out" ;; *) ok 0 "show md leaves the hidden finding out" ;; esac
 
+# FIN-cash-outlook fired in 2026-Q2 (assessment 3) and not in 2026-Q3: the
+# review of 4 lists it as resolved, unless a note on 3 hides it
+run smbopt note add 3 --finding FIN-cash-outlook --text "Not for the owner's eyes." --hide
+is "$rc" 0 "note add --hide on the earlier assessment"
 run smbopt note add 4 --finding NO-SUCH-RULE --text "x"
 is "$rc" 66 "a note on a finding the assessment lacks is refused (66)"
 like "$err" "assessment 4 has no finding 'NO-SUCH-RULE'" "naming it"
@@ -45,11 +49,11 @@ run smbopt note add 4 --finding FIN-0090 --text "$(printf 'bell\007')"
 is "$rc" 64 "a note with a control character is refused"
 run smbopt note add 99 --finding FIN-0090 --text "x"
 is "$rc" 66 "a note on a missing assessment is refused (66)"
-is "$(sql 'SELECT count(*) FROM note')" 3 "refused notes wrote nothing"
+is "$(sql 'SELECT count(*) FROM note')" 4 "refused notes wrote nothing"
 run smbopt note add 4 --finding CUS-0520 --text "to be removed"
-run smbopt note rm 4
+run smbopt note rm 5
 is "$rc" 0 "note rm"
-run smbopt note rm 4
+run smbopt note rm 5
 is "$rc" 66 "note rm of a removed note is refused (66)"
 
 # --- HTML -------------------------------------------------------------------
@@ -127,6 +131,8 @@ like "$html" "OPS-reorder-points</span><p class=\"note\"><strong>Consultant&#39;
 	"a note beside its initiative"
 like "$html" "<span class=\"status\" style=\"background:#D55E00\">Off track</span>" "goal status in colour and a word"
 like "$html" "Much of the stock has not sold for months" "the review lists new findings"
+like "$html" "<li>Most customers are still active <span" "and resolved ones"
+case "$html" in *"cash runs out within six months"*) ok 1 "but not one a note on the earlier assessment hides" ;; *) ok 0 "but not one a note on the earlier assessment hides" ;; esac
 
 # an earlier assessment: no review unless asked, then it says why
 run smbopt report harbour-books --period 2025-Q4

@@ -247,8 +247,9 @@ size_t smb_rp_review_findings(const smb_report *rp, int resolved, const smb_asse
 		int there = 0;
 		for (size_t k = 0; k < out->nfindings && !there; k++)
 			there = strcmp(out->findings[k].rule_id, in->findings[i].rule_id) == 0;
-		/* a finding a note hides on the report's assessment stays hidden here */
-		if (!there && !smb_note_hides(rp->notes, rp->nnotes, in->findings[i].rule_id))
+		/* a finding a note hides, on either assessment, stays hidden here */
+		if (!there && !smb_note_hides(rp->notes, rp->nnotes, in->findings[i].rule_id) &&
+		    !smb_note_hides(rp->from_notes, rp->nfrom_notes, in->findings[i].rule_id))
 			idx[n++] = i;
 	}
 	return n;
@@ -391,10 +392,17 @@ static void gather_review(smb_store *s, const smb_registry *r, const smb_report_
 	}
 	snprintf(from, sizeof from, "%lld", rp->trend[rp->ntrend - 2]->id);
 	snprintf(to, sizeof to, "%lld", rp->a->id);
-	if (smb_review_run(s, r, rp->client.id, from, to, &rp->rv, &e) == SMB_OK)
-		rp->have_review = 1;
-	else
+	/* smb_review_run leaves nothing to free when it fails */
+	if (smb_review_run(s, r, rp->client.id, from, to, &rp->rv, &e) != SMB_OK) {
 		why_set(rp->review_why, sizeof rp->review_why, "The review could not be computed: %s", e.msg);
+		return;
+	}
+	if (smb_note_list(s, rp->rv.from->id, &rp->from_notes, &rp->nfrom_notes, &e) != SMB_OK) {
+		smb_review_free(&rp->rv);
+		why_set(rp->review_why, sizeof rp->review_why, "The review could not be computed: %s", e.msg);
+		return;
+	}
+	rp->have_review = 1;
 }
 
 static void gather_plan(smb_store *s, const smb_registry *r, const smb_report_opts *o, smb_report *rp)
@@ -591,6 +599,7 @@ void smb_report_free(smb_report *rp)
 	free(rp->goal_at);
 	if (rp->have_review)
 		smb_review_free(&rp->rv);
+	smb_note_list_free(rp->from_notes, rp->nfrom_notes);
 	smb_planning_free(&rp->plan);
 	for (int i = 0; i < 2; i++)
 		if (rp->fan[i].ok)

@@ -64,6 +64,8 @@ typedef struct smb_report {
 	smb_report_goal *goal_at;    /* ngoals */
 	int have_review;
 	smb_review rv;
+	smb_note *from_notes;        /* the notes on the review's earlier assessment */
+	size_t nfrom_notes;
 	char review_why[256];
 	int have_plan;
 	smb_planning plan;
