@@ -124,7 +124,11 @@ void smb_rp_value(const smb_report *rp, double v, const char *unit, char *out, s
 	if (unit && (strcmp(unit, "count") == 0 || strcmp(unit, "people") == 0 || strcmp(unit, "customers") == 0 ||
 	             strcmp(unit, "hours") == 0 || strcmp(unit, "skus") == 0)) {
 		smb_rp_plain(v, 0, g, sizeof g);
-		snprintf(out, len, "%s %s", g, unit);
+		/* "2,626", not "2,626 count": a count needs no unit */
+		if (strcmp(unit, "count") == 0)
+			snprintf(out, len, "%s", g);
+		else
+			snprintf(out, len, "%s %s", g, unit);
 		return;
 	}
 	smb_rp_plain(v, fabs(v) >= 1000 ? 0 : 2, g, sizeof g);
