@@ -175,6 +175,12 @@ is "$rc" 78 "pdf without Chromium is refused (78)"
 like "$err" "install it" "saying to install Chromium"
 like "$err" "--format html" "or to use html"
 ok "$([ ! -e "$tmp/x.pdf" ]; echo $?)" "and writing no file"
+run env SMBOPT_CHROMIUM=/bin/false "$top_builddir/smbopt" report harbour-books --format pdf -o "$tmp/x.pdf"
+is "$rc" 74 "a Chromium that fails is an error (74)"
+like "$err" "failed to print the report (exit 1)" "saying so"
+run env SMBOPT_CHROMIUM=/bin/true "$top_builddir/smbopt" report harbour-books --format pdf -o "$tmp/x.pdf"
+is "$rc" 74 "a Chromium that prints nothing is an error (74)"
+ok "$([ ! -e "$tmp/x.pdf" ] && [ -z "$(ls "$tmp" | grep 'x.pdf')" ]; echo $?)" "and leaves no file behind"
 
 # --- XLSX ---------------------------------------------------------------------
 run smbopt report harbour-books --format xlsx -o "$tmp/r.xlsx"
