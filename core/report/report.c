@@ -569,10 +569,10 @@ int smb_report_build(smb_store *s, const smb_registry *r, const smb_report_opts 
 	rp->runway = NAN;
 	if ((rc = smb_client_get(s, o->client, &rp->client, e)))
 		return rc;
-	if ((rc = pick(s, o, rp, e)))
+	if ((rc = pick(s, o, rp, e)) || (rc = smb_note_list(s, rp->a->id, &rp->notes, &rp->nnotes, e))) {
+		smb_report_free(rp);
 		return rc;
-	if ((rc = smb_note_list(s, rp->a->id, &rp->notes, &rp->nnotes, e)))
-		return rc;
+	}
 	smb_note_mark(rp->a, rp->notes, rp->nnotes);
 	gather_goals(s, rp);
 	gather_review(s, r, o, rp);

@@ -82,7 +82,8 @@ typedef struct smb_report {
 /* Gathers everything the report shows. Bad options are SMB_EUSAGE, an
  * unknown client or assessment SMB_ENOINPUT; a section that cannot be
  * built (no transactions, too short a series) is not an error: its why
- * says what is missing and the section shows it. */
+ * says what is missing and the section shows it. On an error *out holds
+ * nothing to free. */
 int smb_report_build(smb_store *s, const smb_registry *r, const smb_report_opts *o, smb_report *out, smb_err *e);
 void smb_report_free(smb_report *rp);
 
