@@ -259,8 +259,10 @@ fi
 if [ -z "$chromium" ] || ! command -v pdfinfo >/dev/null 2>&1; then
 	echo "ok $((tap_n + 1)) # SKIP no Chromium or pdfinfo: the PDF is not rendered"; tap_n=$((tap_n + 1))
 else
-	run env SMBOPT_CHROMIUM="$chromium" "$top_builddir/smbopt" report harbour-books --format pdf -o "$tmp/r.pdf"
-	is "$rc" 0 "report --format pdf through $chromium"
+	mkdir -p "$tmp/a b#c"
+	run env SMBOPT_CHROMIUM="$chromium" TMPDIR="$tmp/a b#c" "$top_builddir/smbopt" report harbour-books --format pdf -o "$tmp/r.pdf"
+	is "$rc" 0 "report --format pdf through $chromium (a TMPDIR with a space and a #)"
+	is "$(ls -A "$tmp/a b#c")" "" "leaving no temporary file"
 	pages=$(pdfinfo "$tmp/r.pdf" | awk '/^Pages:/ { print $2 }')
 	ok "$([ "${pages:-0}" -ge 3 ]; echo $?)" "the PDF has at least 3 pages ($pages)"
 	like "$(pdfinfo "$tmp/r.pdf" | grep '^Page size:')" "(A4)" "on A4"

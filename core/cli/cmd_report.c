@@ -93,7 +93,17 @@ static int print_pdf(cli_ctx *c, const char *chromium, const char *dir, const ch
 
 	snprintf(profile, sizeof profile, "--user-data-dir=%s/profile", dir);
 	snprintf(target, sizeof target, "--print-to-pdf=%s", pdf);
-	snprintf(url, sizeof url, "file://%s", html);
+	/* file:// and the path percent-encoded: $TMPDIR may hold spaces or '#' */
+	{
+		size_t o = (size_t)snprintf(url, sizeof url, "file://");
+		for (const unsigned char *p = (const unsigned char *)html; *p && o + 4 < sizeof url; p++) {
+			if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("/-._~", *p))
+				url[o++] = (char)*p;
+			else
+				o += (size_t)snprintf(url + o, sizeof url - o, "%%%02X", *p);
+		}
+		url[o] = '\0';
+	}
 	if ((pid = fork()) < 0)
 		return smb_err_set(&c->err, SMB_EIO, "cannot start %s: %s", chromium, strerror(errno));
 	if (pid == 0) {
