@@ -150,6 +150,14 @@ case "$out" in *'<section id="review"'*) ok 1 "no review section without an earl
 run smbopt report harbour-books --assessment 1 --review
 like "$out" "There is no earlier assessment of this client to compare with." "--review says why there is none"
 
+# the plan: by default the top three recommendations' cost and hours
+# (800 + 1,500 + 500 and 30 + 40 + 30), or --budget and --hours
+like "$html" "within a budget of €2,800 and 100 staff hours" "the default plan limits"
+run smbopt report harbour-books --budget 3000 --hours 80
+like "$out" "within a budget of €3,000 and 80 staff hours" "--budget and --hours set them"
+run smbopt report harbour-books --budget -5
+is "$rc" 64 "a negative budget is refused"
+
 # --- Markdown ---------------------------------------------------------------
 run smbopt report harbour-books --format md
 is "$rc" 0 "report --format md"
