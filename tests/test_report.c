@@ -31,6 +31,8 @@ int main(void)
 	is_str(b, "\u20ac12.50", "money: cents below 1,000");
 	smb_rp_money(&rp, -1234.4, b, sizeof b);
 	is_str(b, "-\u20ac1,234", "money: negative");
+	smb_rp_money_whole(&rp, 741.84, b, sizeof b);
+	is_str(b, "\u20ac742", "money: whole units for forecasts");
 	rp.client.currency = "GBP";
 	smb_rp_money(&rp, 2500000, b, sizeof b);
 	is_str(b, "\u00a32,500,000", "money: the client's currency (GBP)");

@@ -86,11 +86,9 @@ static const char *symbol(const char *cur)
 	return NULL;
 }
 
-void smb_rp_money(const smb_report *rp, double v, char *out, size_t len)
+static void money(const smb_report *rp, double v, int dec, char *out, size_t len)
 {
 	const char *cur = rp && rp->client.currency ? rp->client.currency : "EUR", *sym = symbol(cur);
-	/* whole amounts (budgets, costs, axis ticks) need no cents */
-	int dec = fabs(v) >= 1000 || v == floor(v) ? 0 : 2;
 	char g[64];
 
 	if (isnan(v)) {
@@ -102,6 +100,17 @@ void smb_rp_money(const smb_report *rp, double v, char *out, size_t len)
 		snprintf(out, len, "%s%s%s", negative(v, dec) ? "-" : "", sym, g);
 	else
 		snprintf(out, len, "%s%s %s", negative(v, dec) ? "-" : "", cur, g);
+}
+
+void smb_rp_money(const smb_report *rp, double v, char *out, size_t len)
+{
+	/* whole amounts (budgets, costs, axis ticks) need no cents */
+	money(rp, v, fabs(v) >= 1000 || v == floor(v) ? 0 : 2, out, len);
+}
+
+void smb_rp_money_whole(const smb_report *rp, double v, char *out, size_t len)
+{
+	money(rp, v, 0, out, len);
 }
 
 void smb_rp_value(const smb_report *rp, double v, const char *unit, char *out, size_t len)
@@ -137,7 +146,7 @@ void smb_rp_value(const smb_report *rp, double v, const char *unit, char *out, s
 
 void smb_rp_money_fmt(double v, char *out, size_t len, void *ud)
 {
-	smb_rp_money(ud, v, out, len);
+	smb_rp_money_whole(ud, v, out, len);
 }
 
 void smb_rp_value_fmt(double v, char *out, size_t len, void *ud)

@@ -648,9 +648,9 @@ static void fan(smb_buf *o, const smb_report *rp, const smb_report_fan *f, int c
 	}
 	for (size_t i = 0; i < f->nhist + SMB_REPORT_HORIZON; i++)
 		xl[i] = f->xlabel[i];
-	smb_rp_money(rp, f->fc.value[SMB_REPORT_HORIZON - 1], last, sizeof last);
-	smb_rp_money(rp, f->fc.lo80[SMB_REPORT_HORIZON - 1], lo, sizeof lo);
-	smb_rp_money(rp, f->fc.hi80[SMB_REPORT_HORIZON - 1], hi, sizeof hi);
+	smb_rp_money_whole(rp, f->fc.value[SMB_REPORT_HORIZON - 1], last, sizeof last);
+	smb_rp_money_whole(rp, f->fc.lo80[SMB_REPORT_HORIZON - 1], lo, sizeof lo);
+	smb_rp_money_whole(rp, f->fc.hi80[SMB_REPORT_HORIZON - 1], hi, sizeof hi);
 	snprintf(title, sizeof title, "%s: the last %zu months and the next %d", f->label, f->nhist, SMB_REPORT_HORIZON);
 	smb_buf_init(&desc);
 	smb_buf_printf(&desc, "%s by month; in %s the forecast is %s, 80%% interval %s to %s (method %s).", f->label,

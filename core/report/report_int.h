@@ -14,10 +14,12 @@
  * counts as integers, other ratios to two decimals. A unit of three
  * capital letters is money, in the client's currency. */
 void smb_rp_money(const smb_report *rp, double v, char *out, size_t len);
+/* Forecasts and axes: whole units always (cents would be false precision). */
+void smb_rp_money_whole(const smb_report *rp, double v, char *out, size_t len);
 void smb_rp_value(const smb_report *rp, double v, const char *unit, char *out, size_t len);
 void smb_rp_plain(double v, int decimals, char *out, size_t len);
 int smb_rp_is_money(const char *unit);
-/* An svg formatter for money: ud is the report. */
+/* An svg formatter for money in whole units: ud is the report. */
 void smb_rp_money_fmt(double v, char *out, size_t len, void *ud);
 void smb_rp_score_fmt(double v, char *out, size_t len, void *ud);
 void smb_rp_value_fmt(double v, char *out, size_t len, void *ud);   /* two decimals */

@@ -316,11 +316,11 @@ static void forecasts(smb_buf *o, const smb_report *rp)
 		smb_buf_puts(o, "| Month | Forecast | 80% interval | 95% interval |\n|---|---:|---|---|\n");
 		for (size_t h = 0; h < SMB_REPORT_HORIZON; h++) {
 			char v[64], a[64], b[64], c[64], d[64];
-			smb_rp_money(rp, f->fc.value[h], v, sizeof v);
-			smb_rp_money(rp, f->fc.lo80[h], a, sizeof a);
-			smb_rp_money(rp, f->fc.hi80[h], b, sizeof b);
-			smb_rp_money(rp, f->fc.lo95[h], c, sizeof c);
-			smb_rp_money(rp, f->fc.hi95[h], d, sizeof d);
+			smb_rp_money_whole(rp, f->fc.value[h], v, sizeof v);
+			smb_rp_money_whole(rp, f->fc.lo80[h], a, sizeof a);
+			smb_rp_money_whole(rp, f->fc.hi80[h], b, sizeof b);
+			smb_rp_money_whole(rp, f->fc.lo95[h], c, sizeof c);
+			smb_rp_money_whole(rp, f->fc.hi95[h], d, sizeof d);
 			smb_buf_printf(o, "| %s | %s | %s to %s | %s to %s |\n", f->xlabel[f->nhist + h], v, a, b, c, d);
 		}
 	}
