@@ -9,7 +9,7 @@ like "$err" "no workspace at $SMBOPT_DB" "and says where it looked"
 
 run smbopt init
 is "$rc" 0 "init creates the workspace"
-is "$(sql 'PRAGMA user_version')" 6 "schema version 6 is recorded"
+is "$(sql 'PRAGMA user_version')" 7 "schema version 7 is recorded"
 is "$(sql 'PRAGMA journal_mode')" wal "WAL mode is on"
 is "$(sql "SELECT count(*) FROM sqlite_schema WHERE type='table' AND sql LIKE '%STRICT%'")" \
    "$(sql "SELECT count(*) FROM sqlite_schema WHERE type='table'")" "every table is STRICT"
@@ -51,8 +51,8 @@ is "$rc" 64 "an unknown format is refused"
 sql 'PRAGMA user_version = 99'
 run smbopt client list
 is "$rc" 78 "a newer workspace is refused"
-like "$err" "schema version 99, newer than this smbopt understands (6)" "naming both versions"
-sql 'PRAGMA user_version = 6'
+like "$err" "schema version 99, newer than this smbopt understands (7)" "naming both versions"
+sql 'PRAGMA user_version = 7'
 
 printf 'this is not a database, just text\n%.0s' 1 2 3 4 5 6 7 8 9 > "$tmp/junk.db"
 run smbopt --db "$tmp/junk.db" client list

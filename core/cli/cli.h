@@ -156,5 +156,9 @@ int cmd_help(cli_ctx *c, const cli_args *a);
 int cmd_completion(cli_ctx *c, const cli_args *a);
 int cmd_new_playbook(cli_ctx *c, const cli_args *a);
 int cmd_new_plugin(cli_ctx *c, const cli_args *a);
+int cmd_report(cli_ctx *c, const cli_args *a);
+int cmd_note_add(cli_ctx *c, const cli_args *a);
+int cmd_note_list(cli_ctx *c, const cli_args *a);
+int cmd_note_rm(cli_ctx *c, const cli_args *a);
 
 #endif

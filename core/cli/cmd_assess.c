@@ -12,6 +12,7 @@
 #include "client.h"
 #include "cycle.h"
 #include "json.h"
+#include "note.h"
 #include "number.h"
 #include "render.h"
 #include "table.h"
@@ -151,7 +152,13 @@ int cmd_show(cli_ctx *c, const cli_args *a)
 	if ((rc = cli_open_read(c, &s)))
 		return rc;
 	if ((rc = smb_assessment_load(s, id, &as, &c->err)) == SMB_OK) {
-		if (smb_render_assessment(as, fmt, &c->out))
+		smb_note *nv;
+		size_t nn;
+		if ((rc = smb_note_list(s, id, &nv, &nn, &c->err)) == SMB_OK) {
+			smb_note_mark(as, nv, nn);
+			smb_note_list_free(nv, nn);
+		}
+		if (rc == SMB_OK && smb_render_assessment(as, fmt, &c->out))
 			rc = smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");
 		smb_assessment_free(as);
 	}

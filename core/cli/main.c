@@ -92,6 +92,21 @@ static const cli_opt plan_opts[] = {
 	{ .name = "group", .has_arg = 1, .arg = "A;B;C", .help = "fund at most one of these initiatives (repeatable)" },
 	{ .name = "include-adopted", .has_arg = 0, .help = "what-if: offer initiatives already planned, under way or done too" },
 	{ .name = NULL } };
+static const cli_opt report_opts[] = {
+	{ .name = "assessment", .has_arg = 1, .arg = "A", .help = "report this assessment (default: the client's latest)" },
+	{ .name = "period", .has_arg = 1, .arg = "P", .help = "report the client's latest assessment of this period" },
+	{ .name = "review", .has_arg = 0, .help = "include the review against the assessment before" },
+	{ .name = "o", .has_arg = 1, .arg = "FILE", .help = "write to FILE (needed for pdf and xlsx)" },
+	{ .name = "output", .has_arg = 1, .arg = "FILE", .help = "the same as -o" },
+	{ .name = "budget", .has_arg = 1, .arg = "X", .help = "the plan's budget, in the client's currency" },
+	{ .name = "hours", .has_arg = 1, .arg = "H", .help = "the plan's staff hours" },
+	{ .name = NULL } };
+static const cli_opt note_opts[] = {
+	{ .name = "finding", .has_arg = 1, .arg = "RULE", .help = "the finding the note is about" },
+	{ .name = "initiative", .has_arg = 1, .arg = "ID", .help = "the initiative the note is about" },
+	{ .name = "text", .has_arg = 1, .arg = "TEXT", .help = "the note (required)" },
+	{ .name = "hide", .has_arg = 0, .help = "keep the finding out of what the client is shown (still in JSON, marked hidden)" },
+	{ .name = NULL } };
 static const cli_opt assess_opts[] = {
 	{ .name = "period", .has_arg = 1, .arg = "P", .help = "the period to assess (required)" },
 	{ .name = "aggregate", .has_arg = 1, .arg = "RULE", .help = "arithmetic, geometric or weakest-link" },
@@ -138,6 +153,7 @@ const cli_group cli_groups[] = {
 	{ "initiative", "initiatives a client takes on, and how they turned out" },
 	{ "new", "scaffolds: a playbook or a plugin to start from" },
 	{ "assessment", "a stored assessment: withdraw one made by mistake" },
+	{ "note", "a consultant's notes on an assessment's findings and initiatives" },
 	{ NULL, NULL }
 };
 
@@ -209,6 +225,15 @@ const cli_entry cli_commands[] = {
 	  " [--format text|json]"
 	  " | plan --candidates FILE.csv --resource NAME=CAP...",
 	  "choose the initiatives to fund under budget, hours and other limits", plan_opts, 0, 1, cmd_plan },
+	{ "report", NULL, "ID [--assessment A | --period P] [--review] [--format html|pdf|xlsx|md] [-o FILE]"
+	  " [--budget X] [--hours H]",
+	  "the report for the client: charts, findings, plan, forecasts (pdf and xlsx need -o)", report_opts, 1, 1,
+	  cmd_report },
+	{ "note", "add", "ASSESSMENT (--finding RULE | --initiative ID) --text TEXT [--hide]",
+	  "a consultant's note beside a finding or initiative; --hide keeps a finding from the client", note_opts, 1, 1,
+	  cmd_note_add },
+	{ "note", "list", "ASSESSMENT [--format text|json]", "an assessment's notes", no_opts, 1, 1, cmd_note_list },
+	{ "note", "rm", "NOTE", "remove a note", no_opts, 1, 1, cmd_note_rm },
 	{ "demo", NULL, "[--db FILE]", "build a workspace from the bundled example and show it", no_opts, 0, 0, cmd_demo },
 	{ "help", NULL, "[COMMAND [SUBCOMMAND]]", "show the commands, or one command's arguments and options", no_opts, 0, 2,
 	  cmd_help },
@@ -246,6 +271,15 @@ static int parse(const cli_entry *e, int argc, char **argv, cli_args *a, smb_err
 				return smb_err_set(err, SMB_EUSAGE, "too many options");
 			a->opt[a->nopt].name = "help";
 			a->opt[a->nopt++].value = "1";
+		} else if (!only_pos && arg[0] == '-' && arg[1] && arg[1] != '-' && !arg[2] && e && find_opt(e->opts, arg + 1)) {
+			/* a one-letter option a command declares (report's -o FILE) */
+			const cli_opt *o = find_opt(e->opts, arg + 1);
+			if (a->nopt == CLI_MAX_OPTS)
+				return smb_err_set(err, SMB_EUSAGE, "too many options");
+			if (o->has_arg && i + 1 >= argc)
+				return smb_err_set(err, SMB_EUSAGE, "%s needs a value", arg);
+			a->opt[a->nopt].name = o->name;
+			a->opt[a->nopt++].value = o->has_arg ? argv[++i] : "1";
 		} else if (!only_pos && arg[0] == '-' && arg[1] == '-' && arg[2]) {
 			char name[64];
 			const char *eq = strchr(arg + 2, '=');

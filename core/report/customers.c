@@ -218,6 +218,10 @@ int smb_customers_report(smb_store *s, const smb_registry *r, const smb_customer
 		smb_json_array_end(&j);
 		smb_json_object_end(&j);
 		smb_buf_putc(out, '\n');
+	} else if (strcmp(format, "clv") == 0) {
+		/* one CLV a line, full precision: what the report's deciles read */
+		for (size_t i = 0; i < nc; i++)
+			smb_buf_printf(out, "%.17g\n", res[i].clv);
 	} else {
 		smb_buf_puts(out, "customer_id,x,t_x,T,p_alive,expected_purchases,expected_spend,clv,rfm_segment\n");
 		for (size_t i = 0; i < nc; i++) {

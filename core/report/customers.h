@@ -20,7 +20,8 @@ typedef struct smb_customers_opts {
 } smb_customers_opts;
 
 /* Writes the table as csv (customer_id,x,t_x,T,p_alive,expected_purchases,
- * expected_spend,clv,rfm_segment) or json ({models, customers[]}). Every
+ * expected_spend,clv,rfm_segment) json ({models, customers[]}) or clv (one CLV a
+ * line, for the report). Every
  * customer has a row: when BG/NBD cannot tell drop-out (or does not fit),
  * P(alive), expected purchases and CLV are empty (null), and when
  * Gamma-Gamma has no finite mean spend, spend and CLV are; the reason is in

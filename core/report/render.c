@@ -173,6 +173,10 @@ static void render_json(const smb_assessment *a, smb_buf *out)
 		smb_json_raw(&j, f->evidence);
 		smb_json_key(&j, "recommend");
 		smb_json_raw(&j, f->recommend);
+		if (f->hidden) {
+			smb_json_key(&j, "hidden");
+			smb_json_bool(&j, 1);
+		}
 		smb_json_object_end(&j);
 	}
 	smb_json_array_end(&j);
@@ -400,7 +404,8 @@ static void render_text(const smb_assessment *a, smb_buf *out, int md)
 		int any = 0;
 		for (size_t i = 0; i < a->nfindings; i++) {
 			const smb_afinding *f = &a->findings[i];
-			if (strcmp(f->kind, swot_kinds[s]) != 0)
+			/* Markdown goes to the client: a finding a note hides stays out */
+			if (strcmp(f->kind, swot_kinds[s]) != 0 || (md && f->hidden))
 				continue;
 			if (!any++)
 				smb_buf_printf(out, "\n%s%s\n", h3, swot_titles[s]);

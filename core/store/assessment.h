@@ -47,6 +47,7 @@ typedef struct smb_afinding {
 	char *kind, *severity, *title, *detail;
 	char *evidence;          /* JSON array [{metric, value}] */
 	char *recommend;         /* JSON array of initiative ids */
+	int hidden;              /* a consultant's note hides it from the client (note.h); not stored here */
 } smb_afinding;
 
 typedef struct smb_arec {

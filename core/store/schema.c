@@ -262,6 +262,22 @@ static const char migration_6[] =
 	"CREATE TRIGGER assessment_quality_no_delete BEFORE DELETE ON assessment_quality"
 	" BEGIN SELECT RAISE(ABORT, 'assessments are immutable'); END;";
 
+
+/* Consultant notes on an assessment's findings and initiatives (note.h).
+ * Notes are not part of the assessment: they may be removed, and a note
+ * with hidden = 1 keeps its finding out of what the client is shown. */
+static const char migration_7[] =
+	"CREATE TABLE note("
+	" id INTEGER PRIMARY KEY,"
+	" assessment_id INTEGER NOT NULL REFERENCES assessment(id),"
+	" target TEXT NOT NULL CHECK (target IN ('finding', 'initiative')),"
+	" item TEXT NOT NULL,"
+	" text TEXT NOT NULL,"
+	" hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1) AND (hidden = 0 OR target = 'finding')),"
+	" created TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX note_assessment ON note(assessment_id, id);";
+
 const char *const smb_schema_migrations[] = { migration_1, migration_2, migration_3, migration_4, migration_5,
-	migration_6 };
+	migration_6, migration_7 };
 const int smb_schema_nmigrations = (int)(sizeof smb_schema_migrations / sizeof smb_schema_migrations[0]);

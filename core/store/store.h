@@ -8,7 +8,7 @@
 #include "error.h"
 
 /* The schema this program writes; PRAGMA user_version holds the file's. */
-#define SMB_SCHEMA_VERSION 6
+#define SMB_SCHEMA_VERSION 7
 
 typedef struct smb_store {
 	sqlite3 *db;
