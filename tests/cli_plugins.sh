@@ -55,6 +55,9 @@ is "$(jq '.models.visits.rows' "$tmp/shop.json")" 2 "model outputs reach the JSO
 is "$(jq '.models.visits.number_of_date' "$tmp/shop.json")" 1 "cell_number of a date: SMB_PLUGIN_ERROR"
 is "$(jq '.models.visits.number_of_nothing' "$tmp/shop.json")" 2 "cell_number of an unknown column: SMB_PLUGIN_MISSING"
 is "$(jq '.models.visits.number_past_rows' "$tmp/shop.json")" 2 "cell_number past the rows: SMB_PLUGIN_MISSING"
+# a column name in a reused buffer: the column it names now (460 visits),
+# not the one the buffer named before (the date, read as 2026)
+is "$(jq '.models.visits.first_by_reused_buffer' "$tmp/shop.json")" 460 "cell() looks a column up by its name, not its address"
 # keep/kept: what one metric keeps for the cycle another reads back.
 is "$(jq '[.areas.marketing.metrics[] | select(.key == "marketing.visits_total")][0].value' "$tmp/shop.json")" 920 \
    "a metric reads what another kept for the cycle"

@@ -247,7 +247,20 @@ fail:
 	return rc;
 }
 
-static int load_path(smb_registry *r, const char *path, const smb_load_opts *o, smb_err *e)
+/* A playbook the user named (o->playbooks, or a file of a folder named
+ * there) that fails to load is an error: an assessment without it would
+ * not be the one asked for. A bundled one that fails is a warning. */
+static int refused(smb_registry *r, const char *file, const smb_err *why, int named, smb_err *e)
+{
+	if (why->rc == SMB_ESOFTWARE)
+		return smb_err_set(e, why->rc, "%s", why->msg);
+	if (named)
+		return smb_err_set(e, why->rc == SMB_ENOINPUT ? SMB_ENOINPUT : SMB_EDATA, "%s", why->msg);
+	smb_registry_problem(r, file, why->msg);
+	return SMB_OK;
+}
+
+static int load_path(smb_registry *r, const char *path, const smb_load_opts *o, int named, smb_err *e)
 {
 	DIR *d = opendir(path);
 	smb_playbook *pb;
@@ -256,13 +269,8 @@ static int load_path(smb_registry *r, const char *path, const smb_load_opts *o, 
 	size_t n = 0;
 	struct dirent *de;
 
-	if (!d) {
-		if (smb_playbook_load_file(r, path, o, &pb, &why) != SMB_OK && why.rc == SMB_ESOFTWARE)
-			return smb_err_set(e, why.rc, "%s", why.msg);
-		if (!pb)
-			smb_registry_problem(r, path, why.msg);
-		return SMB_OK;
-	}
+	if (!d)
+		return smb_playbook_load_file(r, path, o, &pb, &why) != SMB_OK ? refused(r, path, &why, named, e) : SMB_OK;
 	while ((de = readdir(d))) {
 		size_t len = strlen(de->d_name);
 		char **nv;
@@ -277,15 +285,16 @@ static int load_path(smb_registry *r, const char *path, const smb_load_opts *o, 
 	closedir(d);
 	if (n > 1)
 		qsort(names, n, sizeof *names, by_str);
+	int rc = SMB_OK;
 	for (size_t i = 0; i < n; i++) {
 		char file[PATH_MAX];
 		snprintf(file, sizeof file, "%s/%s", path, names[i]);
-		if (smb_playbook_load_file(r, file, o, &pb, &why) != SMB_OK)
-			smb_registry_problem(r, file, why.msg);
+		if (rc == SMB_OK && smb_playbook_load_file(r, file, o, &pb, &why) != SMB_OK)
+			rc = refused(r, file, &why, named, e);
 		free(names[i]);
 	}
 	free(names);
-	return SMB_OK;
+	return rc;
 }
 
 int smb_playbooks_load(smb_registry *r, const smb_load_opts *o, smb_err *e)
@@ -295,11 +304,11 @@ int smb_playbooks_load(smb_registry *r, const smb_load_opts *o, smb_err *e)
 	if (!o->no_defaults) {
 		smb_paths p;
 		smb_paths_get(&p);
-		if ((rc = load_path(r, p.scripts, o, e)))
+		if ((rc = load_path(r, p.scripts, o, 0, e)))
 			return rc;
 	}
 	for (size_t i = 0; i < o->nplaybooks; i++)
-		if ((rc = load_path(r, o->playbooks[i], o, e)))
+		if ((rc = load_path(r, o->playbooks[i], o, 1, e)))
 			return rc;
 	return SMB_OK;
 }

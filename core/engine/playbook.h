@@ -30,8 +30,10 @@ typedef struct smb_playbook {
 } smb_playbook;
 
 /* Loads the bundled playbooks (unless no_defaults), then o->playbooks
- * (files, or folders of *.lua). A refused playbook is recorded in
- * r->problems with FILE:LINE: reason, and the others load. */
+ * (files, or folders of *.lua). A refused bundled playbook is recorded in
+ * r->problems with FILE:LINE: reason, and the others load; a refused one
+ * the user named is an error (SMB_EDATA, or SMB_ENOINPUT for a missing
+ * file) with that message. */
 int smb_playbooks_load(smb_registry *r, const smb_load_opts *o, smb_err *e);
 /* Loads one file; on refusal returns SMB_ECONFIG and the messages, one per
  * line, in e (several problems of one file are all reported). */

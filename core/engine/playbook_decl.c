@@ -11,6 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rules.h"
+
+/* What one declaration may hand the host: text fields, lists and names are
+ * bounded, and every copy counts against the playbook's memory limit
+ * (smb_sandbox_hold), so declarations cannot grow the host's heap past it. */
+#define DECL_MAX_TEXT      4096      /* label, unit, title, source, question text... */
+#define DECL_MAX_LONG_TEXT 16384     /* description, detail */
+#define DECL_MAX_NAME      128       /* metric keys, rule and initiative ids */
+#define DECL_MAX_LIST      256       /* inputs, industries, metrics, answers, effects... */
+
 static int decl_line(lua_State *L)
 {
 	lua_Debug ar;
@@ -89,13 +99,33 @@ static int field_type(lua_State *L, int idx, const char *name)
 	return t;
 }
 
+static size_t text_max(const char *name)
+{
+	return strcmp(name, "detail") == 0 || strcmp(name, "description") == 0 ? DECL_MAX_LONG_TEXT : DECL_MAX_TEXT;
+}
+
+/* A copy of the string at the top of the stack, held against the limit;
+ * NULL (and a problem) when it is longer than max. */
+static char *copy_text(lua_State *L, loadctx *lc, const char *what, const char *name, size_t max)
+{
+	size_t len;
+	const char *s = lua_tolstring(L, -1, &len);
+
+	if (len > max) {
+		problem(L, lc, "%s: %s is %zu bytes; at most %zu are allowed", what, name, len, max);
+		return NULL;
+	}
+	smb_sandbox_hold(L, len + 1);
+	return strdup(s);
+}
+
 static char *get_string(lua_State *L, loadctx *lc, int idx, const char *what, const char *name, int required)
 {
 	char *s = NULL;
 	int t = lua_getfield(L, idx, name);
 
 	if (t == LUA_TSTRING)
-		s = strdup(lua_tostring(L, -1));
+		s = copy_text(L, lc, what, name, text_max(name));
 	else if (t != LUA_TNIL || required)
 		problem(L, lc, "%s: %s must be %s, not %s", what, name, "text", t == LUA_TNIL ? "missing" : lua_typename(L, t));
 	lua_pop(L, 1);
@@ -118,6 +148,18 @@ static int get_number(lua_State *L, loadctx *lc, int idx, const char *what, cons
 	return ok;
 }
 
+/* A weight: finite and >= 0 on every path (metric, question, weights),
+ * or a negative weight would turn an area's mean into anything. */
+static void get_weight(lua_State *L, loadctx *lc, int idx, const char *what, double *out)
+{
+	double w = 1;
+
+	if (get_number(L, lc, idx, what, "weight", 0, &w) && !(w >= 0))
+		problem(L, lc, "%s: weight must be a finite number >= 0, not %g", what, w);
+	else
+		*out = w;
+}
+
 /* A list of strings { "a", "b" }; returns 0 and sets *v (maybe NULL). */
 static int get_list(lua_State *L, loadctx *lc, int idx, const char *what, const char *name, char ***v, size_t *n)
 {
@@ -136,6 +178,12 @@ static int get_list(lua_State *L, loadctx *lc, int idx, const char *what, const 
 		return -1;
 	}
 	len = (lua_Integer)lua_rawlen(L, -1);
+	if (len > DECL_MAX_LIST) {
+		problem(L, lc, "%s: %s has %lld entries; at most %d are allowed", what, name, (long long)len, DECL_MAX_LIST);
+		lua_pop(L, 1);
+		return -1;
+	}
+	smb_sandbox_hold(L, (size_t)len * sizeof **v);
 	if (len > 0 && !(*v = calloc((size_t)len, sizeof **v))) {
 		lua_pop(L, 1);
 		return -1;
@@ -144,7 +192,7 @@ static int get_list(lua_State *L, loadctx *lc, int idx, const char *what, const 
 		if (lua_rawgeti(L, -1, i) != LUA_TSTRING) {
 			problem(L, lc, "%s: %s[%lld] must be text", what, name, (long long)i);
 		} else {
-			(*v)[*n] = strdup(lua_tostring(L, -1));
+			(*v)[*n] = copy_text(L, lc, what, name, DECL_MAX_NAME);
 			if ((*v)[*n])
 				(*n)++;
 		}
@@ -152,6 +200,18 @@ static int get_list(lua_State *L, loadctx *lc, int idx, const char *what, const 
 	}
 	lua_pop(L, 1);
 	return 0;
+}
+
+/* Counts one more entry of a map field; past DECL_MAX_LIST reports once
+ * and returns 1 (the caller stops reading it). */
+static int map_full(lua_State *L, loadctx *lc, const char *what, const char *name, size_t *count)
+{
+	if (++*count <= DECL_MAX_LIST) {
+		smb_sandbox_hold(L, 64);   /* the entry's copy, near enough: keys are at most DECL_MAX_NAME */
+		return 0;
+	}
+	problem(L, lc, "%s: %s has more than %d entries", what, name, DECL_MAX_LIST);
+	return 1;
 }
 
 /* A function field becomes a reference in the state's registry. */
@@ -341,8 +401,7 @@ static int body_metric(lua_State *L)
 	m.dataset = get_string(L, lc, 1, what, "dataset", 0);
 	get_list(L, lc, 1, what, "industries", &m.industries, &m.nindustries);
 	m.weight = 1;
-	if (get_number(L, lc, 1, what, "weight", 0, &m.weight) && m.weight < 0)
-		problem(L, lc, "%s: weight must be >= 0", what);
+	get_weight(L, lc, 1, what, &m.weight);
 	if (lua_getfield(L, 1, "goalposts") == LUA_TTABLE)
 		goalposts_of(L, lc, lua_gettop(L), what, key, NULL);
 	else if (!lua_isnil(L, -1))
@@ -351,10 +410,14 @@ static int body_metric(lua_State *L)
 	if (lua_getfield(L, 1, "industry_goalposts") == LUA_TTABLE) {
 		int t = lua_gettop(L);
 		char **names = NULL, **nv;
-		size_t n = 0;
+		size_t n = 0, count = 0;
 		lua_pushnil(L);
 		while (lua_next(L, t)) {
-			if (lua_type(L, -2) != LUA_TSTRING || !lua_istable(L, -1)) {
+			if (map_full(L, lc, what, "industry_goalposts", &count)) {
+				lua_pop(L, 2);
+				break;
+			}
+			if (lua_type(L, -2) != LUA_TSTRING || lua_rawlen(L, -2) > DECL_MAX_NAME || !lua_istable(L, -1)) {
 				problem(L, lc, "%s: industry_goalposts maps an industry to { worst, best, source }", what);
 			} else if ((nv = realloc(names, (n + 1) * sizeof *nv))) {
 				names = nv;
@@ -428,6 +491,16 @@ static int body_rule(lua_State *L)
 	r.detail = get_string(L, lc, 1, what, "detail", 0);
 	if (!r.detail)
 		r.detail = strdup("");
+	{
+		/* The detail is expanded outside the sandbox: its formats are
+		 * bounded, and what it can expand to is held against the limit. */
+		char why[160];
+		size_t bound;
+		if (r.detail && smb_detail_check(r.detail, &bound, why, sizeof why))
+			problem(L, lc, "%s: %s", what, why);
+		else if (r.detail)
+			smb_sandbox_hold(L, bound);
+	}
 	get_list(L, lc, 1, what, "recommend", &r.recommend, &r.nrecommend);
 	get_list(L, lc, 1, what, "industries", &r.industries, &r.nindustries);
 	r.origin = origin(lc);
@@ -476,9 +549,14 @@ static int body_initiative(lua_State *L)
 		problem(L, lc, "%s: confidence must be between 0 and 1", what);
 	if (lua_getfield(L, 1, "effect") == LUA_TTABLE) {
 		int t = lua_gettop(L);
+		size_t count = 0;
 		lua_pushnil(L);
 		while (lua_next(L, t)) {
 			smb_effect *nv;
+			if (map_full(L, lc, what, "effect", &count)) {
+				lua_pop(L, 2);
+				break;
+			}
 			if (lua_type(L, -2) != LUA_TSTRING || !smb_metric_key_valid(lua_tostring(L, -2)) ||
 			    !lua_isnumber(L, -1) || !isfinite(lua_tonumber(L, -1))) {
 				problem(L, lc, "%s: effect maps metric keys to finite changes", what);
@@ -538,10 +616,15 @@ static int body_question(lua_State *L)
 	check_fields(L, lc, 1, what, fields);
 	m.question = get_string(L, lc, 1, what, "text", 1);
 	if (lua_getfield(L, 1, "answers") == LUA_TTABLE) {
+		size_t count = 0;
 		lua_pushnil(L);
 		while (lua_next(L, -2)) {
 			void *nv;
-			if (lua_type(L, -2) != LUA_TSTRING || !lua_isnumber(L, -1) || lua_tonumber(L, -1) < 0 ||
+			if (map_full(L, lc, what, "answers", &count)) {
+				lua_pop(L, 2);
+				break;
+			}
+			if (lua_type(L, -2) != LUA_TSTRING || lua_rawlen(L, -2) > DECL_MAX_NAME || !lua_isnumber(L, -1) || lua_tonumber(L, -1) < 0 ||
 			    lua_tonumber(L, -1) > 100) {
 				problem(L, lc, "%s: answers map a label to a score 0..100", what);
 			} else if ((nv = realloc(ch, (nch + 1) * sizeof *ch))) {
@@ -583,7 +666,7 @@ static int body_question(lua_State *L)
 	/* An answer describes the state at the time it was given. */
 	m.rollup = SMB_ROLLUP_LAST;
 	m.weight = 1;
-	get_number(L, lc, 1, what, "weight", 0, &m.weight);
+	get_weight(L, lc, 1, what, &m.weight);
 	get_list(L, lc, 1, what, "industries", &m.industries, &m.nindustries);
 	m.origin = origin(lc);
 	if (lc->nerrors != before || !m.key || !m.label) {
@@ -625,12 +708,17 @@ static int decl_weights(lua_State *L)
 	luaL_checktype(L, 1, LUA_TTABLE);
 	if (need_playbook(L, lc))
 		return 0;
+	size_t count = 0;
 	lua_pushnil(L);
 	while (lua_next(L, 1)) {
 		const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+		if (map_full(L, lc, "weights", "the table", &count)) {
+			lua_pop(L, 2);
+			break;
+		}
 		if (!k || (!smb_metric_key_valid(k) && smb_area_index(k) < 0) || !lua_isnumber(L, -1) ||
 		    !(lua_tonumber(L, -1) >= 0) || !isfinite(lua_tonumber(L, -1)))
-			problem(L, lc, "weights: '%s' must be a metric key or an area, with a weight >= 0", k ? k : "?");
+			problem(L, lc, "weights: '%.128s' must be a metric key or an area, with a finite weight >= 0", k ? k : "?");
 		else
 			smb_registry_add_weight(&lc->staging, k, lua_tonumber(L, -1), &e);
 		lua_pop(L, 1);
@@ -644,8 +732,11 @@ static int decl_named(lua_State *L)
 	lua_CFunction body = lua_tocfunction(L, lua_upvalueindex(2));
 	const char *kind = lua_tostring(L, lua_upvalueindex(3));
 	loadctx *lc = ctx_of(L);
-	const char *name = luaL_checkstring(L, 1);
+	size_t len;
+	const char *name = luaL_checklstring(L, 1, &len);
 
+	if (len > DECL_MAX_NAME)
+		return luaL_error(L, "%s: the name is %zu bytes; at most %d are allowed", kind, len, DECL_MAX_NAME);
 	if (strcmp(kind, "playbook") && strcmp(kind, "rule") && strcmp(kind, "initiative") && !smb_metric_key_valid(name))
 		problem(L, lc, "%s '%s': the key must be area.name (area one of operations, marketing, finance, customer, technology)",
 		        kind, name);

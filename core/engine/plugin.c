@@ -15,6 +15,7 @@
 
 #include "context.h"
 #include "paths.h"
+#include "rules.h"
 
 struct smb_host {
 	smb_registry staging;
@@ -191,6 +192,11 @@ static int add_rule(smb_host *h, const smb_rule_def *d)
 		return host_fail(h, "rule %s: severity must be low, medium or high", d->id);
 	if (!d->when || !d->title)
 		return host_fail(h, "rule %s: needs when and title", d->id);
+	{
+		char why[160];
+		if (smb_detail_check(d->detail, NULL, why, sizeof why))
+			return host_fail(h, "rule %s: %s", d->id, why);
+	}
 	memset(&r, 0, sizeof r);
 	r.id = strdup(d->id);
 	r.area = smb_area_index(d->area);

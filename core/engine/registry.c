@@ -3,6 +3,7 @@
  * (core/engine/plugin.c) and playbooks (core/engine/playbook.c) fills it through here. */
 #include "registry.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -225,9 +226,13 @@ int smb_registry_problem(smb_registry *r, const char *file, const char *reason)
 
 int smb_registry_add_weight(smb_registry *r, const char *key, double weight, smb_err *e)
 {
-	void *nv = grow(r->weights, r->nweights, sizeof *r->weights);
+	void *nv;
 
-	if (!nv)
+	/* Every path that weighs (playbook weights, metric and question
+	 * declarations, plugin metrics) meets this check or one like it. */
+	if (!(weight >= 0) || !isfinite(weight))
+		return smb_err_set(e, SMB_ECONFIG, "the weight of %s must be a finite number >= 0, not %g", key, weight);
+	if (!(nv = grow(r->weights, r->nweights, sizeof *r->weights)))
 		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
 	r->weights = nv;
 	if (!(r->weights[r->nweights].key = strdup(key)))

@@ -171,6 +171,17 @@ void smb_sandbox_charge(lua_State *L, long long units, const char *what)
 	sb_charge(L, SB(L), units < 0 ? 0 : units, what);
 }
 
+void smb_sandbox_hold(lua_State *L, size_t bytes)
+{
+	smb_sandbox *sb = SB(L);
+	if (!sb->tripped && bytes <= sb->limit - sb->used) {
+		sb->used += bytes;   /* never given back: the copies live as long as the state */
+		return;
+	}
+	mark_trip(sb, SMB_SANDBOX_MEMORY, "", NULL);
+	raise_trip(L, sb);
+}
+
 /* ---- the allocator ------------------------------------------------------ */
 
 static void *refuse(smb_sandbox *sb, void *ptr, size_t osize, size_t nsize)

@@ -86,6 +86,11 @@ long long smb_sandbox_used(const smb_sandbox *sb);    /* budget used by the last
  * against the budget and raises the trip error when it runs out. */
 void smb_sandbox_charge(lua_State *L, long long units, const char *what);
 
+/* For host copies of what the playbook hands over (declarations): counts
+ * bytes against the memory limit for the state's lifetime, and raises the
+ * memory trip when they do not fit. */
+void smb_sandbox_hold(lua_State *L, size_t bytes);
+
 /* core/sandbox/sandbox_lib.c: replaces string.find/match/gmatch/gsub/rep and
  * table.insert/remove/move/concat/unpack/sort in L's global string and table
  * libraries by versions that charge their C loops through
