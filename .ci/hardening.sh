@@ -111,7 +111,8 @@ rm -f /tmp/smb-fuzz-probe
 fuzz_lines=
 if make fuzz-build > _hardening/fuzz-build.log 2>&1; then
 	left=$(( budget - ($(now) - t_start) ))
-	secs=$(( left / 3 ))
+	ntargets=$(ls tests/fuzz/fuzz_*.c | wc -l)
+	secs=$(( left / ntargets ))
 	[ "$secs" -gt "$fuzz_max" ] && secs=$fuzz_max
 	[ "$secs" -lt 10 ] && secs=10
 	echo "each target runs $secs s"
@@ -119,7 +120,7 @@ if make fuzz-build > _hardening/fuzz-build.log 2>&1; then
 	rc=$?
 	fuzz_lines=$(grep '^fuzz_' _hardening/fuzz-run.log)
 	grep -v '^make' _hardening/fuzz-run.log
-	if [ "$rc" -eq 0 ]; then v="ok (3 targets, $secs s each)"; else failed=1; v="FAILED: a target crashed (see above; inputs in tests/fuzz/crashes/)"; fi
+	if [ "$rc" -eq 0 ]; then v="ok ($ntargets targets, $secs s each)"; else failed=1; v="FAILED: a target crashed (see above; inputs in tests/fuzz/crashes/)"; fi
 else
 	failed=1
 	tail -n 30 _hardening/fuzz-build.log
