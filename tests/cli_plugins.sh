@@ -31,6 +31,40 @@ run smbopt plugins --no-defaults --plugins "$tmp/w" --format json
 is "$(echo "$out" | jq -r '.plugins | length')" 0 "a world-writable plugin does not load"
 like "$(echo "$out" | jq -r '.refused[0].reason')" "group- or world-writable" "and says why"
 
+# The file and every directory above it are checked before dlopen, which
+# runs a library's constructors: a directory others can write (its files
+# can be swapped), a group-writable one, a file owned by another user.
+# ctor.so writes a marker when it is mapped, so "refused" means not run.
+ctor="$top_builddir/tests/plugins/.libs/ctor.so"
+mkdir -p "$tmp/open/sub" "$tmp/group" "$tmp/owned" "$tmp/sticky"
+cp "$ctor" "$tmp/open/sub/ctor.so"; chmod 755 "$tmp/open/sub/ctor.so"; chmod 777 "$tmp/open"
+cp "$ctor" "$tmp/group/ctor.so"; chmod 755 "$tmp/group/ctor.so"; chmod 775 "$tmp/group"
+cp "$ctor" "$tmp/sticky/ctor.so"; chmod 755 "$tmp/sticky/ctor.so"
+for d in open/sub group; do
+	rm -f "$tmp/ctor-ran"
+	run env SMB_CTOR_MARK="$tmp/ctor-ran" "$top_builddir/smbopt" plugins --no-defaults --plugins "$tmp/$d" --format json
+	is "$(echo "$out" | jq -r '.plugins | length')" 0 "a plugin under a writable directory ($d) does not load"
+	like "$(echo "$out" | jq -r '.refused[0].reason')" "is writable by group or others" "and says which directory"
+	ok $([ ! -e "$tmp/ctor-ran" ]; echo $?) "its constructor never ran ($d)"
+done
+like "$(echo "$out" | jq -r '.refused[0].reason')" "$tmp/group: refused: the directory" "the directory is named"
+if [ "$(id -u)" = 0 ]; then
+	cp "$ctor" "$tmp/owned/ctor.so"; chmod 755 "$tmp/owned/ctor.so"; chown nobody "$tmp/owned/ctor.so"
+	rm -f "$tmp/ctor-ran"
+	run env SMB_CTOR_MARK="$tmp/ctor-ran" "$top_builddir/smbopt" plugins --no-defaults --plugins "$tmp/owned" --format json
+	is "$(echo "$out" | jq -r '.plugins | length')" 0 "a plugin file owned by another user does not load"
+	like "$(echo "$out" | jq -r '.refused[0].reason')" "is owned by another user" "and says so"
+	ok $([ ! -e "$tmp/ctor-ran" ]; echo $?) "its constructor never ran (owner)"
+else
+	echo "ok - # SKIP chown needs root"; echo "ok - # SKIP"; echo "ok - # SKIP"; tap_n=$((tap_n + 3))
+fi
+# A symbolic link into a writable directory is judged by where it leads.
+ln -s "$tmp/open/sub/ctor.so" "$tmp/sticky/link.so"
+run env SMB_CTOR_MARK="$tmp/ctor-ran" "$top_builddir/smbopt" plugins --no-defaults --plugins "$tmp/sticky" --format json
+is "$(echo "$out" | jq -r '[.plugins[].name] | join(",")')" "ctor" "beside it, the same file in a safe directory loads (under sticky /tmp)"
+like "$(echo "$out" | jq -r '.refused[0].reason')" "$tmp/open: refused: the directory" "a link into a writable directory is refused"
+ok $([ -e "$tmp/ctor-ran" ]; echo $?) "the marker works: a loaded plugin's constructor ran"
+
 # The good plugin in a cycle: its kind imports, its metric computes from
 # the rows, its industry goalposts apply, its rule fires.
 smbopt init >/dev/null

@@ -5,6 +5,8 @@
 #include "plugin.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <dlfcn.h>
 #include <math.h>
@@ -12,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "context.h"
 #include "paths.h"
@@ -301,6 +304,66 @@ const smb_host_api *smb_host_api_table(void)
 	return &api_template;
 }
 
+/* One file or directory on the way to a plugin: owned by root or by the
+ * user running smbopt, and not writable by group or others; a directory
+ * with the sticky bit (like /tmp) is let pass, as only an entry's owner
+ * may replace the entry, and the entry is checked in turn. */
+static int trusted(const char *path, int is_dir, smb_err *e)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return smb_err_set(e, SMB_ECONFIG, "%s: refused: cannot read it: %s", path, strerror(errno));
+	if (is_dir && !S_ISDIR(st.st_mode))
+		return smb_err_set(e, SMB_ECONFIG, "%s: refused: not a directory", path);
+	if (!is_dir && !S_ISREG(st.st_mode))
+		return smb_err_set(e, SMB_ECONFIG, "%s: refused: not a regular file", path);
+	if (st.st_uid != 0 && st.st_uid != geteuid())
+		return smb_err_set(e, SMB_ECONFIG, "%s: refused: the %s is owned by another user (uid %u)", path,
+		                   is_dir ? "directory" : "file", (unsigned)st.st_uid);
+	if ((st.st_mode & (S_IWGRP | S_IWOTH)) && !(is_dir && (st.st_mode & S_ISVTX)))
+		return smb_err_set(e, SMB_ECONFIG, "%s: refused: the %s is writable by group or others (chmod go-w)", path,
+		                   is_dir ? "directory" : "file");
+	return SMB_OK;
+}
+
+/* The file and each directory above it, both as named (a link on the
+ * way could be swapped) and as resolved (where the links lead). This
+ * runs before dlopen, which runs a library's constructors: a plugin
+ * refused after it would already have run code. */
+static int trusted_path(const char *path, smb_err *e)
+{
+	char real[PATH_MAX], dir[2 * PATH_MAX + 2], *slash;
+	int rc;
+
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 0) {
+			if (path[0] == '/') {
+				snprintf(dir, sizeof dir, "%s", path);
+			} else {
+				char cwd[PATH_MAX];
+				if (!getcwd(cwd, sizeof cwd))
+					return smb_err_set(e, SMB_ECONFIG, "%s: refused: cannot resolve the path", path);
+				snprintf(dir, sizeof dir, "%s/%s", cwd, path);
+			}
+		} else {
+			if (!realpath(path, real))
+				return smb_err_set(e, SMB_ECONFIG, "%s: cannot read the file", path);
+			snprintf(dir, sizeof dir, "%s", real);
+			if ((rc = trusted(dir, 0, e)))
+				return rc;
+		}
+		while ((slash = strrchr(dir, '/'))) {
+			slash[slash == dir] = '\0';   /* "/a/b" -> "/a" -> "/" */
+			if ((rc = trusted(dir, 1, e)))
+				return rc;
+			if (slash == dir)
+				break;
+		}
+	}
+	return SMB_OK;
+}
+
 int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
 {
 	struct stat sb;
@@ -315,9 +378,12 @@ int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
 	if (stat(path, &sb) != 0)
 		return smb_err_set(e, SMB_ECONFIG, "%s: cannot read the file", path);
 	/* Plugins are native code run with the user's rights: a file others
-	 * can write could be swapped for anything. */
+	 * can write, or one in a directory others can write, could be swapped
+	 * for anything. */
 	if (sb.st_mode & (S_IWGRP | S_IWOTH))
 		return smb_err_set(e, SMB_ECONFIG, "%s: refused: the file is group- or world-writable (chmod go-w)", path);
+	if ((rc = trusted_path(path, e)))
+		return rc;
 	if (!(handle = dlopen(path, RTLD_NOW | RTLD_LOCAL)))
 		return smb_err_set(e, SMB_ECONFIG, "%s: cannot load: %s", path, dlerror());
 	*(void **)&init = dlsym(handle, SMB_PLUGIN_INIT_SYMBOL);

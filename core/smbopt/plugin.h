@@ -1,6 +1,13 @@
 /* smbopt/plugin.h — the one header a plugin is built against.
  * A plugin never links against the host: everything it may call arrives in
- * the smb_host_api table passed to its init function. */
+ * the smb_host_api table passed to its init function.
+ *
+ * Installing one: the host checks the .so file and every directory above
+ * it (as named and as resolved through links) BEFORE dlopen, because
+ * dlopen runs the library's constructors: each must be owned by root or
+ * by the user running smbopt and not be writable by group or others (a
+ * sticky directory such as /tmp passes). A plugin that fails is refused
+ * without any of its code having run. */
 #ifndef SMBOPT_PLUGIN_H
 #define SMBOPT_PLUGIN_H
 
