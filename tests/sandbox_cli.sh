@@ -43,6 +43,8 @@ expected() {
 	attack_require_*) echo "require" ;;
 	attack_gc_*) echo "allowed in playbooks" ;;
 	attack_error_object*) echo "(error object is a table value)" ;;
+	attack_sort_*) echo "instruction limit of 10000000 exceeded in table.sort" ;;
+	attack_utf8_*) echo "instruction limit of 10000000 exceeded in utf8.len" ;;
 	timeout_*) echo "time limit of 5 s exceeded" ;;
 	*) echo "" ;;   # a new kind of attack: the message must at least name its file
 	esac

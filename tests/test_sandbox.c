@@ -86,6 +86,9 @@ static const struct attack {
 	{ "attack_table_concat_len.lua", "instruction limit of 10000000 exceeded", SMB_SANDBOX_INSTRUCTIONS, 0 },
 	{ "attack_table_unpack.lua", "too many results to unpack", SMB_SANDBOX_ERROR, 0 },
 	{ "attack_error_object.lua", "(error object is a table value)", SMB_SANDBOX_ERROR, 0 },
+	{ "attack_sort_huge_strings.lua", "instruction limit of 10000000 exceeded in table.sort", SMB_SANDBOX_INSTRUCTIONS, 0 },
+	{ "attack_sort_comparator.lua", "instruction limit of 10000000 exceeded in table.sort", SMB_SANDBOX_INSTRUCTIONS, 0 },
+	{ "attack_utf8_len.lua", "instruction limit of 10000000 exceeded in utf8.len", SMB_SANDBOX_INSTRUCTIONS, 0 },
 };
 
 static double now(void)
