@@ -154,6 +154,7 @@ int smb_playbook_load_file(smb_registry *r, const char *path, const smb_load_opt
 		lim.instructions = o->instruction_limit;
 	lim.search_path = search;
 	lim.nsearch_path = 3;
+	pb->seconds_total = o && o->seconds_total > 0 ? o->seconds_total : SMB_PLAYBOOK_SECONDS_TOTAL;
 	memset(&lc, 0, sizeof lc);
 	lc.pb = pb;
 	smb_buf_init(&lc.errors);
@@ -319,6 +320,16 @@ int smb_playbook_decl_line(const smb_playbook *pb, const char *what)
 		if (strcmp(pb->decls[i].what, what) == 0)
 			return pb->decls[i].line;
 	return 0;
+}
+
+void smb_playbooks_begin_assessment(const smb_registry *r)
+{
+	for (size_t i = 0; i < r->nplaybooks; i++) {
+		smb_playbook *pb = r->playbooks[i];
+		char who[1024];
+		snprintf(who, sizeof who, "playbook %s (%s)", pb->name ? pb->name : "?", pb->path);
+		smb_sandbox_time_total(pb->sb, pb->seconds_total, who);
+	}
 }
 
 void smb_playbook_unref(smb_playbook *pb, int ref)

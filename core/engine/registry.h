@@ -157,6 +157,7 @@ typedef struct smb_load_opts {
 	int no_defaults;                  /* skip the bundled plugins and playbooks */
 	size_t memory_limit;              /* per playbook; 0: default */
 	long long instruction_limit;      /* per call; 0: default */
+	double seconds_total;             /* per playbook and assessment; 0: SMB_PLAYBOOK_SECONDS_TOTAL */
 } smb_load_opts;
 
 int smb_registry_init(smb_registry *r, smb_err *e);

@@ -92,6 +92,9 @@ static void mark_trip(smb_sandbox *sb, int kind, const char *where, const char *
 		} else if (kind == SMB_SANDBOX_INSTRUCTIONS) {
 			snprintf(sb->trip_msg, sizeof sb->trip_msg, "%sinstruction limit of %lld exceeded%s%s",
 			         where, sb->budget, what ? " in " : " (endless loop?)", what ? what : "");
+		} else if (sb->total_binds) {
+			snprintf(sb->trip_msg, sizeof sb->trip_msg, "%s%s spent its time budget of %g s for this assessment%s%s",
+			         where, sb->who, sb->total, what ? " in " : "", what ? what : "");
 		} else {
 			snprintf(sb->trip_msg, sizeof sb->trip_msg, "%stime limit of %g s exceeded%s%s",
 			         where, sb->seconds, what ? " in " : " (endless loop?)", what ? what : "");
@@ -736,6 +739,15 @@ long long smb_sandbox_used(const smb_sandbox *sb)
 	return sb ? sb->used_last : 0;
 }
 
+void smb_sandbox_time_total(smb_sandbox *sb, double seconds, const char *who)
+{
+	if (!sb)
+		return;
+	sb->total = seconds > 0 ? seconds : 0;
+	sb->spent = 0;
+	snprintf(sb->who, sizeof sb->who, "%s", who ? who : "the playbook");
+}
+
 static int tripped_err(const smb_sandbox *sb, char *err, size_t errlen)
 {
 	set_err(err, errlen, "%s", sb->trip_msg);
@@ -786,8 +798,23 @@ int smb_sandbox_call(smb_sandbox *sb, int nargs, int nresults, char *err, size_t
 		return tripped_err(sb, err, errlen);
 	}
 	if (sb->depth == 0) {   /* nested calls from host C functions share the outer budget */
+		double t = now_s();
 		sb->remaining = sb->budget;
-		sb->deadline = sb->seconds > 0 ? now_s() + sb->seconds : 0;
+		sb->deadline = sb->seconds > 0 ? t + sb->seconds : 0;
+		sb->total_binds = 0;
+		if (sb->total > 0) {
+			double end = t + (sb->total - sb->spent);
+			if (sb->deadline == 0 || end <= sb->deadline) {
+				sb->deadline = end;
+				sb->total_binds = 1;
+			}
+			if (sb->spent >= sb->total) {   /* spent already: not even a short call runs */
+				mark_trip(sb, SMB_SANDBOX_TIME, "", NULL);
+				lua_settop(L, base);
+				return tripped_err(sb, err, errlen);
+			}
+		}
+		sb->call_start = t;
 		sb->cur_count = 0;
 		set_count(sb, hook_count(sb));
 	}
@@ -797,6 +824,7 @@ int smb_sandbox_call(smb_sandbox *sb, int nargs, int nresults, char *err, size_t
 	if (sb->depth == 0) {
 		sb->used_last = sb->budget - (sb->remaining < 0 ? 0 : sb->remaining);
 		sb->deadline = 0;
+		sb->spent += now_s() - sb->call_start;
 	}
 	if (status == LUA_ERRMEM)
 		mark_trip(sb, SMB_SANDBOX_MEMORY, "", NULL);

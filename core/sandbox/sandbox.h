@@ -80,6 +80,13 @@ int smb_sandbox_load_file(smb_sandbox *sb, const char *path, char *err, size_t e
  * runs nothing more: every call returns the trip code and message. */
 int smb_sandbox_call(smb_sandbox *sb, int nargs, int nresults, char *err, size_t errlen);
 
+/* A time budget across calls, besides each call's clock: from now on the
+ * outermost calls may take seconds in all (0: no such budget). Once they
+ * have, the sandbox trips (SMB_SANDBOX_TIME) with "WHO spent its time
+ * budget of S s for this assessment". Calling it again opens a new
+ * account; a trip stays, like every trip. */
+void smb_sandbox_time_total(smb_sandbox *sb, double seconds, const char *who);
+
 int smb_sandbox_tripped(const smb_sandbox *sb);       /* 0 or a trip code */
 size_t smb_sandbox_memory(const smb_sandbox *sb);     /* bytes held now */
 long long smb_sandbox_used(const smb_sandbox *sb);    /* budget used by the last outermost call */
