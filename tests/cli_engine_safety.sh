@@ -116,4 +116,39 @@ run smbopt playbook check "$tmp/many.lua" --no-defaults
 is "$rc" 65 "declarations copied past the memory limit are refused"
 like "$err" "memory limit of 64 MiB exceeded" "as the memory limit"
 
+# ---- two providers of one id ---------------------------------------------------
+# dup.lua defines hand.lua's finance.a, rule HAND-1 and initiative HAND-up:
+# refused in both load orders, naming both playbooks, unless it says
+# overrides = true (and then its definitions are the ones used).
+dup() { # overrides? -> dup.lua
+	cat > "$tmp/dup.lua" <<LUA
+playbook "dup" { version = "1" }
+metric "finance.a" { label = "A again", better = "higher", rollup = "sum", overrides = $1,
+  goalposts = { worst = 0, best = 60, source = "dup" } }
+rule "HAND-1" { area = "finance", kind = "strength", severity = "low", metrics = { "finance.a" }, overrides = $1,
+  when = function (m) return true end, title = "dup's rule" }
+initiative "HAND-up" { area = "finance", title = "dup's initiative", cost = 1, hours = 1, months = 1, overrides = $1 }
+LUA
+}
+dup false
+run smbopt assess acme --period 2026-Q3 --no-defaults --playbook "$book" --playbook "$tmp/dup.lua"
+is "$rc" 65 "a second playbook defining a metric is refused"
+like "$err" "metric finance.a is defined by playbook hand ($book) and again by playbook dup ($tmp/dup.lua)" "naming both"
+run smbopt assess acme --period 2026-Q3 --no-defaults --playbook "$tmp/dup.lua" --playbook "$book"
+is "$rc" 65 "in the other load order too"
+like "$err" "metric finance.a is defined by playbook dup ($tmp/dup.lua) and again by playbook hand ($book)" "naming both"
+sed -i 's/^metric "finance.a".*/metric "finance.z" { label = "Z", better = "higher", rollup = "sum",/' "$tmp/dup.lua"
+run smbopt playbook check "$tmp/dup.lua" --no-defaults --playbook "$book"
+is "$rc" 65 "a rule id defined twice is refused"
+like "$err" "rule HAND-1 is defined by playbook hand" "naming it"
+dup true
+run smbopt assess acme --period 2026-Q3 --no-defaults --playbook "$book" --playbook "$tmp/dup.lua" --format json
+is "$rc" 0 "with overrides = true the later playbook loads"
+is "$(echo "$out" | jq -r '[.areas.finance.metrics[] | select(.key == "finance.a")][0] | "\(.label) \(.score)"')" "A again 100" \
+   "and its metric is the one used (a = 60 on 0..60 scores 100)"
+is "$(echo "$out" | jq -r '[.findings[] | select(.rule == "HAND-1")][0].title')" "dup's rule" "and its rule"
+check 'metric "finance.o" { better = "higher", rollup = "sum", overrides = "yes" }'
+is "$rc" 65 "overrides must be a boolean"
+like "$err" "metric finance.o: overrides must be true or false" "said so"
+
 done_testing

@@ -65,6 +65,38 @@ is "$(echo "$out" | jq -r '[.plugins[].name] | join(",")')" "ctor" "beside it, t
 like "$(echo "$out" | jq -r '.refused[0].reason')" "$tmp/open: refused: the directory" "a link into a writable directory is refused"
 ok $([ -e "$tmp/ctor-ran" ]; echo $?) "the marker works: a loaded plugin's constructor ran"
 
+# Two providers of one metric key: refused in both load orders (plugins of
+# a folder load in name order), naming both, unless the later declares it
+# overrides. rival.so defines good.so's marketing.visits_per_day as 1e9.
+rlib="$top_builddir/tests/plugins/.libs"
+mkdir -p "$tmp/r1" "$tmp/r2" "$tmp/r3"
+cp "$lib/good.so" "$tmp/r1/good.so"; cp "$rlib/rival.so" "$tmp/r1/rival.so"
+cp "$lib/good.so" "$tmp/r2/good.so"; cp "$rlib/rival.so" "$tmp/r2/a_rival.so"
+cp "$lib/good.so" "$tmp/r3/good.so"; cp "$rlib/rival_over.so" "$tmp/r3/rival_over.so"
+chmod 755 "$tmp"/r*/*.so
+run smbopt plugins --no-defaults --plugins "$tmp/r1" --format json
+is "$(echo "$out" | jq -r '[.plugins[].name] | join(",")')" "good" "a second provider of a metric is refused (loaded after)"
+like "$(echo "$out" | jq -r '.refused[0].reason')" "metric marketing.visits_per_day is defined by plugin good.so and again by plugin rival.so" \
+   "naming both providers"
+run smbopt plugins --no-defaults --plugins "$tmp/r2" --format json
+is "$(echo "$out" | jq -r '[.plugins[].name] | join(",")')" "rival" "and in the other load order, the later one"
+like "$(echo "$out" | jq -r '.refused[0].reason')" "is defined by plugin a_rival.so and again by plugin good.so" "naming both"
+run smbopt plugins --no-defaults --plugins "$tmp/r3" --format json
+is "$(echo "$out" | jq -r '[.plugins[].name] | join(",")')" "good,rival_over" "a plugin that declares the override loads"
+is "$(echo "$out" | jq -r '.refused | length')" 0 "and nothing is refused"
+# A playbook against a plugin: refused, as a named playbook, exit 65.
+printf 'playbook "pv" { version = "1" }
+metric "marketing.visits_per_day" { better = "higher", rollup = "sum" }
+' > "$tmp/pv.lua"
+run smbopt plugins --no-defaults --plugins "$tmp/p" --playbook "$tmp/pv.lua"
+is "$rc" 65 "a playbook redefining a plugin's metric is refused"
+like "$err" "metric marketing.visits_per_day is defined by plugin good.so and again by playbook pv ($tmp/pv.lua)" "naming both"
+printf 'playbook "pv" { version = "1" }
+metric "marketing.visits_per_day" { better = "higher", rollup = "sum", overrides = true }
+' > "$tmp/pv.lua"
+run smbopt plugins --no-defaults --plugins "$tmp/p" --playbook "$tmp/pv.lua"
+is "$rc" 0 "with overrides = true it loads"
+
 # The good plugin in a cycle: its kind imports, its metric computes from
 # the rows, its industry goalposts apply, its rule fires.
 smbopt init >/dev/null

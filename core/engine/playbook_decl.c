@@ -214,6 +214,21 @@ static int map_full(lua_State *L, loadctx *lc, const char *what, const char *nam
 	return 1;
 }
 
+/* overrides = true: this declaration replaces the one another provider
+ * (a plugin, an earlier playbook) made; without it a second provider of
+ * the same id is refused when the playbook is merged. */
+static void get_overrides(lua_State *L, loadctx *lc, int idx, const char *what, const char *kind, const char *id)
+{
+	int t = lua_getfield(L, idx, "overrides");
+	smb_err e;
+
+	if (t == LUA_TBOOLEAN && lua_toboolean(L, -1))
+		smb_registry_add_override(&lc->staging, kind, id, &e);
+	else if (t != LUA_TBOOLEAN && t != LUA_TNIL)
+		problem(L, lc, "%s: overrides must be true or false", what);
+	lua_pop(L, 1);
+}
+
 /* A function field becomes a reference in the state's registry. */
 static int get_function(lua_State *L, loadctx *lc, int idx, const char *what, const char *name, int required)
 {
@@ -351,7 +366,7 @@ static int body_playbook(lua_State *L)
 static int body_metric(lua_State *L)
 {
 	static const char *const fields[] = { "label", "unit", "better", "rollup", "inputs", "compute", "goalposts",
-	                                      "industry_goalposts", "weight", "dataset", "industries", NULL };
+	                                      "industry_goalposts", "weight", "dataset", "industries", "overrides", NULL };
 	loadctx *lc = ctx_of(L);
 	const char *key = lua_tostring(L, lua_upvalueindex(2));
 	char what[160], *better, *rollup;
@@ -366,6 +381,7 @@ static int body_metric(lua_State *L)
 	memset(&m, 0, sizeof m);
 	m.fn.ref = LUA_NOREF;
 	check_fields(L, lc, 1, what, fields);
+	get_overrides(L, lc, 1, what, "metric", key);
 	{
 		char area[16];
 		snprintf(area, sizeof area, "%.*s", (int)(strchr(key, '.') - key), key);
@@ -455,7 +471,7 @@ static const char *const severities[] = { "low", "medium", "high", NULL };
 static int body_rule(lua_State *L)
 {
 	static const char *const fields[] = { "area", "kind", "severity", "metrics", "when", "title", "detail",
-	                                      "recommend", "industries", NULL };
+	                                      "recommend", "industries", "overrides", NULL };
 	loadctx *lc = ctx_of(L);
 	const char *id = lua_tostring(L, lua_upvalueindex(2));
 	char what[160], *area;
@@ -470,6 +486,7 @@ static int body_rule(lua_State *L)
 	memset(&r, 0, sizeof r);
 	r.fn.ref = LUA_NOREF;
 	check_fields(L, lc, 1, what, fields);
+	get_overrides(L, lc, 1, what, "rule", id);
 	r.id = strdup(id);
 	area = get_string(L, lc, 1, what, "area", 1);
 	r.area = area ? smb_area_index(area) : -1;
@@ -517,7 +534,7 @@ static int body_rule(lua_State *L)
 static int body_initiative(lua_State *L)
 {
 	static const char *const fields[] = { "area", "title", "cost", "hours", "months", "confidence", "effect",
-	                                      "requires", "excludes", NULL };
+	                                      "requires", "excludes", "overrides", NULL };
 	loadctx *lc = ctx_of(L);
 	const char *id = lua_tostring(L, lua_upvalueindex(2));
 	char what[160], *area;
@@ -531,6 +548,7 @@ static int body_initiative(lua_State *L)
 		return 0;
 	memset(&in, 0, sizeof in);
 	check_fields(L, lc, 1, what, fields);
+	get_overrides(L, lc, 1, what, "initiative", id);
 	in.id = strdup(id);
 	area = get_string(L, lc, 1, what, "area", 1);
 	in.area = area ? smb_area_index(area) : -1;
@@ -596,7 +614,7 @@ static int by_score(const void *a, const void *b)
 /* A question declares an observed metric scored 0..100 by its answers. */
 static int body_question(lua_State *L)
 {
-	static const char *const fields[] = { "text", "answers", "weight", "industries", NULL };
+	static const char *const fields[] = { "text", "answers", "weight", "industries", "overrides", NULL };
 	loadctx *lc = ctx_of(L);
 	const char *key = lua_tostring(L, lua_upvalueindex(2));
 	struct { char *label; double score; } *ch = NULL;
@@ -614,6 +632,7 @@ static int body_question(lua_State *L)
 	memset(&m, 0, sizeof m);
 	m.fn.ref = LUA_NOREF;
 	check_fields(L, lc, 1, what, fields);
+	get_overrides(L, lc, 1, what, "metric", key);
 	m.question = get_string(L, lc, 1, what, "text", 1);
 	if (lua_getfield(L, 1, "answers") == LUA_TTABLE) {
 		size_t count = 0;

@@ -286,6 +286,18 @@ static int add_solver(smb_host *h, const smb_solver_def *d)
 	return SMB_PLUGIN_OK;
 }
 
+static int host_override(smb_host *h, const char *what, const char *id)
+{
+	static const char *const whats[] = { "metric", "rule", "initiative", "kind", NULL };
+	smb_err e;
+
+	if (!one_of(what, whats) || !id || !*id)
+		return host_fail(h, "override: what must be metric, rule, initiative or kind, with an id");
+	if (smb_registry_add_override(&h->staging, what, id, &e))
+		return host_fail(h, "%s", e.msg);
+	return SMB_PLUGIN_OK;
+}
+
 static const char *host_error(smb_host *h)
 {
 	return h->error;
@@ -296,7 +308,7 @@ static const smb_host_api api_template = {
 	add_kind, add_metric, add_goalposts, add_rule, add_initiative, add_solver, host_error,
 	smb_ctx_get, smb_ctx_get_at, smb_ctx_period, smb_ctx_period_first, smb_ctx_period_last,
 	smb_ctx_industry, smb_ctx_setting, smb_ctx_rows, smb_ctx_cell, smb_ctx_model, smb_ctx_fail,
-	smb_ctx_cycle, smb_ctx_keep, smb_ctx_kept, smb_ctx_cell_number,
+	smb_ctx_cycle, smb_ctx_keep, smb_ctx_kept, smb_ctx_cell_number, host_override,
 };
 
 const smb_host_api *smb_host_api_table(void)

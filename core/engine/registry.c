@@ -4,6 +4,7 @@
 #include "registry.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -359,6 +360,7 @@ void smb_registry_free(smb_registry *r)
 		free(r->problems[i].file);
 		free(r->problems[i].reason);
 	}
+	free_strv(r->overrides, r->noverrides);
 	free(r->metrics);
 	free(r->rules);
 	free(r->initiatives);
@@ -374,10 +376,102 @@ void smb_registry_free(smb_registry *r)
 	memset(r, 0, sizeof *r);
 }
 
+int smb_registry_add_override(smb_registry *st, const char *what, const char *id, smb_err *e)
+{
+	char **nv = grow(st->overrides, st->noverrides, sizeof *nv);
+	size_t n = strlen(what) + strlen(id) + 2;
+
+	if (!nv)
+		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+	st->overrides = nv;
+	if (!(nv[st->noverrides] = malloc(n)))
+		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+	snprintf(nv[st->noverrides++], n, "%s %s", what, id);
+	return SMB_OK;
+}
+
+static int overrides(const smb_registry *st, const char *what, const char *id)
+{
+	size_t lw = strlen(what);
+
+	for (size_t i = 0; i < st->noverrides; i++)
+		if (strncmp(st->overrides[i], what, lw) == 0 && st->overrides[i][lw] == ' ' &&
+		    strcmp(st->overrides[i] + lw + 1, id) == 0)
+			return 1;
+	return 0;
+}
+
+/* Two providers of one id: an error naming both, unless the later one
+ * said it overrides (its own second declaration is the loader's error). */
+static int clash(const smb_registry *st, const char *what, const char *id, const char *old, const char *new,
+                 smb_err *e)
+{
+	if (overrides(st, what, id) || (old && new && strcmp(old, new) == 0))
+		return SMB_OK;   /* declared, or the same provider loaded again (playbook check of a bundled file) */
+	return smb_err_set(e, SMB_ECONFIG,
+	                   "%s %s is defined by %s and again by %s; the later one must declare that it overrides it "
+	                   "(overrides = true in a playbook, api->override in a plugin)",
+	                   what, id, old ? old : "?", new ? new : "?");
+}
+
+static int check_clashes(const smb_registry *r, const smb_registry *st, smb_err *e)
+{
+	int rc;
+
+	for (size_t i = 0; i < st->nmetrics; i++) {
+		const smb_metric *old = smb_registry_metric(r, st->metrics[i].key);
+		if (old && (rc = clash(st, "metric", old->key, old->origin, st->metrics[i].origin, e)))
+			return rc;
+	}
+	for (size_t i = 0; i < st->nrules; i++) {
+		const smb_rule *old = smb_registry_rule(r, st->rules[i].id);
+		if (old && (rc = clash(st, "rule", old->id, old->origin, st->rules[i].origin, e)))
+			return rc;
+	}
+	for (size_t i = 0; i < st->ninitiatives; i++) {
+		const smb_initiative *old = smb_registry_initiative(r, st->initiatives[i].id);
+		if (old && (rc = clash(st, "initiative", old->id, old->origin, st->initiatives[i].origin, e)))
+			return rc;
+	}
+	for (size_t i = 0; i < st->kinds.n; i++) {
+		const smb_kind *old = smb_kindset_find(&r->kinds, st->kinds.v[i].name);
+		if (old && old->origin && strcmp(old->origin, "core") == 0)
+			return smb_err_set(e, SMB_ECONFIG, "kind %s is the core's own; %s cannot define or override it", old->name,
+			                   st->kinds.v[i].origin ? st->kinds.v[i].origin : "?");
+		if (old && (rc = clash(st, "kind", old->name, old->origin, st->kinds.v[i].origin, e)))
+			return rc;
+	}
+	return SMB_OK;
+}
+
+/* Takes a kind out of the set, for the provider that overrides it. */
+static void drop_kind(smb_kindset *ks, const char *name)
+{
+	for (size_t i = 0; i < ks->n; i++) {
+		smb_kind *k = &ks->v[i];
+		if (strcmp(k->name, name) != 0)
+			continue;
+		for (size_t j = 0; j < k->ncols; j++)
+			free(k->cols[j].name);
+		free(k->cols);
+		free(k->name);
+		free(k->description);
+		free(k->origin);
+		memmove(k, k + 1, (ks->n - i - 1) * sizeof *k);
+		ks->n--;
+		return;
+	}
+}
+
 /* Moves everything the staging registry holds into r. */
 int smb_registry_merge(smb_registry *r, smb_registry *st, smb_err *e)
 {
 	int rc;
+
+	if ((rc = check_clashes(r, st, e)))
+		return rc;
+	for (size_t i = 0; i < st->kinds.n; i++)
+		drop_kind(&r->kinds, st->kinds.v[i].name);   /* only an overridden one is there */
 
 	for (size_t i = 0; i < st->kinds.n; i++) {
 		const smb_kind *k = &st->kinds.v[i];

@@ -144,6 +144,10 @@ typedef struct smb_registry {
 	size_t nproblems;
 	size_t *order;           /* derived metrics in dependency order */
 	size_t norder;
+	/* In a staging registry: what its provider declares it overrides,
+	 * "metric KEY", "rule ID", "initiative ID" or "kind NAME". */
+	char **overrides;
+	size_t noverrides;
 	/* set while a plugin's init or a playbook's load runs */
 	const char *loading;
 	smb_err *load_err;
@@ -180,7 +184,7 @@ int smb_rule_applies(const smb_rule *r, const char *industry);
 /* Adding moves the strings and arrays of the struct into the registry (on
  * failure too: the caller never frees them). Used by the plugin host table and the playbook loader. A later
  * declaration of the same metric, rule or initiative replaces the earlier
- * one (custom playbooks load last, so they override the defaults). */
+ * one; smb_registry_merge decides whether a provider may do that. */
 int smb_registry_add_metric(smb_registry *r, const smb_metric *m, smb_err *e);
 int smb_registry_add_goalposts(smb_registry *r, const smb_goalposts *g, smb_err *e);
 int smb_registry_add_rule(smb_registry *r, const smb_rule *rule, smb_err *e);
@@ -189,8 +193,14 @@ int smb_registry_problem(smb_registry *r, const char *file, const char *reason);
 /* A weight for a metric key, or for an area when key is an area name;
  * applied by smb_registry_finish, latest wins. */
 int smb_registry_add_weight(smb_registry *r, const char *key, double weight, smb_err *e);
+/* Records that the staging registry's provider overrides what ("metric",
+ * "rule", "initiative", "kind") id of an earlier provider. */
+int smb_registry_add_override(smb_registry *st, const char *what, const char *id, smb_err *e);
 /* Moves what a staging registry (one plugin's or playbook's declarations)
- * holds into r; the staging registry keeps only empty tables. */
+ * holds into r; the staging registry keeps only empty tables. A metric key
+ * (questions included), rule id, initiative id or dataset kind that r
+ * already holds from another provider is an error naming both (SMB_ECONFIG,
+ * nothing moved) unless the staging registry declares it overrides it. */
 int smb_registry_merge(smb_registry *r, smb_registry *staging, smb_err *e);
 
 void smb_metric_clear(smb_metric *m);

@@ -226,6 +226,13 @@ typedef struct smb_host_api {
 	 * exact fast path: a tenth of strtod's time on cells read by the
 	 * thousand. smb_plugin_cell_number below falls back on older hosts. */
 	int (*cell_number)(smb_ctx *c, const char *kind, size_t row, const char *column, double *out);
+	/* Registration, valid during init only: declares that this plugin
+	 * replaces another provider's definition of what ("metric", "rule",
+	 * "initiative" or "kind") id. Without it, a metric key, rule id,
+	 * initiative id or dataset kind another plugin or playbook already
+	 * defined refuses the plugin, naming both. Check SMB_HOST_HAS(api,
+	 * override); an older host lets the later definition win silently. */
+	int (*override)(smb_host *h, const char *what, const char *id);
 } smb_host_api;
 
 /* Whether the host's table reaches a field (fields after abi version 1's
