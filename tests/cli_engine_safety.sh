@@ -116,6 +116,38 @@ run smbopt playbook check "$tmp/many.lua" --no-defaults
 is "$rc" 65 "declarations copied past the memory limit are refused"
 like "$err" "memory limit of 64 MiB exceeded" "as the memory limit"
 
+# ---- --set: declared settings ------------------------------------------------
+# The bundled plugins declare what they read with a type and a range;
+# --set is checked like the equivalent flags (customers --discount in
+# [0,1), --months 1..1200, SMB_CLV_MAX_MONTHS), before anything is
+# computed or stored.
+before=$(sql 'SELECT count(*) FROM assessment')
+run smbopt assess acme --period 2026-Q3 --set customer.clv_monthly_discount=-0.99
+is "$rc" 64 "a discount below 0 is refused"
+like "$err" "--set customer.clv_monthly_discount=-0.99: must be a number from 0 to below 1" "with the range"
+run smbopt assess acme --period 2026-Q3 --set customer.clv_monthly_discount=1
+is "$rc" 64 "a discount of 1 is refused (the range is open there)"
+run smbopt assess acme --period 2026-Q3 --set customer.clv_months=1.5
+is "$rc" 64 "1.5 months is refused"
+like "$err" "--set customer.clv_months=1.5: must be a whole number from 1 to 1200" "as a whole number"
+run smbopt assess acme --period 2026-Q3 --set customer.clv_months=1201
+is "$rc" 64 "1201 months is refused (the bound of customers --months)"
+run smbopt assess acme --period 2026-Q3 --set customer.clv_month=12
+is "$rc" 64 "an unknown setting is refused"
+like "$err" "--set customer.clv_month: no loaded plugin reads this setting; did you mean customer.clv_months?" "with a suggestion"
+run smbopt assess acme --period 2026-Q3 --set nothing.like.it=1
+is "$rc" 64 "an unknown setting with no near name is refused"
+like "$err" "--set nothing.like.it: no loaded plugin reads this setting" "saying so"
+is "$(sql 'SELECT count(*) FROM assessment')" "$before" "none of these stored anything"
+run smbopt assess acme --period 2026-Q3 --set customer.clv_months=24 --set operations.service_level=0.9 --format json
+is "$rc" 0 "settings in range are taken"
+is "$(echo "$out" | jq -c '.method.settings')" '{"customer.clv_months":24,"operations.service_level":0.9}' \
+   "and the fingerprint's description records the checked values"
+
+run smbopt plugins --format json
+is "$(echo "$out" | jq -c '[.plugins[].settings[] | select(.name == "customer.clv_monthly_discount") | [.min, .max, .max_open, .integer]][0]')" \
+   '[0,1,true,false]' "smbopt plugins lists each plugin's settings with their ranges"
+
 # ---- two providers of one id ---------------------------------------------------
 # dup.lua defines hand.lua's finance.a, rule HAND-1 and initiative HAND-up:
 # refused in both load orders, naming both playbooks, unless it says

@@ -298,6 +298,19 @@ static int host_override(smb_host *h, const char *what, const char *id)
 	return SMB_PLUGIN_OK;
 }
 
+static int host_add_setting(smb_host *h, const smb_setting_def *d)
+{
+	smb_err e;
+	char *origin;
+	int rc;
+
+	if (origin_of(h, &origin))
+		return host_fail(h, "out of memory");
+	rc = smb_registry_add_setting(&h->staging, d, origin, &e);
+	free(origin);
+	return rc ? host_fail(h, "%s", e.msg) : SMB_PLUGIN_OK;
+}
+
 static const char *host_error(smb_host *h)
 {
 	return h->error;
@@ -309,6 +322,7 @@ static const smb_host_api api_template = {
 	smb_ctx_get, smb_ctx_get_at, smb_ctx_period, smb_ctx_period_first, smb_ctx_period_last,
 	smb_ctx_industry, smb_ctx_setting, smb_ctx_rows, smb_ctx_cell, smb_ctx_model, smb_ctx_fail,
 	smb_ctx_cycle, smb_ctx_keep, smb_ctx_kept, smb_ctx_cell_number, host_override,
+	host_add_setting,
 };
 
 const smb_host_api *smb_host_api_table(void)

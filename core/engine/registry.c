@@ -361,6 +361,12 @@ void smb_registry_free(smb_registry *r)
 		free(r->problems[i].reason);
 	}
 	free_strv(r->overrides, r->noverrides);
+	for (size_t i = 0; i < r->nsettings; i++) {
+		free(r->settings[i].name);
+		free(r->settings[i].description);
+		free(r->settings[i].origin);
+	}
+	free(r->settings);
 	free(r->metrics);
 	free(r->rules);
 	free(r->initiatives);
@@ -388,6 +394,98 @@ int smb_registry_add_override(smb_registry *st, const char *what, const char *id
 		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
 	snprintf(nv[st->noverrides++], n, "%s %s", what, id);
 	return SMB_OK;
+}
+
+static const smb_setting_decl *find_setting(const smb_registry *r, const char *name)
+{
+	for (size_t i = 0; i < r->nsettings; i++)
+		if (strcmp(r->settings[i].name, name) == 0)
+			return &r->settings[i];
+	return NULL;
+}
+
+int smb_registry_add_setting(smb_registry *r, const smb_setting_def *def, const char *origin, smb_err *e)
+{
+	smb_setting_decl *nv, *d;
+
+	if (!def || !def->name || !*def->name || strlen(def->name) > 63)
+		return smb_err_set(e, SMB_ECONFIG, "a setting needs a name of 1 to 63 bytes");
+	if (!isfinite(def->min) || !isfinite(def->max) || def->min > def->max)
+		return smb_err_set(e, SMB_ECONFIG, "setting %s: the range needs finite bounds, min <= max", def->name);
+	if (find_setting(r, def->name))
+		return smb_err_set(e, SMB_ECONFIG, "setting %s is declared twice", def->name);
+	if (!(nv = grow(r->settings, r->nsettings, sizeof *nv)))
+		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+	r->settings = nv;
+	d = &nv[r->nsettings];
+	memset(d, 0, sizeof *d);
+	d->name = strdup(def->name);
+	d->description = strdup(def->description ? def->description : "");
+	d->origin = strdup(origin ? origin : "?");
+	d->min = def->min;
+	d->max = def->max;
+	d->min_open = def->min_open != 0;
+	d->max_open = def->max_open != 0;
+	d->integer = def->integer != 0;
+	r->nsettings++;
+	if (!d->name || !d->description || !d->origin)
+		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+	return SMB_OK;
+}
+
+/* Levenshtein distance of two short names (at most 63 bytes each). */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[64];
+
+	if (la > 63 || lb > 63)
+		return (size_t)-1;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[lb];
+}
+
+int smb_registry_check_setting(const smb_registry *r, const char *name, double value, char *why, size_t whylen)
+{
+	const smb_setting_decl *d = find_setting(r, name);
+	const char *near = NULL;
+	size_t best = (size_t)-1;
+
+	if (!d) {
+		/* The nearest declared name, when a typo away (a third of it). */
+		for (size_t i = 0; i < r->nsettings; i++) {
+			size_t dist = distance(name, r->settings[i].name);
+			if (dist < best) {
+				best = dist;
+				near = r->settings[i].name;
+			}
+		}
+		if (near && best <= strlen(near) / 3)
+			snprintf(why, whylen, "no loaded plugin reads this setting; did you mean %s?", near);
+		else
+			snprintf(why, whylen, "no loaded plugin reads this setting (smbopt plugins lists what each reads)");
+		return -1;
+	}
+	if (!(d->min_open ? value > d->min : value >= d->min) || !(d->max_open ? value < d->max : value <= d->max) ||
+	    (d->integer && value != floor(value))) {
+		snprintf(why, whylen, "must be a %s from %s%g to %s%g", d->integer ? "whole number" : "number",
+		         d->min_open ? "above " : "", d->min, d->max_open ? "below " : "", d->max);
+		return -1;
+	}
+	return 0;
 }
 
 static int overrides(const smb_registry *st, const char *what, const char *id)
@@ -432,6 +530,12 @@ static int check_clashes(const smb_registry *r, const smb_registry *st, smb_err 
 		const smb_initiative *old = smb_registry_initiative(r, st->initiatives[i].id);
 		if (old && (rc = clash(st, "initiative", old->id, old->origin, st->initiatives[i].origin, e)))
 			return rc;
+	}
+	for (size_t i = 0; i < st->nsettings; i++) {
+		const smb_setting_decl *old = find_setting(r, st->settings[i].name);
+		if (old && strcmp(old->origin, st->settings[i].origin) != 0)
+			return smb_err_set(e, SMB_ECONFIG, "setting %s is declared by %s and again by %s", old->name, old->origin,
+			                   st->settings[i].origin);
 	}
 	for (size_t i = 0; i < st->kinds.n; i++) {
 		const smb_kind *old = smb_kindset_find(&r->kinds, st->kinds.v[i].name);
@@ -510,6 +614,12 @@ int smb_registry_merge(smb_registry *r, smb_registry *st, smb_err *e)
 	for (size_t i = 0; i < st->nweights; i++)
 		if ((rc = smb_registry_add_weight(r, st->weights[i].key, st->weights[i].weight, e)))
 			return rc;
+	for (size_t i = 0; i < st->nsettings; i++) {
+		const smb_setting_decl *d = &st->settings[i];
+		smb_setting_def def = { d->name, d->description, d->min, d->max, d->min_open, d->max_open, d->integer };
+		if (!find_setting(r, d->name) && (rc = smb_registry_add_setting(r, &def, d->origin, e)))
+			return rc;
+	}
 	return SMB_OK;
 }
 

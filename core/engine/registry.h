@@ -105,6 +105,15 @@ typedef struct smb_solver {
 	char *origin;
 } smb_solver;
 
+/* A setting --set may give (smb_setting_def, copied). */
+typedef struct smb_setting_decl {
+	char *name;
+	char *description;
+	double min, max;
+	int min_open, max_open, integer;
+	char *origin;
+} smb_setting_decl;
+
 typedef struct smb_plugin {
 	char *path;
 	char *name;
@@ -142,6 +151,8 @@ typedef struct smb_registry {
 	size_t nweights;
 	smb_load_problem *problems;
 	size_t nproblems;
+	smb_setting_decl *settings;
+	size_t nsettings;
 	size_t *order;           /* derived metrics in dependency order */
 	size_t norder;
 	/* In a staging registry: what its provider declares it overrides,
@@ -193,6 +204,14 @@ int smb_registry_problem(smb_registry *r, const char *file, const char *reason);
 /* A weight for a metric key, or for an area when key is an area name;
  * applied by smb_registry_finish, latest wins. */
 int smb_registry_add_weight(smb_registry *r, const char *key, double weight, smb_err *e);
+/* Declares a setting (strings copied); a name another provider declared
+ * is refused by smb_registry_merge, naming both. */
+int smb_registry_add_setting(smb_registry *r, const smb_setting_def *def, const char *origin, smb_err *e);
+/* Checks --set NAME=VALUE against the declared settings: 0; or -1 with why
+ * ("no loaded plugin reads this setting; did you mean X?" or "must be a
+ * whole number from 1 to 120"), for the caller to prefix with the name. */
+int smb_registry_check_setting(const smb_registry *r, const char *name, double value, char *why, size_t whylen);
+
 /* Records that the staging registry's provider overrides what ("metric",
  * "rule", "initiative", "kind") id of an earlier provider. */
 int smb_registry_add_override(smb_registry *st, const char *what, const char *id, smb_err *e);

@@ -161,6 +161,18 @@ typedef struct smb_solver_def {
 	void *ud;
 } smb_solver_def;
 
+/* A setting the plugin reads with setting(): `smbopt assess --set NAME=V`
+ * is refused unless some loaded plugin declares NAME, and V must lie in
+ * the range (and be whole when integer is set), like a flag's value.
+ * Added after abi version 1's first release: add_setting below. */
+typedef struct smb_setting_def {
+	const char *name;              /* "customer.clv_months"; start it with an area or the plugin's name */
+	const char *description;
+	double min, max;               /* the range */
+	int min_open, max_open;        /* 1: the bound itself is outside the range */
+	int integer;                   /* 1: whole numbers only */
+} smb_setting_def;
+
 /* What a plugin says of itself; filled by init. Strings must outlive the
  * plugin's load (string literals are the usual choice). */
 typedef struct smb_plugin_info {
@@ -233,6 +245,9 @@ typedef struct smb_host_api {
 	 * defined refuses the plugin, naming both. Check SMB_HOST_HAS(api,
 	 * override); an older host lets the later definition win silently. */
 	int (*override)(smb_host *h, const char *what, const char *id);
+	/* Registration, valid during init only: a setting this plugin reads
+	 * (smb_setting_def above). Check SMB_HOST_HAS(api, add_setting). */
+	int (*add_setting)(smb_host *h, const smb_setting_def *def);
 } smb_host_api;
 
 /* Whether the host's table reaches a field (fields after abi version 1's

@@ -108,6 +108,8 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	static const smb_rule_def rule = { "TEST-many", "marketing", "strength", "low", rule_metrics, many, NULL,
 	                                   "Many visits", "{marketing.visits_per_day:%.1f} a day", NULL, NULL };
 
+	static const smb_setting_def days = { "test.days", "days the visits are divided by", 1, 366, 0, 0, 1 };
+
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;
 	info->name = "good";
 	info->version = "1.2.3";
@@ -116,6 +118,8 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	if (api->add_kind(api->host, &kind) || api->add_metric(api->host, &metric) || api->add_metric(api->host, &total) ||
 	    api->add_goalposts(api->host, &gp) || api->add_goalposts(api->host, &gp_shop) ||
 	    api->add_rule(api->host, &rule))
+		return SMB_PLUGIN_ERROR;
+	if (SMB_HOST_HAS(api, add_setting) && api->add_setting(api->host, &days))
 		return SMB_PLUGIN_ERROR;
 	return SMB_PLUGIN_OK;
 }
