@@ -84,6 +84,9 @@ like "$(echo "$out" | jq -r '.refused[0].reason')" "is defined by plugin a_rival
 run smbopt plugins --no-defaults --plugins "$tmp/r3" --format json
 is "$(echo "$out" | jq -r '[.plugins[].name] | join(",")')" "good,rival_over" "a plugin that declares the override loads"
 is "$(echo "$out" | jq -r '.refused | length')" 0 "and nothing is refused"
+run smbopt kinds --no-defaults --plugins "$tmp/r3" --format json
+is "$(echo "$out" | jq -r '.[] | select(.kind == "visits") | "\(.origin) \(.columns)"')" "plugin rival_over.so day:date,count:integer" \
+   "an overridden dataset kind is the later plugin's"
 # A playbook against a plugin: refused, as a named playbook, exit 65.
 printf 'playbook "pv" { version = "1" }
 metric "marketing.visits_per_day" { better = "higher", rollup = "sum" }
