@@ -107,14 +107,18 @@ is "$rc" 65 "a 100,000-entry inputs list is refused"
 like "$err" "list.lua:4: metric finance.l1: inputs has 100000 entries; at most 256 are allowed" "naming the field"
 # Many declarations of allowed sizes: their copies count against the
 # playbook's memory limit like its own tables.
+# (each metric: 8 KB of label and unit, 256 inputs of 60 bytes: ~26 KB
+# of copies for a few hundred bytes of Lua heap; 64 MiB hold ~2,500)
 cat > "$tmp/many.lua" <<'LUA'
 playbook "many" { version = "1" }
-local label = string.rep("y", 4000)
-for i = 1, 20000 do metric("finance.m" .. i) { label = label, unit = label, better = "higher", rollup = "sum" } end
+local label, inputs = string.rep("y", 4000), {}
+for i = 1, 256 do inputs[i] = "finance." .. string.rep("x", 48) .. string.format("%04d", i) end
+for i = 1, 5000 do metric("finance.m" .. i) { label = label, unit = label, better = "higher", rollup = "derived",
+  inputs = inputs, compute = function (m) return 1 end } end
 LUA
 run smbopt playbook check "$tmp/many.lua" --no-defaults
 is "$rc" 65 "declarations copied past the memory limit are refused"
-like "$err" "memory limit of 64 MiB exceeded" "as the memory limit"
+like "$err" "many.lua: memory limit of 64 MiB exceeded" "as the memory limit"
 
 # ---- --set: declared settings ------------------------------------------------
 # The bundled plugins declare what they read with a type and a range;
