@@ -118,7 +118,12 @@ for i = 1, 5000 do metric("finance.m" .. i) { label = label, unit = label, bette
 LUA
 run smbopt playbook check "$tmp/many.lua" --no-defaults
 is "$rc" 65 "declarations copied past the memory limit are refused"
-like "$err" "many.lua: memory limit of 64 MiB exceeded" "as the memory limit"
+# Under valgrind (SMB_WRAPPER) the 5 s clock may stop the load first.
+case $err in
+*"many.lua: memory limit of 64 MiB exceeded"*) ok 0 "as the memory limit" ;;
+*"many.lua:4: time limit of 5 s exceeded"*) ok "$([ -n "${SMB_WRAPPER:-}" ]; echo $?)" "as the memory limit (or the clock, under a checker)" ;;
+*) ok 1 "as the memory limit"; echo "$err" | head -3 | cut -c1-200 | sed 's/^/#   /' ;;
+esac
 
 # ---- --set: declared settings ------------------------------------------------
 # The bundled plugins declare what they read with a type and a range;
