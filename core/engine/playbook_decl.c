@@ -115,8 +115,7 @@ static char *copy_text(lua_State *L, loadctx *lc, const char *what, const char *
 		problem(L, lc, "%s: %s is %zu bytes; at most %zu are allowed", what, name, len, max);
 		return NULL;
 	}
-	smb_sandbox_hold(L, len + 1);
-	return strdup(s);
+	return smb_sandbox_hold(L, len + 1) ? NULL : strdup(s);
 }
 
 static char *get_string(lua_State *L, loadctx *lc, int idx, const char *what, const char *name, int required)
@@ -183,8 +182,7 @@ static int get_list(lua_State *L, loadctx *lc, int idx, const char *what, const 
 		lua_pop(L, 1);
 		return -1;
 	}
-	smb_sandbox_hold(L, (size_t)len * sizeof **v);
-	if (len > 0 && !(*v = calloc((size_t)len, sizeof **v))) {
+	if (smb_sandbox_hold(L, (size_t)len * sizeof **v) || (len > 0 && !(*v = calloc((size_t)len, sizeof **v)))) {
 		lua_pop(L, 1);
 		return -1;
 	}
@@ -202,14 +200,13 @@ static int get_list(lua_State *L, loadctx *lc, int idx, const char *what, const 
 	return 0;
 }
 
-/* Counts one more entry of a map field; past DECL_MAX_LIST reports once
- * and returns 1 (the caller stops reading it). */
+/* Counts one more entry of a map field and holds its copy; past
+ * DECL_MAX_LIST (reported once) or the memory limit (a trip) returns 1:
+ * the caller stops reading it. */
 static int map_full(lua_State *L, loadctx *lc, const char *what, const char *name, size_t *count)
 {
-	if (++*count <= DECL_MAX_LIST) {
-		smb_sandbox_hold(L, 64);   /* the entry's copy, near enough: keys are at most DECL_MAX_NAME */
-		return 0;
-	}
+	if (++*count <= DECL_MAX_LIST)   /* the entry's copy, near enough: keys are at most DECL_MAX_NAME */
+		return smb_sandbox_hold(L, 64) ? 1 : 0;
 	problem(L, lc, "%s: %s has more than %d entries", what, name, DECL_MAX_LIST);
 	return 1;
 }
@@ -515,8 +512,8 @@ static int body_rule(lua_State *L)
 		size_t bound;
 		if (r.detail && smb_detail_check(r.detail, &bound, why, sizeof why))
 			problem(L, lc, "%s: %s", what, why);
-		else if (r.detail)
-			smb_sandbox_hold(L, bound);
+		else if (r.detail && smb_sandbox_hold(L, bound))
+			problem(L, lc, "%s: no memory left for the detail", what);
 	}
 	get_list(L, lc, 1, what, "recommend", &r.recommend, &r.nrecommend);
 	get_list(L, lc, 1, what, "industries", &r.industries, &r.nindustries);

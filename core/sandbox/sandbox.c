@@ -174,15 +174,15 @@ void smb_sandbox_charge(lua_State *L, long long units, const char *what)
 	sb_charge(L, SB(L), units < 0 ? 0 : units, what);
 }
 
-void smb_sandbox_hold(lua_State *L, size_t bytes)
+int smb_sandbox_hold(lua_State *L, size_t bytes)
 {
 	smb_sandbox *sb = SB(L);
 	if (!sb->tripped && bytes <= sb->limit - sb->used) {
 		sb->used += bytes;   /* never given back: the copies live as long as the state */
-		return;
+		return 0;
 	}
-	mark_trip(sb, SMB_SANDBOX_MEMORY, "", NULL);
-	raise_trip(L, sb);
+	mark_trip(sb, SMB_SANDBOX_MEMORY, "", NULL);   /* raised at the next instruction */
+	return -1;
 }
 
 /* ---- the allocator ------------------------------------------------------ */

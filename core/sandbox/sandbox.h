@@ -96,9 +96,10 @@ long long smb_sandbox_used(const smb_sandbox *sb);    /* budget used by the last
 void smb_sandbox_charge(lua_State *L, long long units, const char *what);
 
 /* For host copies of what the playbook hands over (declarations): counts
- * bytes against the memory limit for the state's lifetime, and raises the
- * memory trip when they do not fit. */
-void smb_sandbox_hold(lua_State *L, size_t bytes);
+ * bytes against the memory limit for the state's lifetime. When they do
+ * not fit, returns -1 and marks the memory trip without raising it (the
+ * caller frees what it holds and returns; the next instruction raises). */
+int smb_sandbox_hold(lua_State *L, size_t bytes);
 
 /* core/sandbox/sandbox_lib.c: replaces string.find/match/gmatch/gsub/rep,
  * table.insert/remove/move/concat/unpack/sort and utf8.len/offset/codepoint
