@@ -125,6 +125,12 @@ case $err in
 *) ok 1 "as the memory limit"; echo "$err" | head -3 | cut -c1-200 | sed 's/^/#   /' ;;
 esac
 
+# A declaration table whose __index raises: fields are read raw, so no
+# playbook code runs between the host's copies (which an error would leak).
+printf 'playbook "x" { version = "1" }\nmetric "finance.x" (setmetatable({ better = "higher", rollup = "sum" },\n  { __index = function (t, k) error("boom") end }))\n' > "$tmp/idx.lua"
+run smbopt playbook check "$tmp/idx.lua" --no-defaults
+is "$rc" 0 "a declaration table's __index does not run"
+
 # ---- --set: declared settings ------------------------------------------------
 # The bundled plugins declare what they read with a type and a range;
 # --set is checked like the equivalent flags (customers --discount in

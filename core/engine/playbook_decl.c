@@ -58,6 +58,16 @@ static loadctx *ctx_of(lua_State *L)
 
 /* ---- reading declaration tables ---------------------------------------- */
 
+/* lua_getfield without metamethods: an __index of a declaration table
+ * would run playbook code between the host's copies, and an error there
+ * would leave them behind. Field names are short strings Lua interns. */
+static int rawfield(lua_State *L, int idx, const char *name)
+{
+	idx = lua_absindex(L, idx);
+	lua_pushstring(L, name);
+	return lua_rawget(L, idx);
+}
+
 /* Lua seeds its string hashes per state, so pairs() visits a table's keys
  * in an order that changes from run to run: what is read with it is
  * sorted, and the registry and the assessment come out the same. */
@@ -94,7 +104,7 @@ static void check_fields(lua_State *L, loadctx *lc, int idx, const char *what, c
 /* Each getter leaves the stack as it found it. type LUA_TNONE = absent. */
 static int field_type(lua_State *L, int idx, const char *name)
 {
-	int t = lua_getfield(L, idx, name);
+	int t = rawfield(L, idx, name);
 	lua_pop(L, 1);
 	return t;
 }
@@ -121,7 +131,7 @@ static char *copy_text(lua_State *L, loadctx *lc, const char *what, const char *
 static char *get_string(lua_State *L, loadctx *lc, int idx, const char *what, const char *name, int required)
 {
 	char *s = NULL;
-	int t = lua_getfield(L, idx, name);
+	int t = rawfield(L, idx, name);
 
 	if (t == LUA_TSTRING)
 		s = copy_text(L, lc, what, name, text_max(name));
@@ -134,7 +144,7 @@ static char *get_string(lua_State *L, loadctx *lc, int idx, const char *what, co
 static int get_number(lua_State *L, loadctx *lc, int idx, const char *what, const char *name, int required,
                       double *out)
 {
-	int t = lua_getfield(L, idx, name), ok = 0;
+	int t = rawfield(L, idx, name), ok = 0;
 
 	if (t == LUA_TNUMBER && isfinite(lua_tonumber(L, -1))) {
 		*out = lua_tonumber(L, -1);
@@ -162,7 +172,7 @@ static void get_weight(lua_State *L, loadctx *lc, int idx, const char *what, dou
 /* A list of strings { "a", "b" }; returns 0 and sets *v (maybe NULL). */
 static int get_list(lua_State *L, loadctx *lc, int idx, const char *what, const char *name, char ***v, size_t *n)
 {
-	int t = lua_getfield(L, idx, name);
+	int t = rawfield(L, idx, name);
 	lua_Integer len;
 
 	*v = NULL;
@@ -216,7 +226,7 @@ static int map_full(lua_State *L, loadctx *lc, const char *what, const char *nam
  * the same id is refused when the playbook is merged. */
 static void get_overrides(lua_State *L, loadctx *lc, int idx, const char *what, const char *kind, const char *id)
 {
-	int t = lua_getfield(L, idx, "overrides");
+	int t = rawfield(L, idx, "overrides");
 	smb_err e;
 
 	if (t == LUA_TBOOLEAN && lua_toboolean(L, -1))
@@ -229,7 +239,7 @@ static void get_overrides(lua_State *L, loadctx *lc, int idx, const char *what, 
 /* A function field becomes a reference in the state's registry. */
 static int get_function(lua_State *L, loadctx *lc, int idx, const char *what, const char *name, int required)
 {
-	int t = lua_getfield(L, idx, name);
+	int t = rawfield(L, idx, name);
 
 	if (t == LUA_TFUNCTION)
 		return luaL_ref(L, LUA_REGISTRYINDEX);
@@ -305,7 +315,7 @@ static void goalposts_of(lua_State *L, loadctx *lc, int idx, const char *what, c
 		return;
 	}
 	if (field_type(L, idx, "bands") != LUA_TNIL) {
-		lua_getfield(L, idx, "bands");
+		rawfield(L, idx, "bands");
 		if (!lua_istable(L, -1) || lua_rawlen(L, -1) != 5) {
 			problem(L, lc, "%s: bands must list 5 values (scoring 0, 25, 50, 75, 100)", what);
 		} else {
@@ -415,12 +425,12 @@ static int body_metric(lua_State *L)
 	get_list(L, lc, 1, what, "industries", &m.industries, &m.nindustries);
 	m.weight = 1;
 	get_weight(L, lc, 1, what, &m.weight);
-	if (lua_getfield(L, 1, "goalposts") == LUA_TTABLE)
+	if (rawfield(L, 1, "goalposts") == LUA_TTABLE)
 		goalposts_of(L, lc, lua_gettop(L), what, key, NULL);
 	else if (!lua_isnil(L, -1))
 		problem(L, lc, "%s: goalposts must be a table", what);
 	lua_pop(L, 1);
-	if (lua_getfield(L, 1, "industry_goalposts") == LUA_TTABLE) {
+	if (rawfield(L, 1, "industry_goalposts") == LUA_TTABLE) {
 		int t = lua_gettop(L);
 		char **names = NULL, **nv;
 		size_t n = 0, count = 0;
@@ -562,7 +572,7 @@ static int body_initiative(lua_State *L)
 		problem(L, lc, "%s: cost, hours and months must be >= 0", what);
 	if (in.confidence < 0 || in.confidence > 1)
 		problem(L, lc, "%s: confidence must be between 0 and 1", what);
-	if (lua_getfield(L, 1, "effect") == LUA_TTABLE) {
+	if (rawfield(L, 1, "effect") == LUA_TTABLE) {
 		int t = lua_gettop(L);
 		size_t count = 0;
 		lua_pushnil(L);
@@ -631,7 +641,7 @@ static int body_question(lua_State *L)
 	check_fields(L, lc, 1, what, fields);
 	get_overrides(L, lc, 1, what, "metric", key);
 	m.question = get_string(L, lc, 1, what, "text", 1);
-	if (lua_getfield(L, 1, "answers") == LUA_TTABLE) {
+	if (rawfield(L, 1, "answers") == LUA_TTABLE) {
 		size_t count = 0;
 		lua_pushnil(L);
 		while (lua_next(L, -2)) {
