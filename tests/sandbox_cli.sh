@@ -29,6 +29,7 @@ expected() {
 	attack_coroutine*) echo "global 'coroutine'" ;;
 	attack_dofile*) echo "global 'dofile'" ;;
 	attack_loadfile*) echo "global 'loadfile'" ;;
+	attack_load_whitespace*) echo "instruction limit of 10000000 exceeded in load" ;;
 	attack_load_*) echo "binary chunks are not allowed" ;;
 	attack_string_dump*) echo "field 'dump'" ;;
 	attack_string_setmetatable*) echo "table expected, got string" ;;

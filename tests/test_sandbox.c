@@ -89,6 +89,7 @@ static const struct attack {
 	{ "attack_sort_huge_strings.lua", "instruction limit of 10000000 exceeded in table.sort", SMB_SANDBOX_INSTRUCTIONS, 0 },
 	{ "attack_sort_comparator.lua", "instruction limit of 10000000 exceeded in table.sort", SMB_SANDBOX_INSTRUCTIONS, 0 },
 	{ "attack_utf8_len.lua", "instruction limit of 10000000 exceeded in utf8.len", SMB_SANDBOX_INSTRUCTIONS, 0 },
+	{ "attack_load_whitespace.lua", "instruction limit of 10000000 exceeded in load", SMB_SANDBOX_INSTRUCTIONS, 0 },
 };
 
 static double now(void)

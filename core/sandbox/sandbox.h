@@ -30,7 +30,8 @@ typedef struct smb_sandbox_limits {
  * (string.find/match/gmatch/gsub), eight per element a table function moves,
  * one per 64 bytes allocated, one per comparison table.sort makes plus one
  * per 64 bytes of the shorter of two strings it compares, and one per 2
- * bytes of the string utf8.len, utf8.offset and utf8.codepoint scan. The wall-clock backstop catches what no
+ * bytes of the string utf8.len, utf8.offset and utf8.codepoint scan, and
+ * one per 4 bytes of the source load() parses. The wall-clock backstop catches what no
  * counter sees (a lookup down a 2000-long __index chain is one instruction). */
 
 typedef struct smb_sandbox smb_sandbox;
