@@ -46,6 +46,7 @@ expected() {
 	attack_error_object*) echo "(error object is a table value)" ;;
 	attack_sort_*) echo "instruction limit of 10000000 exceeded in table.sort" ;;
 	attack_utf8_*) echo "instruction limit of 10000000 exceeded in utf8.len" ;;
+	attack_pack_*) echo "instruction limit of 10000000 exceeded in string.packsize" ;;
 	timeout_*) echo "time limit of 5 s exceeded" ;;
 	*) echo "" ;;   # a new kind of attack: the message must at least name its file
 	esac

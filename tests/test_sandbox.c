@@ -90,6 +90,7 @@ static const struct attack {
 	{ "attack_sort_comparator.lua", "instruction limit of 10000000 exceeded in table.sort", SMB_SANDBOX_INSTRUCTIONS, 0 },
 	{ "attack_utf8_len.lua", "instruction limit of 10000000 exceeded in utf8.len", SMB_SANDBOX_INSTRUCTIONS, 0 },
 	{ "attack_load_whitespace.lua", "instruction limit of 10000000 exceeded in load", SMB_SANDBOX_INSTRUCTIONS, 0 },
+	{ "attack_pack_format.lua", "instruction limit of 10000000 exceeded in string.packsize", SMB_SANDBOX_INSTRUCTIONS, 0 },
 };
 
 static double now(void)

@@ -30,8 +30,9 @@ typedef struct smb_sandbox_limits {
  * (string.find/match/gmatch/gsub), eight per element a table function moves,
  * one per 64 bytes allocated, one per comparison table.sort makes plus one
  * per 64 bytes of the shorter of two strings it compares, and one per 2
- * bytes of the string utf8.len, utf8.offset and utf8.codepoint scan, and
- * one per 4 bytes of the source load() parses. The wall-clock backstop catches what no
+ * bytes of the string utf8.len, utf8.offset and utf8.codepoint scan, one
+ * per byte of a string.pack/packsize/unpack format, one per 4 bytes of a
+ * string.format format and of the source load() parses. The wall-clock backstop catches what no
  * counter sees (a lookup down a 2000-long __index chain is one instruction). */
 
 typedef struct smb_sandbox smb_sandbox;
@@ -103,8 +104,9 @@ void smb_sandbox_charge(lua_State *L, long long units, const char *what);
 int smb_sandbox_hold(lua_State *L, size_t bytes);
 
 /* core/sandbox/sandbox_lib.c: replaces string.find/match/gmatch/gsub/rep,
- * table.insert/remove/move/concat/unpack/sort and utf8.len/offset/codepoint
- * in L's global string, table and utf8 libraries by versions that charge
+ * string.pack/packsize/unpack/format, table.insert/remove/move/concat/
+ * unpack/sort and utf8.len/offset/codepoint in L's global string, table
+ * and utf8 libraries by versions that charge
  * their C loops through
  * smb_sandbox_charge (same results and messages as Lua 5.4's). L must
  * belong to a sandbox; smb_sandbox_new calls this. Raises on failure. */
