@@ -137,8 +137,7 @@ rm -f /tmp/smb-fuzz-probe
 fuzz_lines=
 if make fuzz-build > _hardening/fuzz-build.log 2>&1; then
 	left=$(( budget - ($(now) - t_start) ))
-	ntargets=$(sed -n 's/^targets=.{FUZZ_TARGETS:-\(.*\)}$/\1/p' tests/fuzz.sh | wc -w)
-	[ "$ntargets" -gt 0 ] || ntargets=4
+	ntargets=$(ls tests/fuzz/fuzz_*.c | wc -l)
 	secs=$(( left / ntargets ))
 	[ "$secs" -gt "$fuzz_max" ] && secs=$fuzz_max
 	[ "$secs" -lt 10 ] && secs=10

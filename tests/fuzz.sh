@@ -3,13 +3,13 @@
 # (-fsanitize=fuzzer,address,undefined) straight from the core's sources, and
 # runs each for a while. `make fuzz` calls it with the build's flags.
 #
-#   tests/fuzz.sh build            build tests/fuzz/fuzz_{csv,period,playbook,workspace}
+#   tests/fuzz.sh build            build tests/fuzz/fuzz_{csv,period,playbook,workspace,detail}
 #   tests/fuzz.sh run [SECONDS]    run each target SECONDS (default $FUZZ_SECONDS or 60)
 #   tests/fuzz.sh [all] [SECONDS]  both
 #
 # Environment (make fuzz sets them): top_srcdir, top_builddir, FUZZ_SOURCES
 # (the core library's .c files, relative to top_srcdir), FUZZ_CPPFLAGS,
-# FUZZ_LIBS; FUZZ_CC (default clang), FUZZ_TARGETS (default: all four).
+# FUZZ_LIBS; FUZZ_CC (default clang), FUZZ_TARGETS (default: all of them).
 # The working corpus grows in $top_builddir/tests/fuzz/work/NAME (never in the
 # source tree); a crash is written to $top_builddir/tests/fuzz/crashes/NAME/
 # and makes the run exit 1. A crash input belongs in tests/fuzz/regressions/NAME/,
@@ -23,7 +23,7 @@ top_srcdir=$(cd "$top_srcdir" && pwd)
 top_builddir=$(cd "$top_builddir" && pwd)
 export top_srcdir top_builddir
 CC=${FUZZ_CC:-clang}
-targets=${FUZZ_TARGETS:-csv period playbook workspace}
+targets=${FUZZ_TARGETS:-csv period playbook workspace detail}
 out=$top_builddir/tests/fuzz
 
 die() { echo "fuzz.sh: $*" >&2; exit 2; }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/sandbox_cli.sh — every attack playbook of tests/sandbox/ through the
 # real CLI, beside the honest tests/playbooks/hand.lua: once as the playbook's
-# own code (refused at load, a warning on stderr) and once inside a metric's
+# own code (refused at load: a playbook the user named that fails stops the
+# assessment, exit 65, nothing stored) and once inside a metric's
 # compute (an entry in errors[], exit 2). Each must fail with the message of
 # its kind of attack, within a bounded time, and hand.lua still scores 75.
 . "$top_srcdir/tests/lib.sh"
@@ -28,6 +29,7 @@ expected() {
 	attack_coroutine*) echo "global 'coroutine'" ;;
 	attack_dofile*) echo "global 'dofile'" ;;
 	attack_loadfile*) echo "global 'loadfile'" ;;
+	attack_load_whitespace*) echo "instruction limit of 10000000 exceeded in load" ;;
 	attack_load_*) echo "binary chunks are not allowed" ;;
 	attack_string_dump*) echo "field 'dump'" ;;
 	attack_string_setmetatable*) echo "table expected, got string" ;;
@@ -42,6 +44,9 @@ expected() {
 	attack_require_*) echo "require" ;;
 	attack_gc_*) echo "allowed in playbooks" ;;
 	attack_error_object*) echo "(error object is a table value)" ;;
+	attack_sort_*) echo "instruction limit of 10000000 exceeded in table.sort" ;;
+	attack_utf8_*) echo "instruction limit of 10000000 exceeded in utf8.len" ;;
+	attack_pack_*) echo "instruction limit of 10000000 exceeded in string.packsize" ;;
 	timeout_*) echo "time limit of 5 s exceeded" ;;
 	*) echo "" ;;   # a new kind of attack: the message must at least name its file
 	esac
@@ -74,11 +79,11 @@ for a in "$top_srcdir"/tests/sandbox/attack_*.lua "$top_srcdir"/tests/sandbox/ti
 	want=$(expected "$name")
 
 	# 1. The attack as the playbook itself: refused when it loads.
+	stored=$(sql 'SELECT count(*) FROM assessment')
 	t0=$(now)
 	run smbopt assess acme --period 2026-Q3 --no-defaults --playbook "$book" --playbook "$a" --format json
 	took=$(elapsed "$t0" "$(now)")
-	overall=$(printf '%s' "$out" | jq -r '.overall.score' 2>/dev/null)
-	if [ "$rc" -eq 0 ] && [ "$overall" = 75 ] && within "$took"; then
+	if [ "$rc" -eq 65 ] && [ -z "$out" ] && [ "$(sql 'SELECT count(*) FROM assessment')" = "$stored" ] && within "$took"; then
 		alt=$want
 		[ "$slow" = 1 ] && case $err in *"time limit of 5 s exceeded"*) alt="time limit of 5 s exceeded" ;; esac
 		case $err in
@@ -87,8 +92,8 @@ for a in "$top_srcdir"/tests/sandbox/attack_*.lua "$top_srcdir"/tests/sandbox/ti
 		   printf '#   want: %s\n#   stderr: %s\n' "$want" "$err" | head -5 ;;
 		esac
 	else
-		ok 1 "$name at load: exit 0, hand.lua still scores 75, within $bound s"
-		printf '#   exit %s, overall %s, %s s\n#   stderr: %s\n' "$rc" "$overall" "$took" "$err" | head -6
+		ok 1 "$name at load: exit 65, nothing stored, within $bound s"
+		printf '#   exit %s, %s s\n#   stderr: %s\n' "$rc" "$took" "$err" | head -6
 	fi
 
 	# 2. The attack inside compute: the cycle completes, partial.
@@ -101,11 +106,11 @@ for a in "$top_srcdir"/tests/sandbox/attack_*.lua "$top_srcdir"/tests/sandbox/ti
 	res=$(printf '%s' "$out" | jq -r '[.overall.score, (.errors | map(select(.what == "metric finance.evil")) | .[0].message)] | @tsv' 2>/dev/null)
 	overall=${res%%	*}
 	msg=${res#*	}
-	if [ "$overall" = 75 ] && within "$took"; then
+	if { [ "$overall" = 75 ] || [ "$rc" = 65 ]; } && within "$took"; then
 		# A compute that fails is partial (2); one refused at load (a
-		# syntax error the wrapping cannot avoid) warns and exits 0.
+		# syntax error the wrapping cannot avoid) is an error (65).
 		case "$rc:$msg:$err" in
-		2:*"$want"*:* | 0:*:*"$want"*) ok 0 "$name in compute: fails (${took} s): $(printf '%s' "$msg" | cut -c1-140)" ;;
+		2:*"$want"*:* | 65:*:*"$want"*) ok 0 "$name in compute: fails (${took} s): $(printf '%s' "$msg" | cut -c1-140)" ;;
 		*) ok 1 "$name in compute: fails with the expected message"
 		   printf '#   want: %s\n#   exit %s, errors[]: %s\n#   stderr: %s\n' "$want" "$rc" "$msg" "$err" | head -6 ;;
 		esac

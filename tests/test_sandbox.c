@@ -86,6 +86,11 @@ static const struct attack {
 	{ "attack_table_concat_len.lua", "instruction limit of 10000000 exceeded", SMB_SANDBOX_INSTRUCTIONS, 0 },
 	{ "attack_table_unpack.lua", "too many results to unpack", SMB_SANDBOX_ERROR, 0 },
 	{ "attack_error_object.lua", "(error object is a table value)", SMB_SANDBOX_ERROR, 0 },
+	{ "attack_sort_huge_strings.lua", "instruction limit of 10000000 exceeded in table.sort", SMB_SANDBOX_INSTRUCTIONS, 0 },
+	{ "attack_sort_comparator.lua", "instruction limit of 10000000 exceeded in table.sort", SMB_SANDBOX_INSTRUCTIONS, 0 },
+	{ "attack_utf8_len.lua", "instruction limit of 10000000 exceeded in utf8.len", SMB_SANDBOX_INSTRUCTIONS, 0 },
+	{ "attack_load_whitespace.lua", "instruction limit of 10000000 exceeded in load", SMB_SANDBOX_INSTRUCTIONS, 0 },
+	{ "attack_pack_format.lua", "instruction limit of 10000000 exceeded in string.packsize", SMB_SANDBOX_INSTRUCTIONS, 0 },
 };
 
 static double now(void)
@@ -282,6 +287,47 @@ static void test_timeouts(smb_sandbox *honest)
 		smb_sandbox_free(sb);
 		honest_ok(honest, files[i]);
 	}
+}
+
+/* Each call within its own 5 s, yet together past the playbook's budget
+ * for the assessment: the call that crosses it trips, naming whose budget,
+ * and nothing runs after (not even a call too short for the hook). */
+static void test_time_total(void)
+{
+	smb_sandbox_limits lim;
+	smb_sandbox *sb;
+	char err[1024] = "";
+	double t0, dt, budget = 0.3 * time_scale();
+	int calls = 0, rc = 0;
+	const char *busy = "local x = 0 for i = 1, 500000 do x = x + i end return tostring(x)";
+
+	smb_sandbox_default_limits(&lim);
+	lim.seconds *= time_scale();
+	sb = make(&lim);
+	smb_sandbox_time_total(sb, budget, "playbook slow (slow.lua)");
+	t0 = now();
+	while (calls < 100000 && now() - t0 < 30) {
+		run(sb, busy, err, sizeof err);
+		calls++;
+		if ((rc = smb_sandbox_tripped(sb)))
+			break;
+	}
+	dt = now() - t0;
+	is_int(rc, SMB_SANDBOX_TIME, "many short calls trip the playbook's total time budget");
+	ok(calls > 1, "after some calls ran (%d)", calls);
+	ok(strstr(err, "playbook slow (slow.lua) spent its time budget of") != NULL && strstr(err, "for this assessment"),
+	   "the message names the playbook: %s", err);
+	ok(dt < budget + 1.0 * time_scale(), "within the budget and a call's hook interval (%.3f s)", dt);
+	is_str(run(sb, "return 'x'", err, sizeof err), "", "a later call, however short, does not run");
+	smb_sandbox_free(sb);
+
+	/* A new account per assessment: calls that fit run. */
+	sb = make(&lim);
+	smb_sandbox_time_total(sb, 60, "playbook quick");
+	is_str(run(sb, busy, err, sizeof err), "125000250000", "a budget not spent leaves calls alone");
+	smb_sandbox_time_total(sb, 60, "playbook quick");
+	is_str(run(sb, "return 'again'", err, sizeof err), "again", "and a new account starts from zero");
+	smb_sandbox_free(sb);
 }
 
 static void test_ordinary(void)
@@ -543,6 +589,7 @@ int main(void)
 	test_patterns();
 	test_attacks(honest);
 	test_timeouts(honest);
+	test_time_total();
 
 	smb_sandbox_free(honest);
 	return done_testing();

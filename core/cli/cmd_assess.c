@@ -39,6 +39,23 @@ static int parse_settings(cli_ctx *c, const cli_args *a, smb_setting *out, char 
 	return SMB_OK;
 }
 
+/* Each --set against the settings the loaded plugins declare: an unknown
+ * name or a value out of its range is a usage error, like a bad flag. */
+static int check_settings(cli_ctx *c, const cli_args *a, const smb_registry *reg, const smb_setting *set, size_t n)
+{
+	const char *v[32];
+	char why[256];
+
+	cli_all(a, "set", v, 32);
+	for (size_t i = 0; i < n; i++)
+		if (smb_registry_check_setting(reg, set[i].name, set[i].value, why, sizeof why)) {
+			if (strncmp(why, "no loaded", 9) == 0)
+				return smb_err_set(&c->err, SMB_EUSAGE, "--set %s: %s", set[i].name, why);
+			return smb_err_set(&c->err, SMB_EUSAGE, "--set %s: %s", v[i], why);
+		}
+	return SMB_OK;
+}
+
 int cmd_assess(cli_ctx *c, const cli_args *a)
 {
 	smb_cycle_opts o = { 0 };
@@ -74,7 +91,7 @@ int cmd_assess(cli_ctx *c, const cli_args *a)
 	o.settings = settings;
 	if ((rc = cli_registry(c, a, &reg)))
 		return rc;
-	if ((rc = cli_open(c, &s)) == SMB_OK) {
+	if ((rc = check_settings(c, a, &reg, settings, o.nsettings)) == SMB_OK && (rc = cli_open(c, &s)) == SMB_OK) {
 		smb_advice adv;
 		smb_client_check(s, o.client, &rc, &c->err);
 		if (rc == SMB_OK && (rc = smb_advice_load(s, o.client, &adv, &c->err)) == SMB_OK) {

@@ -66,6 +66,30 @@ int cmd_plugins(cli_ctx *c, const cli_args *a)
 				if (from_plugin(r.solvers[k].origin, p))
 					smb_json_string(&j, r.solvers[k].name);
 			smb_json_array_end(&j);
+			smb_json_key(&j, "settings");
+			smb_json_array_begin(&j);
+			for (size_t k = 0; k < r.nsettings; k++) {
+				const smb_setting_decl *d = &r.settings[k];
+				if (!from_plugin(d->origin, p))
+					continue;
+				smb_json_object_begin(&j);
+				smb_json_key(&j, "name");
+				smb_json_string(&j, d->name);
+				smb_json_key(&j, "description");
+				smb_json_string(&j, d->description);
+				smb_json_key(&j, "min");
+				smb_json_number(&j, d->min);
+				smb_json_key(&j, "max");
+				smb_json_number(&j, d->max);
+				smb_json_key(&j, "min_open");
+				smb_json_bool(&j, d->min_open);
+				smb_json_key(&j, "max_open");
+				smb_json_bool(&j, d->max_open);
+				smb_json_key(&j, "integer");
+				smb_json_bool(&j, d->integer);
+				smb_json_object_end(&j);
+			}
+			smb_json_array_end(&j);
 			smb_json_object_end(&j);
 		}
 		smb_json_array_end(&j);
@@ -111,6 +135,12 @@ int cmd_plugins(cli_ctx *c, const cli_args *a)
 					smb_buf_printf(&c->out, "%s%s", nm++ ? ", " : "  solvers: ", E(r.solvers[k].name));
 			if (nm)
 				smb_buf_putc(&c->out, '\n');
+			for (size_t k = 0; k < r.nsettings; k++) {
+				const smb_setting_decl *d = &r.settings[k];
+				if (from_plugin(d->origin, p))
+					smb_buf_printf(&c->out, "  --set %s=%s %c%g, %g%c: %s\n", d->name, d->integer ? "N" : "X",
+					               d->min_open ? '(' : '[', d->min, d->max, d->max_open ? ')' : ']', d->description);
+			}
 		}
 		for (size_t i = 0; i < r.nplaybooks; i++)
 			smb_buf_printf(&c->out, "%splaybook %s %s  %s\n", i ? "" : "\n", E(r.playbooks[i]->name),

@@ -112,17 +112,11 @@ const char *smb_ctx_cell(smb_ctx *c, const char *kind, size_t row, const char *c
 
 	if (!d || row >= d->nrows || !column)
 		return NULL;
-	/* Plugins read column after column of every row: remember where the
-	 * last few names were found, by pointer first (plugins pass literals). */
-	for (size_t k = 0; k < SMB_DATASET_COLCACHE; k++)
-		if (d->cache_name[k] == column)
-			return d->cells[row * d->ncols + d->cache_col[k]];
+	/* By name on every call: a plugin may pass the same buffer with another
+	 * name in it, or a freed and reused string (a kind has few columns). */
 	int j = smb_dataset_column(d, column);
 	if (j < 0)
 		return NULL;
-	d->cache_name[d->cache_next] = column;
-	d->cache_col[d->cache_next] = (size_t)j;
-	d->cache_next = (d->cache_next + 1) % SMB_DATASET_COLCACHE;
 	return d->cells[row * d->ncols + (size_t)j];
 }
 

@@ -464,6 +464,7 @@ int smb_cycle_prepare(smb_store *s, const smb_registry *reg, const smb_cycle_opt
 		return smb_err_set(e, SMB_EUSAGE, "--period '%s': %s", o->period, why);
 	}
 	smb_period_format(&cy->period, cy->period_text);
+	smb_playbooks_begin_assessment(reg);
 	smb_date_format(smb_period_first_day(&cy->period), cy->first);
 	smb_date_format(smb_period_last_day(&cy->period), cy->last);
 	/* The client, its observations and the dataset rows derive reads come

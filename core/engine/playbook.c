@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "infile.h"
@@ -156,6 +157,7 @@ int smb_playbook_load_file(smb_registry *r, const char *path, const smb_load_opt
 		lim.instructions = o->instruction_limit;
 	lim.search_path = search;
 	lim.nsearch_path = 3;
+	pb->seconds_total = o && o->seconds_total > 0 ? o->seconds_total : SMB_PLAYBOOK_SECONDS_TOTAL;
 	memset(&lc, 0, sizeof lc);
 	lc.pb = pb;
 	smb_buf_init(&lc.errors);
@@ -258,7 +260,20 @@ fail:
 	return rc;
 }
 
-static int load_path(smb_registry *r, const char *path, const smb_load_opts *o, smb_err *e)
+/* A playbook the user named (o->playbooks, or a file of a folder named
+ * there) that fails to load is an error: an assessment without it would
+ * not be the one asked for. A bundled one that fails is a warning. */
+static int refused(smb_registry *r, const char *file, const smb_err *why, int named, smb_err *e)
+{
+	if (why->rc == SMB_ESOFTWARE)
+		return smb_err_set(e, why->rc, "%s", why->msg);
+	if (named)
+		return smb_err_set(e, why->rc == SMB_ENOINPUT ? SMB_ENOINPUT : SMB_EDATA, "%s", why->msg);
+	smb_registry_problem(r, file, why->msg);
+	return SMB_OK;
+}
+
+static int load_path(smb_registry *r, const char *path, const smb_load_opts *o, int named, smb_err *e)
 {
 	DIR *d = opendir(path);
 	smb_playbook *pb;
@@ -267,13 +282,8 @@ static int load_path(smb_registry *r, const char *path, const smb_load_opts *o, 
 	size_t n = 0;
 	struct dirent *de;
 
-	if (!d) {
-		if (smb_playbook_load_file(r, path, o, &pb, &why) != SMB_OK && why.rc == SMB_ESOFTWARE)
-			return smb_err_set(e, why.rc, "%s", why.msg);
-		if (!pb)
-			smb_registry_problem(r, path, why.msg);
-		return SMB_OK;
-	}
+	if (!d)
+		return smb_playbook_load_file(r, path, o, &pb, &why) != SMB_OK ? refused(r, path, &why, named, e) : SMB_OK;
 	while ((de = readdir(d))) {
 		size_t len = strlen(de->d_name);
 		char **nv;
@@ -288,15 +298,16 @@ static int load_path(smb_registry *r, const char *path, const smb_load_opts *o, 
 	closedir(d);
 	if (n > 1)
 		qsort(names, n, sizeof *names, by_str);
+	int rc = SMB_OK;
 	for (size_t i = 0; i < n; i++) {
 		char file[PATH_MAX];
 		snprintf(file, sizeof file, "%s/%s", path, names[i]);
-		if (smb_playbook_load_file(r, file, o, &pb, &why) != SMB_OK)
-			smb_registry_problem(r, file, why.msg);
+		if (rc == SMB_OK && smb_playbook_load_file(r, file, o, &pb, &why) != SMB_OK)
+			rc = refused(r, file, &why, named, e);
 		free(names[i]);
 	}
 	free(names);
-	return SMB_OK;
+	return rc;
 }
 
 int smb_playbooks_load(smb_registry *r, const smb_load_opts *o, smb_err *e)
@@ -307,7 +318,7 @@ int smb_playbooks_load(smb_registry *r, const smb_load_opts *o, smb_err *e)
 	if (!o->no_defaults) {
 		smb_paths p;
 		smb_paths_get(&p);
-		if ((rc = load_path(r, p.scripts, o, e)))
+		if ((rc = load_path(r, p.scripts, o, 0, e)))
 			return rc;
 	}
 	/* SMBOPT_PLAYBOOK_PATH: files or directories, colon-separated, after
@@ -316,13 +327,15 @@ int smb_playbooks_load(smb_registry *r, const smb_load_opts *o, smb_err *e)
 		char *copy = strdup(env), *save = NULL;
 		rc = copy ? SMB_OK : smb_err_set(e, SMB_ESOFTWARE, "out of memory");
 		for (char *p = copy ? strtok_r(copy, ":", &save) : NULL; rc == SMB_OK && p; p = strtok_r(NULL, ":", &save))
-			rc = load_path(r, p, o, e);
+			/* as with PATH, an entry that does not exist is passed over;
+			 * one that does is named by the user: its failure is an error */
+			rc = access(p, F_OK) != 0 ? SMB_OK : load_path(r, p, o, 1, e);
 		free(copy);
 		if (rc)
 			return rc;
 	}
 	for (size_t i = 0; i < o->nplaybooks; i++)
-		if ((rc = load_path(r, o->playbooks[i], o, e)))
+		if ((rc = load_path(r, o->playbooks[i], o, 1, e)))
 			return rc;
 	return SMB_OK;
 }
@@ -333,6 +346,16 @@ int smb_playbook_decl_line(const smb_playbook *pb, const char *what)
 		if (strcmp(pb->decls[i].what, what) == 0)
 			return pb->decls[i].line;
 	return 0;
+}
+
+void smb_playbooks_begin_assessment(const smb_registry *r)
+{
+	for (size_t i = 0; i < r->nplaybooks; i++) {
+		smb_playbook *pb = r->playbooks[i];
+		char who[1024];
+		snprintf(who, sizeof who, "playbook %s (%s)", pb->name ? pb->name : "?", pb->path);
+		smb_sandbox_time_total(pb->sb, pb->seconds_total, who);
+	}
 }
 
 void smb_playbook_unref(smb_playbook *pb, int ref)

@@ -11,6 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rules.h"
+
+/* What one declaration may hand the host: text fields, lists and names are
+ * bounded, and every copy counts against the playbook's memory limit
+ * (smb_sandbox_hold), so declarations cannot grow the host's heap past it. */
+#define DECL_MAX_TEXT      4096      /* label, unit, title, source, question text... */
+#define DECL_MAX_LONG_TEXT 16384     /* description, detail */
+#define DECL_MAX_NAME      128       /* metric keys, rule and initiative ids */
+#define DECL_MAX_LIST      256       /* inputs, industries, metrics, answers, effects... */
+
 static int decl_line(lua_State *L)
 {
 	lua_Debug ar;
@@ -48,6 +58,16 @@ static loadctx *ctx_of(lua_State *L)
 
 /* ---- reading declaration tables ---------------------------------------- */
 
+/* lua_getfield without metamethods: an __index of a declaration table
+ * would run playbook code between the host's copies, and an error there
+ * would leave them behind. Field names are short strings Lua interns. */
+static int rawfield(lua_State *L, int idx, const char *name)
+{
+	idx = lua_absindex(L, idx);
+	lua_pushstring(L, name);
+	return lua_rawget(L, idx);
+}
+
 /* Lua seeds its string hashes per state, so pairs() visits a table's keys
  * in an order that changes from run to run: what is read with it is
  * sorted, and the registry and the assessment come out the same. */
@@ -84,18 +104,37 @@ static void check_fields(lua_State *L, loadctx *lc, int idx, const char *what, c
 /* Each getter leaves the stack as it found it. type LUA_TNONE = absent. */
 static int field_type(lua_State *L, int idx, const char *name)
 {
-	int t = lua_getfield(L, idx, name);
+	int t = rawfield(L, idx, name);
 	lua_pop(L, 1);
 	return t;
+}
+
+static size_t text_max(const char *name)
+{
+	return strcmp(name, "detail") == 0 || strcmp(name, "description") == 0 ? DECL_MAX_LONG_TEXT : DECL_MAX_TEXT;
+}
+
+/* A copy of the string at the top of the stack, held against the limit;
+ * NULL (and a problem) when it is longer than max. */
+static char *copy_text(lua_State *L, loadctx *lc, const char *what, const char *name, size_t max)
+{
+	size_t len;
+	const char *s = lua_tolstring(L, -1, &len);
+
+	if (len > max) {
+		problem(L, lc, "%s: %s is %zu bytes; at most %zu are allowed", what, name, len, max);
+		return NULL;
+	}
+	return smb_sandbox_hold(L, len + 1) ? NULL : strdup(s);
 }
 
 static char *get_string(lua_State *L, loadctx *lc, int idx, const char *what, const char *name, int required)
 {
 	char *s = NULL;
-	int t = lua_getfield(L, idx, name);
+	int t = rawfield(L, idx, name);
 
 	if (t == LUA_TSTRING)
-		s = strdup(lua_tostring(L, -1));
+		s = copy_text(L, lc, what, name, text_max(name));
 	else if (t != LUA_TNIL || required)
 		problem(L, lc, "%s: %s must be %s, not %s", what, name, "text", t == LUA_TNIL ? "missing" : lua_typename(L, t));
 	lua_pop(L, 1);
@@ -105,7 +144,7 @@ static char *get_string(lua_State *L, loadctx *lc, int idx, const char *what, co
 static int get_number(lua_State *L, loadctx *lc, int idx, const char *what, const char *name, int required,
                       double *out)
 {
-	int t = lua_getfield(L, idx, name), ok = 0;
+	int t = rawfield(L, idx, name), ok = 0;
 
 	if (t == LUA_TNUMBER && isfinite(lua_tonumber(L, -1))) {
 		*out = lua_tonumber(L, -1);
@@ -118,10 +157,22 @@ static int get_number(lua_State *L, loadctx *lc, int idx, const char *what, cons
 	return ok;
 }
 
+/* A weight: finite and >= 0 on every path (metric, question, weights),
+ * or a negative weight would turn an area's mean into anything. */
+static void get_weight(lua_State *L, loadctx *lc, int idx, const char *what, double *out)
+{
+	double w = 1;
+
+	if (get_number(L, lc, idx, what, "weight", 0, &w) && !(w >= 0))
+		problem(L, lc, "%s: weight must be a finite number >= 0, not %g", what, w);
+	else
+		*out = w;
+}
+
 /* A list of strings { "a", "b" }; returns 0 and sets *v (maybe NULL). */
 static int get_list(lua_State *L, loadctx *lc, int idx, const char *what, const char *name, char ***v, size_t *n)
 {
-	int t = lua_getfield(L, idx, name);
+	int t = rawfield(L, idx, name);
 	lua_Integer len;
 
 	*v = NULL;
@@ -136,7 +187,12 @@ static int get_list(lua_State *L, loadctx *lc, int idx, const char *what, const 
 		return -1;
 	}
 	len = (lua_Integer)lua_rawlen(L, -1);
-	if (len > 0 && !(*v = calloc((size_t)len, sizeof **v))) {
+	if (len > DECL_MAX_LIST) {
+		problem(L, lc, "%s: %s has %lld entries; at most %d are allowed", what, name, (long long)len, DECL_MAX_LIST);
+		lua_pop(L, 1);
+		return -1;
+	}
+	if (smb_sandbox_hold(L, (size_t)len * sizeof **v) || (len > 0 && !(*v = calloc((size_t)len, sizeof **v)))) {
 		lua_pop(L, 1);
 		return -1;
 	}
@@ -144,7 +200,7 @@ static int get_list(lua_State *L, loadctx *lc, int idx, const char *what, const 
 		if (lua_rawgeti(L, -1, i) != LUA_TSTRING) {
 			problem(L, lc, "%s: %s[%lld] must be text", what, name, (long long)i);
 		} else {
-			(*v)[*n] = strdup(lua_tostring(L, -1));
+			(*v)[*n] = copy_text(L, lc, what, name, DECL_MAX_NAME);
 			if ((*v)[*n])
 				(*n)++;
 		}
@@ -154,10 +210,36 @@ static int get_list(lua_State *L, loadctx *lc, int idx, const char *what, const 
 	return 0;
 }
 
+/* Counts one more entry of a map field and holds its copy; past
+ * DECL_MAX_LIST (reported once) or the memory limit (a trip) returns 1:
+ * the caller stops reading it. */
+static int map_full(lua_State *L, loadctx *lc, const char *what, const char *name, size_t *count)
+{
+	if (++*count <= DECL_MAX_LIST)   /* the entry's copy, near enough: keys are at most DECL_MAX_NAME */
+		return smb_sandbox_hold(L, 64) ? 1 : 0;
+	problem(L, lc, "%s: %s has more than %d entries", what, name, DECL_MAX_LIST);
+	return 1;
+}
+
+/* overrides = true: this declaration replaces the one another provider
+ * (a plugin, an earlier playbook) made; without it a second provider of
+ * the same id is refused when the playbook is merged. */
+static void get_overrides(lua_State *L, loadctx *lc, int idx, const char *what, const char *kind, const char *id)
+{
+	int t = rawfield(L, idx, "overrides");
+	smb_err e;
+
+	if (t == LUA_TBOOLEAN && lua_toboolean(L, -1))
+		smb_registry_add_override(&lc->staging, kind, id, &e);
+	else if (t != LUA_TBOOLEAN && t != LUA_TNIL)
+		problem(L, lc, "%s: overrides must be true or false", what);
+	lua_pop(L, 1);
+}
+
 /* A function field becomes a reference in the state's registry. */
 static int get_function(lua_State *L, loadctx *lc, int idx, const char *what, const char *name, int required)
 {
-	int t = lua_getfield(L, idx, name);
+	int t = rawfield(L, idx, name);
 
 	if (t == LUA_TFUNCTION)
 		return luaL_ref(L, LUA_REGISTRYINDEX);
@@ -235,7 +317,7 @@ static void goalposts_of(lua_State *L, loadctx *lc, int idx, const char *what, c
 		return;
 	}
 	if (field_type(L, idx, "bands") != LUA_TNIL) {
-		lua_getfield(L, idx, "bands");
+		rawfield(L, idx, "bands");
 		if (!lua_istable(L, -1) || lua_rawlen(L, -1) != 5) {
 			problem(L, lc, "%s: bands must list 5 values (scoring 0, 25, 50, 75, 100)", what);
 		} else {
@@ -296,7 +378,7 @@ static void range_of(lua_State *L, loadctx *lc, const char *what, smb_metric *m)
 {
 	static const char *const ends[2] = { "min", "max" };
 
-	if (lua_getfield(L, 1, "range") == LUA_TNIL) {
+	if (rawfield(L, 1, "range") == LUA_TNIL) {
 		lua_pop(L, 1);
 		return;
 	}
@@ -309,7 +391,7 @@ static void range_of(lua_State *L, loadctx *lc, const char *what, smb_metric *m)
 		int t = lua_rawgeti(L, -1, k + 1);
 		if (t == LUA_TNIL) {
 			lua_pop(L, 1);
-			t = lua_getfield(L, -1, ends[k]);
+			t = rawfield(L, -1, ends[k]);
 		}
 		if (t == LUA_TNUMBER && isfinite(lua_tonumber(L, -1))) {
 			*(k ? &m->hi : &m->lo) = lua_tonumber(L, -1);
@@ -328,7 +410,7 @@ static int body_metric(lua_State *L)
 {
 	static const char *const fields[] = { "label", "unit", "better", "rollup", "inputs", "compute", "goalposts",
 	                                      "industry_goalposts", "weight", "dataset", "industries", "definition",
-	                                      "basis", "prefer", "range", NULL };
+	                                      "basis", "prefer", "range", "overrides", NULL };
 	loadctx *lc = ctx_of(L);
 	const char *key = lua_tostring(L, lua_upvalueindex(2));
 	char what[160], *better, *rollup;
@@ -343,6 +425,7 @@ static int body_metric(lua_State *L)
 	memset(&m, 0, sizeof m);
 	m.fn.ref = LUA_NOREF;
 	check_fields(L, lc, 1, what, fields);
+	get_overrides(L, lc, 1, what, "metric", key);
 	{
 		char area[16];
 		snprintf(area, sizeof area, "%.*s", (int)(strchr(key, '.') - key), key);
@@ -385,20 +468,23 @@ static int body_metric(lua_State *L)
 			problem(L, lc, "%s: preferred metric '%s' is not another area.name", what, m.prefer[i]);
 	range_of(L, lc, what, &m);
 	m.weight = 1;
-	if (get_number(L, lc, 1, what, "weight", 0, &m.weight) && m.weight < 0)
-		problem(L, lc, "%s: weight must be >= 0", what);
-	if (lua_getfield(L, 1, "goalposts") == LUA_TTABLE)
+	get_weight(L, lc, 1, what, &m.weight);
+	if (rawfield(L, 1, "goalposts") == LUA_TTABLE)
 		goalposts_of(L, lc, lua_gettop(L), what, key, NULL);
 	else if (!lua_isnil(L, -1))
 		problem(L, lc, "%s: goalposts must be a table", what);
 	lua_pop(L, 1);
-	if (lua_getfield(L, 1, "industry_goalposts") == LUA_TTABLE) {
+	if (rawfield(L, 1, "industry_goalposts") == LUA_TTABLE) {
 		int t = lua_gettop(L);
 		char **names = NULL, **nv;
-		size_t n = 0;
+		size_t n = 0, count = 0;
 		lua_pushnil(L);
 		while (lua_next(L, t)) {
-			if (lua_type(L, -2) != LUA_TSTRING || !lua_istable(L, -1)) {
+			if (map_full(L, lc, what, "industry_goalposts", &count)) {
+				lua_pop(L, 2);
+				break;
+			}
+			if (lua_type(L, -2) != LUA_TSTRING || lua_rawlen(L, -2) > DECL_MAX_NAME || !lua_istable(L, -1)) {
 				problem(L, lc, "%s: industry_goalposts maps an industry to { worst, best, source }", what);
 			} else if ((nv = realloc(names, (n + 1) * sizeof *nv))) {
 				names = nv;
@@ -456,7 +542,7 @@ static const char *const severities[] = { "low", "medium", "high", NULL };
 static int body_rule(lua_State *L)
 {
 	static const char *const fields[] = { "area", "kind", "severity", "metrics", "when", "title", "detail",
-	                                      "recommend", "industries", "needs", NULL };
+	                                      "recommend", "industries", "needs", "overrides", NULL };
 	loadctx *lc = ctx_of(L);
 	const char *id = lua_tostring(L, lua_upvalueindex(2));
 	char what[160], *area;
@@ -471,6 +557,7 @@ static int body_rule(lua_State *L)
 	memset(&r, 0, sizeof r);
 	r.fn.ref = LUA_NOREF;
 	check_fields(L, lc, 1, what, fields);
+	get_overrides(L, lc, 1, what, "rule", id);
 	r.id = strdup(id);
 	area = get_string(L, lc, 1, what, "area", 1);
 	r.area = area ? smb_area_index(area) : -1;
@@ -492,6 +579,16 @@ static int body_rule(lua_State *L)
 	r.detail = get_string(L, lc, 1, what, "detail", 0);
 	if (!r.detail)
 		r.detail = strdup("");
+	{
+		/* The detail is expanded outside the sandbox: its formats are
+		 * bounded, and what it can expand to is held against the limit. */
+		char why[160];
+		size_t bound;
+		if (r.detail && smb_detail_check(r.detail, &bound, why, sizeof why))
+			problem(L, lc, "%s: %s", what, why);
+		else if (r.detail && smb_sandbox_hold(L, bound))
+			problem(L, lc, "%s: no memory left for the detail", what);
+	}
 	get_list(L, lc, 1, what, "recommend", &r.recommend, &r.nrecommend);
 	get_list(L, lc, 1, what, "industries", &r.industries, &r.nindustries);
 	r.needs = get_needs(L, lc, what);
@@ -509,7 +606,7 @@ static int body_rule(lua_State *L)
 static int body_initiative(lua_State *L)
 {
 	static const char *const fields[] = { "area", "title", "cost", "hours", "months", "confidence", "effect",
-	                                      "requires", "excludes", "industries", "needs", NULL };
+	                                      "requires", "excludes", "industries", "needs", "overrides", NULL };
 	loadctx *lc = ctx_of(L);
 	const char *id = lua_tostring(L, lua_upvalueindex(2));
 	char what[160], *area;
@@ -523,6 +620,7 @@ static int body_initiative(lua_State *L)
 		return 0;
 	memset(&in, 0, sizeof in);
 	check_fields(L, lc, 1, what, fields);
+	get_overrides(L, lc, 1, what, "initiative", id);
 	in.id = strdup(id);
 	area = get_string(L, lc, 1, what, "area", 1);
 	in.area = area ? smb_area_index(area) : -1;
@@ -539,11 +637,16 @@ static int body_initiative(lua_State *L)
 		problem(L, lc, "%s: cost, hours and months must be >= 0", what);
 	if (in.confidence < 0 || in.confidence > 1)
 		problem(L, lc, "%s: confidence must be between 0 and 1", what);
-	if (lua_getfield(L, 1, "effect") == LUA_TTABLE) {
+	if (rawfield(L, 1, "effect") == LUA_TTABLE) {
 		int t = lua_gettop(L);
+		size_t count = 0;
 		lua_pushnil(L);
 		while (lua_next(L, t)) {
 			smb_effect *nv;
+			if (map_full(L, lc, what, "effect", &count)) {
+				lua_pop(L, 2);
+				break;
+			}
 			if (lua_type(L, -2) != LUA_TSTRING || !smb_metric_key_valid(lua_tostring(L, -2)) ||
 			    !lua_isnumber(L, -1) || !isfinite(lua_tonumber(L, -1))) {
 				problem(L, lc, "%s: effect maps metric keys to finite changes", what);
@@ -585,7 +688,7 @@ static int by_score(const void *a, const void *b)
 /* A question declares an observed metric scored 0..100 by its answers. */
 static int body_question(lua_State *L)
 {
-	static const char *const fields[] = { "text", "answers", "weight", "industries", NULL };
+	static const char *const fields[] = { "text", "answers", "weight", "industries", "overrides", NULL };
 	loadctx *lc = ctx_of(L);
 	const char *key = lua_tostring(L, lua_upvalueindex(2));
 	struct { char *label; double score; } *ch = NULL;
@@ -603,12 +706,18 @@ static int body_question(lua_State *L)
 	memset(&m, 0, sizeof m);
 	m.fn.ref = LUA_NOREF;
 	check_fields(L, lc, 1, what, fields);
+	get_overrides(L, lc, 1, what, "metric", key);
 	m.question = get_string(L, lc, 1, what, "text", 1);
-	if (lua_getfield(L, 1, "answers") == LUA_TTABLE) {
+	if (rawfield(L, 1, "answers") == LUA_TTABLE) {
+		size_t count = 0;
 		lua_pushnil(L);
 		while (lua_next(L, -2)) {
 			void *nv;
-			if (lua_type(L, -2) != LUA_TSTRING || !lua_isnumber(L, -1) || lua_tonumber(L, -1) < 0 ||
+			if (map_full(L, lc, what, "answers", &count)) {
+				lua_pop(L, 2);
+				break;
+			}
+			if (lua_type(L, -2) != LUA_TSTRING || lua_rawlen(L, -2) > DECL_MAX_NAME || !lua_isnumber(L, -1) || lua_tonumber(L, -1) < 0 ||
 			    lua_tonumber(L, -1) > 100) {
 				problem(L, lc, "%s: answers map a label to a score 0..100", what);
 			} else if ((nv = realloc(ch, (nch + 1) * sizeof *ch))) {
@@ -655,7 +764,7 @@ static int body_question(lua_State *L)
 	m.lo = 0;
 	m.hi = 100;
 	m.weight = 1;
-	get_number(L, lc, 1, what, "weight", 0, &m.weight);
+	get_weight(L, lc, 1, what, &m.weight);
 	get_list(L, lc, 1, what, "industries", &m.industries, &m.nindustries);
 	m.origin = origin(lc);
 	if (lc->nerrors != before || !m.key || !m.label) {
@@ -697,12 +806,17 @@ static int decl_weights(lua_State *L)
 	luaL_checktype(L, 1, LUA_TTABLE);
 	if (need_playbook(L, lc))
 		return 0;
+	size_t count = 0;
 	lua_pushnil(L);
 	while (lua_next(L, 1)) {
 		const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+		if (map_full(L, lc, "weights", "the table", &count)) {
+			lua_pop(L, 2);
+			break;
+		}
 		if (!k || (!smb_metric_key_valid(k) && smb_area_index(k) < 0) || !lua_isnumber(L, -1) ||
 		    !(lua_tonumber(L, -1) >= 0) || !isfinite(lua_tonumber(L, -1)))
-			problem(L, lc, "weights: '%s' must be a metric key or an area, with a weight >= 0", k ? k : "?");
+			problem(L, lc, "weights: '%.128s' must be a metric key or an area, with a finite weight >= 0", k ? k : "?");
 		else
 			smb_registry_add_weight(&lc->staging, k, lua_tonumber(L, -1), &e);
 		lua_pop(L, 1);
@@ -716,8 +830,11 @@ static int decl_named(lua_State *L)
 	lua_CFunction body = lua_tocfunction(L, lua_upvalueindex(2));
 	const char *kind = lua_tostring(L, lua_upvalueindex(3));
 	loadctx *lc = ctx_of(L);
-	const char *name = luaL_checkstring(L, 1);
+	size_t len;
+	const char *name = luaL_checklstring(L, 1, &len);
 
+	if (len > DECL_MAX_NAME)
+		return luaL_error(L, "%s: the name is %zu bytes; at most %d are allowed", kind, len, DECL_MAX_NAME);
 	if (strcmp(kind, "playbook") && strcmp(kind, "rule") && strcmp(kind, "initiative") && !smb_metric_key_valid(name))
 		problem(L, lc, "%s '%s': the key must be area.name (area one of operations, marketing, finance, customer, technology)",
 		        kind, name);

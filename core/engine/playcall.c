@@ -15,6 +15,7 @@
 typedef struct call {
 	const smb_callable *fn;
 	smb_ctx *ctx;
+	smb_ctx **box;           /* what m reaches the cycle through; emptied on return */
 	int when;                /* 0 compute, 1 when */
 	double value;
 	int missing;             /* 1 nil; 2 unbounded: ±math.huge and a reason */
@@ -22,21 +23,28 @@ typedef struct call {
 	char reason[256];        /* missing 2: why */
 } call;
 
-/* m["area.x"] reads the cycle; m.prev and m.year_ago read other periods. */
+/* m["area.x"] reads the cycle; m.prev and m.year_ago read other periods.
+ * They reach the cycle through a box that do_call empties when the call
+ * returns: an m kept in a global and read later is an error at that line,
+ * not a read through a stack frame long gone. */
 static int m_index(lua_State *L)
 {
-	smb_ctx *ctx = lua_touserdata(L, lua_upvalueindex(1));
+	smb_ctx **box = lua_touserdata(L, lua_upvalueindex(1));
+	smb_ctx *ctx = box ? *box : NULL;
 	int mode = (int)lua_tointeger(L, lua_upvalueindex(2));
 	const char *key = lua_tostring(L, 2);
 	double v;
 	int rc;
 
+	if (!ctx)
+		return luaL_error(L, "m (and m.prev, m.year_ago) can only be read during the call it was handed to; "
+		                  "keep the values, not m");
 	if (!key || lua_type(L, 2) != LUA_TSTRING)
 		return 0;
 	if (mode == 0 && (strcmp(key, "prev") == 0 || strcmp(key, "year_ago") == 0)) {
 		lua_newtable(L);
 		lua_newtable(L);
-		lua_pushlightuserdata(L, ctx);
+		lua_pushvalue(L, lua_upvalueindex(1));
 		lua_pushinteger(L, key[0] == 'p' ? 1 : 2);
 		lua_pushcclosure(L, m_index, 2);
 		lua_setfield(L, -2, "__index");
@@ -103,11 +111,18 @@ static void take_result(lua_State *L, call *c)
 static int trampoline(lua_State *L)
 {
 	call *c = lua_touserdata(L, 1);
+	smb_ctx **box;
 
 	lua_rawgeti(L, LUA_REGISTRYINDEX, c->fn->ref);
 	lua_newtable(L);
 	lua_newtable(L);
-	lua_pushlightuserdata(L, c->ctx);
+	box = lua_newuserdatauv(L, sizeof *box, 0);
+	*box = c->ctx;
+	/* The registry holds the box until the next call, so do_call can
+	 * empty it after this function has returned or raised. */
+	lua_pushvalue(L, -1);
+	lua_setfield(L, LUA_REGISTRYINDEX, "smbopt.ctxbox");
+	c->box = box;
 	lua_pushinteger(L, 0);
 	lua_pushcclosure(L, m_index, 2);
 	lua_setfield(L, -2, "__index");
@@ -123,14 +138,19 @@ static int do_call(call *c, char *err, size_t errlen)
 	smb_sandbox *sb = c->fn->pb->sb;
 	lua_State *L = smb_sandbox_lua(sb);
 
+	int rc;
+
 	lua_pushcfunction(L, trampoline);
 	lua_pushlightuserdata(L, c);
-	return smb_sandbox_call(sb, 1, 0, err, errlen) ? SMB_PARTIAL : SMB_OK;
+	rc = smb_sandbox_call(sb, 1, 0, err, errlen) ? SMB_PARTIAL : SMB_OK;
+	if (c->box)
+		*c->box = NULL;
+	return rc;
 }
 
 int smb_playbook_compute(const smb_callable *fn, smb_ctx *ctx, double *out, int *missing, char *err, size_t errlen)
 {
-	call c = { fn, ctx, 0, NAN, 0, 0, "" };
+	call c = { .fn = fn, .ctx = ctx, .when = 0, .value = NAN };
 	int rc = do_call(&c, err, errlen);
 
 	*out = c.value;
@@ -142,7 +162,7 @@ int smb_playbook_compute(const smb_callable *fn, smb_ctx *ctx, double *out, int 
 
 int smb_playbook_when(const smb_callable *fn, smb_ctx *ctx, int *fires, char *err, size_t errlen)
 {
-	call c = { fn, ctx, 1, NAN, 0, 0, "" };
+	call c = { .fn = fn, .ctx = ctx, .when = 1, .value = NAN };
 	int rc = do_call(&c, err, errlen);
 
 	*fires = c.fires;
@@ -267,7 +287,7 @@ static int t_compute(lua_State *L)
 	tstate *ts = ts_of(L);
 	const char *key = luaL_checkstring(L, 1);
 	const smb_metric *m = smb_registry_metric(ts->pb->reg, key);
-	call c = { NULL, NULL, 0, NAN, 0, 0, "" };
+	call c = { .fn = NULL, .ctx = NULL, .when = 0, .value = NAN };
 
 	if (!m || m->fn.pb != ts->pb)
 		return luaL_error(L, "t.compute: %s is not a computed metric of this playbook", key);
@@ -294,7 +314,7 @@ static int t_fires(lua_State *L)
 	tstate *ts = ts_of(L);
 	const char *id = luaL_checkstring(L, 1);
 	const smb_rule *r = smb_registry_rule(ts->pb->reg, id);
-	call c = { NULL, NULL, 1, NAN, 0, 0, "" };
+	call c = { .fn = NULL, .ctx = NULL, .when = 1, .value = NAN };
 
 	if (!r || r->fn.pb != ts->pb)
 		return luaL_error(L, "t.fires: %s is not a rule of this playbook", id);

@@ -5,6 +5,8 @@
 #include "plugin.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <dlfcn.h>
 #include <math.h>
@@ -12,10 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "context.h"
 #include "client.h"
 #include "paths.h"
+#include "rules.h"
 
 struct smb_host {
 	smb_registry staging;
@@ -222,6 +226,11 @@ static int add_rule(smb_host *h, const smb_rule_def *d)
 		return host_fail(h, "rule %s: severity must be low, medium or high", d->id);
 	if (!d->when || !d->title)
 		return host_fail(h, "rule %s: needs when and title", d->id);
+	{
+		char why[160];
+		if (smb_detail_check(d->detail, NULL, why, sizeof why))
+			return host_fail(h, "rule %s: %s", d->id, why);
+	}
 	memset(&r, 0, sizeof r);
 	r.id = strdup(d->id);
 	r.area = smb_area_index(d->area);
@@ -339,6 +348,31 @@ static int add_applies(smb_host *h, const smb_applies_def *d)
 	return SMB_PLUGIN_OK;
 }
 
+static int host_override(smb_host *h, const char *what, const char *id)
+{
+	static const char *const whats[] = { "metric", "rule", "initiative", "kind", NULL };
+	smb_err e;
+
+	if (!one_of(what, whats) || !id || !*id)
+		return host_fail(h, "override: what must be metric, rule, initiative or kind, with an id");
+	if (smb_registry_add_override(&h->staging, what, id, &e))
+		return host_fail(h, "%s", e.msg);
+	return SMB_PLUGIN_OK;
+}
+
+static int host_add_setting(smb_host *h, const smb_setting_def *d)
+{
+	smb_err e;
+	char *origin;
+	int rc;
+
+	if (origin_of(h, &origin))
+		return host_fail(h, "out of memory");
+	rc = smb_registry_add_setting(&h->staging, d, origin, &e);
+	free(origin);
+	return rc ? host_fail(h, "%s", e.msg) : SMB_PLUGIN_OK;
+}
+
 static const char *host_error(smb_host *h)
 {
 	return h->error;
@@ -350,12 +384,72 @@ static const smb_host_api api_template = {
 	smb_ctx_get, smb_ctx_get_at, smb_ctx_period, smb_ctx_period_first, smb_ctx_period_last,
 	smb_ctx_industry, smb_ctx_setting, smb_ctx_rows, smb_ctx_cell, smb_ctx_model, smb_ctx_fail,
 	smb_ctx_cycle, smb_ctx_keep, smb_ctx_kept, smb_ctx_cell_number, add_applies,
-	describe_metric,
+	describe_metric, host_override, host_add_setting,
 };
 
 const smb_host_api *smb_host_api_table(void)
 {
 	return &api_template;
+}
+
+/* One file or directory on the way to a plugin: owned by root or by the
+ * user running smbopt, and not writable by group or others; a directory
+ * with the sticky bit (like /tmp) is let pass, as only an entry's owner
+ * may replace the entry, and the entry is checked in turn. */
+static int trusted(const char *path, int is_dir, smb_err *e)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return smb_err_set(e, SMB_ECONFIG, "%s: refused: cannot read it: %s", path, strerror(errno));
+	if (is_dir && !S_ISDIR(st.st_mode))
+		return smb_err_set(e, SMB_ECONFIG, "%s: refused: not a directory", path);
+	if (!is_dir && !S_ISREG(st.st_mode))
+		return smb_err_set(e, SMB_ECONFIG, "%s: refused: not a regular file", path);
+	if (st.st_uid != 0 && st.st_uid != geteuid())
+		return smb_err_set(e, SMB_ECONFIG, "%s: refused: the %s is owned by another user (uid %u)", path,
+		                   is_dir ? "directory" : "file", (unsigned)st.st_uid);
+	if ((st.st_mode & (S_IWGRP | S_IWOTH)) && !(is_dir && (st.st_mode & S_ISVTX)))
+		return smb_err_set(e, SMB_ECONFIG, "%s: refused: the %s is writable by group or others (chmod go-w)", path,
+		                   is_dir ? "directory" : "file");
+	return SMB_OK;
+}
+
+/* The file and each directory above it, both as named (a link on the
+ * way could be swapped) and as resolved (where the links lead). This
+ * runs before dlopen, which runs a library's constructors: a plugin
+ * refused after it would already have run code. */
+static int trusted_path(const char *path, smb_err *e)
+{
+	char real[PATH_MAX], dir[2 * PATH_MAX + 2], *slash;
+	int rc;
+
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 0) {
+			if (path[0] == '/') {
+				snprintf(dir, sizeof dir, "%s", path);
+			} else {
+				char cwd[PATH_MAX];
+				if (!getcwd(cwd, sizeof cwd))
+					return smb_err_set(e, SMB_ECONFIG, "%s: refused: cannot resolve the path", path);
+				snprintf(dir, sizeof dir, "%s/%s", cwd, path);
+			}
+		} else {
+			if (!realpath(path, real))
+				return smb_err_set(e, SMB_ECONFIG, "%s: cannot read the file", path);
+			snprintf(dir, sizeof dir, "%s", real);
+			if ((rc = trusted(dir, 0, e)))
+				return rc;
+		}
+		while ((slash = strrchr(dir, '/'))) {
+			slash[slash == dir] = '\0';   /* "/a/b" -> "/a" -> "/" */
+			if ((rc = trusted(dir, 1, e)))
+				return rc;
+			if (slash == dir)
+				break;
+		}
+	}
+	return SMB_OK;
 }
 
 int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
@@ -374,9 +468,12 @@ int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
 	if (stat(path, &sb) != 0)
 		return smb_err_set(e, SMB_ECONFIG, "%s: cannot read the file", path);
 	/* Plugins are native code run with the user's rights: a file others
-	 * can write could be swapped for anything. */
+	 * can write, or one in a directory others can write, could be swapped
+	 * for anything. */
 	if (sb.st_mode & (S_IWGRP | S_IWOTH))
 		return smb_err_set(e, SMB_ECONFIG, "%s: refused: the file is group- or world-writable (chmod go-w)", path);
+	if ((rc = trusted_path(path, e)))
+		return rc;
 	if (!(handle = dlopen(path, RTLD_NOW | RTLD_LOCAL)))
 		return smb_err_set(e, SMB_ECONFIG, "%s: cannot load: %s", path, dlerror());
 	*(void **)&init = dlsym(handle, SMB_PLUGIN_INIT_SYMBOL);

@@ -3,6 +3,8 @@
  * (core/engine/plugin.c) and playbooks (core/engine/playbook.c) fills it through here. */
 #include "registry.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -229,9 +231,13 @@ int smb_registry_problem(smb_registry *r, const char *file, const char *reason)
 
 int smb_registry_add_weight(smb_registry *r, const char *key, double weight, smb_err *e)
 {
-	void *nv = grow(r->weights, r->nweights, sizeof *r->weights);
+	void *nv;
 
-	if (!nv)
+	/* Every path that weighs (playbook weights, metric and question
+	 * declarations, plugin metrics) meets this check or one like it. */
+	if (!(weight >= 0) || !isfinite(weight))
+		return smb_err_set(e, SMB_ECONFIG, "the weight of %s must be a finite number >= 0, not %g", key, weight);
+	if (!(nv = grow(r->weights, r->nweights, sizeof *r->weights)))
 		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
 	r->weights = nv;
 	if (!(r->weights[r->nweights].key = strdup(key)))
@@ -401,6 +407,13 @@ void smb_registry_free(smb_registry *r)
 		free(r->problems[i].file);
 		free(r->problems[i].reason);
 	}
+	free_strv(r->overrides, r->noverrides);
+	for (size_t i = 0; i < r->nsettings; i++) {
+		free(r->settings[i].name);
+		free(r->settings[i].description);
+		free(r->settings[i].origin);
+	}
+	free(r->settings);
 	free(r->metrics);
 	free(r->rules);
 	free(r->initiatives);
@@ -416,10 +429,200 @@ void smb_registry_free(smb_registry *r)
 	memset(r, 0, sizeof *r);
 }
 
+int smb_registry_add_override(smb_registry *st, const char *what, const char *id, smb_err *e)
+{
+	char **nv = grow(st->overrides, st->noverrides, sizeof *nv);
+	size_t n = strlen(what) + strlen(id) + 2;
+
+	if (!nv)
+		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+	st->overrides = nv;
+	if (!(nv[st->noverrides] = malloc(n)))
+		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+	snprintf(nv[st->noverrides++], n, "%s %s", what, id);
+	return SMB_OK;
+}
+
+static const smb_setting_decl *find_setting(const smb_registry *r, const char *name)
+{
+	for (size_t i = 0; i < r->nsettings; i++)
+		if (strcmp(r->settings[i].name, name) == 0)
+			return &r->settings[i];
+	return NULL;
+}
+
+int smb_registry_add_setting(smb_registry *r, const smb_setting_def *def, const char *origin, smb_err *e)
+{
+	smb_setting_decl *nv, *d;
+
+	if (!def || !def->name || !*def->name || strlen(def->name) > 63)
+		return smb_err_set(e, SMB_ECONFIG, "a setting needs a name of 1 to 63 bytes");
+	if (!isfinite(def->min) || !isfinite(def->max) || def->min > def->max)
+		return smb_err_set(e, SMB_ECONFIG, "setting %s: the range needs finite bounds, min <= max", def->name);
+	if (find_setting(r, def->name))
+		return smb_err_set(e, SMB_ECONFIG, "setting %s is declared twice", def->name);
+	if (!(nv = grow(r->settings, r->nsettings, sizeof *nv)))
+		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+	r->settings = nv;
+	d = &nv[r->nsettings];
+	memset(d, 0, sizeof *d);
+	d->name = strdup(def->name);
+	d->description = strdup(def->description ? def->description : "");
+	d->origin = strdup(origin ? origin : "?");
+	d->min = def->min;
+	d->max = def->max;
+	d->min_open = def->min_open != 0;
+	d->max_open = def->max_open != 0;
+	d->integer = def->integer != 0;
+	r->nsettings++;
+	if (!d->name || !d->description || !d->origin)
+		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
+	return SMB_OK;
+}
+
+/* Levenshtein distance of two short names (at most 63 bytes each). */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[64];
+
+	if (la > 63 || lb > 63)
+		return (size_t)-1;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[lb];
+}
+
+int smb_registry_check_setting(const smb_registry *r, const char *name, double value, char *why, size_t whylen)
+{
+	const smb_setting_decl *d = find_setting(r, name);
+	const char *near = NULL;
+	size_t best = (size_t)-1;
+
+	if (!d) {
+		/* The nearest declared name, when a typo away (a third of it). */
+		for (size_t i = 0; i < r->nsettings; i++) {
+			size_t dist = distance(name, r->settings[i].name);
+			if (dist < best) {
+				best = dist;
+				near = r->settings[i].name;
+			}
+		}
+		if (near && best <= strlen(near) / 3)
+			snprintf(why, whylen, "no loaded plugin reads this setting; did you mean %s?", near);
+		else
+			snprintf(why, whylen, "no loaded plugin reads this setting (smbopt plugins lists what each reads)");
+		return -1;
+	}
+	if (!(d->min_open ? value > d->min : value >= d->min) || !(d->max_open ? value < d->max : value <= d->max) ||
+	    (d->integer && value != floor(value))) {
+		snprintf(why, whylen, "must be a %s from %s%g to %s%g", d->integer ? "whole number" : "number",
+		         d->min_open ? "above " : "", d->min, d->max_open ? "below " : "", d->max);
+		return -1;
+	}
+	return 0;
+}
+
+static int overrides(const smb_registry *st, const char *what, const char *id)
+{
+	size_t lw = strlen(what);
+
+	for (size_t i = 0; i < st->noverrides; i++)
+		if (strncmp(st->overrides[i], what, lw) == 0 && st->overrides[i][lw] == ' ' &&
+		    strcmp(st->overrides[i] + lw + 1, id) == 0)
+			return 1;
+	return 0;
+}
+
+/* Two providers of one id: an error naming both, unless the later one
+ * said it overrides (its own second declaration is the loader's error). */
+static int clash(const smb_registry *st, const char *what, const char *id, const char *old, const char *new,
+                 smb_err *e)
+{
+	if (overrides(st, what, id) || (old && new && strcmp(old, new) == 0))
+		return SMB_OK;   /* declared, or the same provider loaded again (playbook check of a bundled file) */
+	return smb_err_set(e, SMB_ECONFIG,
+	                   "%s %s is defined by %s and again by %s; the later one must declare that it overrides it "
+	                   "(overrides = true in a playbook, api->override in a plugin)",
+	                   what, id, old ? old : "?", new ? new : "?");
+}
+
+static int check_clashes(const smb_registry *r, const smb_registry *st, smb_err *e)
+{
+	int rc;
+
+	for (size_t i = 0; i < st->nmetrics; i++) {
+		const smb_metric *old = smb_registry_metric(r, st->metrics[i].key);
+		if (old && (rc = clash(st, "metric", old->key, old->origin, st->metrics[i].origin, e)))
+			return rc;
+	}
+	for (size_t i = 0; i < st->nrules; i++) {
+		const smb_rule *old = smb_registry_rule(r, st->rules[i].id);
+		if (old && (rc = clash(st, "rule", old->id, old->origin, st->rules[i].origin, e)))
+			return rc;
+	}
+	for (size_t i = 0; i < st->ninitiatives; i++) {
+		const smb_initiative *old = smb_registry_initiative(r, st->initiatives[i].id);
+		if (old && (rc = clash(st, "initiative", old->id, old->origin, st->initiatives[i].origin, e)))
+			return rc;
+	}
+	for (size_t i = 0; i < st->nsettings; i++) {
+		const smb_setting_decl *old = find_setting(r, st->settings[i].name);
+		if (old && strcmp(old->origin, st->settings[i].origin) != 0)
+			return smb_err_set(e, SMB_ECONFIG, "setting %s is declared by %s and again by %s", old->name, old->origin,
+			                   st->settings[i].origin);
+	}
+	for (size_t i = 0; i < st->kinds.n; i++) {
+		const smb_kind *old = smb_kindset_find(&r->kinds, st->kinds.v[i].name);
+		if (old && old->origin && strcmp(old->origin, "core") == 0)
+			return smb_err_set(e, SMB_ECONFIG, "kind %s is the core's own; %s cannot define or override it", old->name,
+			                   st->kinds.v[i].origin ? st->kinds.v[i].origin : "?");
+		if (old && (rc = clash(st, "kind", old->name, old->origin, st->kinds.v[i].origin, e)))
+			return rc;
+	}
+	return SMB_OK;
+}
+
+/* Takes a kind out of the set, for the provider that overrides it. */
+static void drop_kind(smb_kindset *ks, const char *name)
+{
+	for (size_t i = 0; i < ks->n; i++) {
+		smb_kind *k = &ks->v[i];
+		if (strcmp(k->name, name) != 0)
+			continue;
+		for (size_t j = 0; j < k->ncols; j++)
+			free(k->cols[j].name);
+		free(k->cols);
+		free(k->name);
+		free(k->description);
+		free(k->origin);
+		memmove(k, k + 1, (ks->n - i - 1) * sizeof *k);
+		ks->n--;
+		return;
+	}
+}
+
 /* Moves everything the staging registry holds into r. */
 int smb_registry_merge(smb_registry *r, smb_registry *st, smb_err *e)
 {
 	int rc;
+
+	if ((rc = check_clashes(r, st, e)))
+		return rc;
+	for (size_t i = 0; i < st->kinds.n; i++)
+		drop_kind(&r->kinds, st->kinds.v[i].name);   /* only an overridden one is there */
 
 	for (size_t i = 0; i < st->kinds.n; i++) {
 		const smb_kind *k = &st->kinds.v[i];
@@ -458,6 +661,12 @@ int smb_registry_merge(smb_registry *r, smb_registry *st, smb_err *e)
 	for (size_t i = 0; i < st->nweights; i++)
 		if ((rc = smb_registry_add_weight(r, st->weights[i].key, st->weights[i].weight, e)))
 			return rc;
+	for (size_t i = 0; i < st->nsettings; i++) {
+		const smb_setting_decl *d = &st->settings[i];
+		smb_setting_def def = { d->name, d->description, d->min, d->max, d->min_open, d->max_open, d->integer };
+		if (!find_setting(r, d->name) && (rc = smb_registry_add_setting(r, &def, d->origin, e)))
+			return rc;
+	}
 	return SMB_OK;
 }
 

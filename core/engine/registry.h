@@ -122,6 +122,15 @@ typedef struct smb_solver {
 	char *origin;
 } smb_solver;
 
+/* A setting --set may give (smb_setting_def, copied). */
+typedef struct smb_setting_decl {
+	char *name;
+	char *description;
+	double min, max;
+	int min_open, max_open, integer;
+	char *origin;
+} smb_setting_decl;
+
 typedef struct smb_plugin {
 	char *path;
 	char *name;
@@ -160,8 +169,14 @@ typedef struct smb_registry {
 	size_t nweights;
 	smb_load_problem *problems;
 	size_t nproblems;
+	smb_setting_decl *settings;
+	size_t nsettings;
 	size_t *order;           /* derived metrics in dependency order */
 	size_t norder;
+	/* In a staging registry: what its provider declares it overrides,
+	 * "metric KEY", "rule ID", "initiative ID" or "kind NAME". */
+	char **overrides;
+	size_t noverrides;
 	/* set while a plugin's init or a playbook's load runs */
 	const char *loading;
 	smb_err *load_err;
@@ -175,6 +190,7 @@ typedef struct smb_load_opts {
 	int no_defaults;                  /* skip the bundled plugins and playbooks */
 	size_t memory_limit;              /* per playbook; 0: default */
 	long long instruction_limit;      /* per call; 0: default */
+	double seconds_total;             /* per playbook and assessment; 0: SMB_PLAYBOOK_SECONDS_TOTAL */
 } smb_load_opts;
 
 int smb_registry_init(smb_registry *r, smb_err *e);
@@ -206,7 +222,7 @@ int smb_registry_set_applies(smb_registry *r, const char *id, char **industries,
 /* Adding moves the strings and arrays of the struct into the registry (on
  * failure too: the caller never frees them). Used by the plugin host table and the playbook loader. A later
  * declaration of the same metric, rule or initiative replaces the earlier
- * one (custom playbooks load last, so they override the defaults). */
+ * one; smb_registry_merge decides whether a provider may do that. */
 int smb_registry_add_metric(smb_registry *r, const smb_metric *m, smb_err *e);
 int smb_registry_add_goalposts(smb_registry *r, const smb_goalposts *g, smb_err *e);
 int smb_registry_add_rule(smb_registry *r, const smb_rule *rule, smb_err *e);
@@ -215,8 +231,22 @@ int smb_registry_problem(smb_registry *r, const char *file, const char *reason);
 /* A weight for a metric key, or for an area when key is an area name;
  * applied by smb_registry_finish, latest wins. */
 int smb_registry_add_weight(smb_registry *r, const char *key, double weight, smb_err *e);
+/* Declares a setting (strings copied); a name another provider declared
+ * is refused by smb_registry_merge, naming both. */
+int smb_registry_add_setting(smb_registry *r, const smb_setting_def *def, const char *origin, smb_err *e);
+/* Checks --set NAME=VALUE against the declared settings: 0; or -1 with why
+ * ("no loaded plugin reads this setting; did you mean X?" or "must be a
+ * whole number from 1 to 120"), for the caller to prefix with the name. */
+int smb_registry_check_setting(const smb_registry *r, const char *name, double value, char *why, size_t whylen);
+
+/* Records that the staging registry's provider overrides what ("metric",
+ * "rule", "initiative", "kind") id of an earlier provider. */
+int smb_registry_add_override(smb_registry *st, const char *what, const char *id, smb_err *e);
 /* Moves what a staging registry (one plugin's or playbook's declarations)
- * holds into r; the staging registry keeps only empty tables. */
+ * holds into r; the staging registry keeps only empty tables. A metric key
+ * (questions included), rule id, initiative id or dataset kind that r
+ * already holds from another provider is an error naming both (SMB_ECONFIG,
+ * nothing moved) unless the staging registry declares it overrides it. */
 int smb_registry_merge(smb_registry *r, smb_registry *staging, smb_err *e);
 
 void smb_metric_clear(smb_metric *m);

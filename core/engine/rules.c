@@ -21,69 +21,139 @@ static int ctx_value(void *ud, const char *key, double *out)
 	return smb_ctx_get(ud, key, out) == SMB_PLUGIN_OK ? 0 : -1;
 }
 
-/* Accepts %[flags][width][.precision]conv with conv one of f e g d. */
-static int format_ok(const char *f, size_t n, char *conv)
+/* Parses %[flags][width][.precision]conv with conv one of f e E g G d.
+ * Returns 0 and *conv; -1 for text that is no format at all (kept as
+ * written); -2 for a format whose width or precision is out of bounds,
+ * with why. Bounds keep one placeholder's text at most a few hundred
+ * bytes: %f of 1e308 is 309 digits, plus the precision, plus the width. */
+static int format_parse(const char *f, size_t n, char *conv, char *why, size_t whylen)
 {
 	size_t i = 1;
+	long width = 0, prec = 0;
 
-	if (n < 2 || f[0] != '%')
-		return 0;
+	if (n < 2 || n > 16 || f[0] != '%')
+		return -1;
 	while (i < n && strchr("-+ 0#", f[i]))
 		i++;
-	while (i < n && isdigit((unsigned char)f[i]))
-		i++;
+	for (; i < n && isdigit((unsigned char)f[i]); i++)
+		if (width <= SMB_DETAIL_MAX_WIDTH)
+			width = width * 10 + (f[i] - '0');
 	if (i < n && f[i] == '.')
 		for (i++; i < n && isdigit((unsigned char)f[i]); i++)
-			;
-	if (i + 1 != n || !strchr("feEgGd", f[i]) || n > 16)
-		return 0;
+			if (prec <= SMB_DETAIL_MAX_PRECISION)
+				prec = prec * 10 + (f[i] - '0');
+	if (i + 1 != n || !strchr("feEgGd", f[i]))
+		return -1;
+	if (width > SMB_DETAIL_MAX_WIDTH) {
+		snprintf(why, whylen, "the width may be at most %d", SMB_DETAIL_MAX_WIDTH);
+		return -2;
+	}
+	if (prec > SMB_DETAIL_MAX_PRECISION) {
+		snprintf(why, whylen, "the precision may be at most %d", SMB_DETAIL_MAX_PRECISION);
+		return -2;
+	}
 	*conv = f[i];
-	return 1;
+	return 0;
+}
+
+/* Calls fn for each {key[:format]} of detail; stops at the first non-zero. */
+typedef int (*placeholder_fn)(void *ud, const char *open, const char *colon, const char *close);
+
+static int each_placeholder(const char *detail, placeholder_fn fn, void *ud)
+{
+	const char *p = detail, *open, *close;
+	int rc;
+
+	while ((open = strchr(p, '{')) && (close = strchr(open, '}'))) {
+		if ((rc = fn(ud, open, memchr(open, ':', (size_t)(close - open)), close)))
+			return rc;
+		p = close + 1;
+	}
+	return 0;
+}
+
+typedef struct dcheck {
+	char *why;
+	size_t whylen;
+	size_t n;
+} dcheck;
+
+static int check_one(void *ud, const char *open, const char *colon, const char *close)
+{
+	dcheck *d = ud;
+	char conv, why[96];
+
+	d->n++;
+	if (colon && format_parse(colon + 1, (size_t)(close - colon - 1), &conv, why, sizeof why) == -2) {
+		snprintf(d->why, d->whylen, "detail %.*s: %s", (int)(close - open + 1 > 80 ? 80 : close - open + 1), open, why);
+		return -1;
+	}
+	return 0;
+}
+
+int smb_detail_check(const char *detail, size_t *bound, char *why, size_t whylen)
+{
+	dcheck d = { why, whylen, 0 };
+
+	if (each_placeholder(detail ? detail : "", check_one, &d))
+		return -1;
+	if (bound)
+		*bound = strlen(detail ? detail : "") + d.n * SMB_DETAIL_MAX_FIELD;
+	return 0;
+}
+
+typedef struct dfill {
+	smb_value_fn get;
+	void *ud;
+	smb_buf *out;
+	const char *p;   /* the text not written yet */
+} dfill;
+
+static int fill_one(void *ud, const char *open, const char *colon, const char *close)
+{
+	dfill *f = ud;
+	char key[128], fmt[24], conv = 'f', why[96];
+	double v;
+
+	smb_buf_append(f->out, f->p, (size_t)(open - f->p));
+	f->p = close + 1;
+	if (colon && format_parse(colon + 1, (size_t)(close - colon - 1), &conv, why, sizeof why)) {
+		/* Not a placeholder we understand (or out of bounds): as written. */
+		smb_buf_append(f->out, open, (size_t)(close - open + 1));
+		return 0;
+	}
+	snprintf(key, sizeof key, "%.*s", (int)((colon ? colon : close) - open - 1), open + 1);
+	if (colon)
+		snprintf(fmt, sizeof fmt, "%.*s", (int)(close - colon - 1), colon + 1);
+	else
+		snprintf(fmt, sizeof fmt, "%%.2f");
+	if (f->get(f->ud, key, &v) != 0 || isnan(v)) {
+		smb_buf_puts(f->out, "n/a");
+	} else if (isinf(v)) {
+		smb_buf_puts(f->out, "no limit");   /* a value beyond measure, never a number */
+	} else if (conv == 'd' && fabs(v) < 9e18) {
+		char f2[32];
+		snprintf(f2, sizeof f2, "%.*slld", (int)strlen(fmt) - 1, fmt);
+		smb_buf_printf(f->out, f2, (long long)llround(v));
+	} else if (conv == 'd') {   /* beyond long long: the rounded value in full */
+		smb_buf_printf(f->out, "%.0f", v);
+	} else if (strcmp(fmt, "%.0f") == 0 && fabs(v) >= 1000) {
+		/* whole numbers of four digits and more read grouped: 1,470 (fmt.h) */
+		char g[SMB_FMT_VALUE];
+		smb_fmt_grouped(g, v, 0);
+		smb_buf_puts(f->out, g);
+	} else {
+		smb_buf_printf(f->out, fmt, v);
+	}
+	return 0;
 }
 
 void smb_format_detail(const char *detail, smb_value_fn get, void *ud, smb_buf *out)
 {
-	const char *p = detail;
+	dfill f = { get, ud, out, detail };
 
-	while (*p) {
-		const char *open = strchr(p, '{'), *close, *colon;
-		char key[128], fmt[20], conv = 'f';
-		double v;
-
-		if (!open || !(close = strchr(open, '}'))) {
-			smb_buf_puts(out, p);
-			return;
-		}
-		smb_buf_append(out, p, (size_t)(open - p));
-		colon = memchr(open, ':', (size_t)(close - open));
-		snprintf(key, sizeof key, "%.*s", (int)((colon ? colon : close) - open - 1), open + 1);
-		snprintf(fmt, sizeof fmt, "%%.2f");
-		if (colon && !format_ok(colon + 1, (size_t)(close - colon - 1), &conv)) {
-			/* Not a placeholder we understand: keep the text as written. */
-			smb_buf_append(out, open, (size_t)(close - open + 1));
-			p = close + 1;
-			continue;
-		}
-		if (colon)
-			snprintf(fmt, sizeof fmt, "%.*s", (int)(close - colon - 1), colon + 1);
-		if (get(ud, key, &v) != 0) {
-			smb_buf_puts(out, "n/a");
-		} else if (isinf(v)) {
-			smb_buf_puts(out, "no limit");   /* a value beyond measure, never a number */
-		} else if (conv == 'd') {
-			char f2[24];
-			snprintf(f2, sizeof f2, "%.*slld", (int)strlen(fmt) - 1, fmt);
-			smb_buf_printf(out, f2, (long long)llround(v));
-		} else if (strcmp(fmt, "%.0f") == 0 && fabs(v) >= 1000) {
-			/* whole numbers of four digits and more read grouped: 1,470 (fmt.h) */
-			char g[SMB_FMT_VALUE];
-			smb_fmt_grouped(g, v, 0);
-			smb_buf_puts(out, g);
-		} else {
-			smb_buf_printf(out, fmt, v);
-		}
-		p = close + 1;
-	}
+	each_placeholder(detail, fill_one, &f);
+	smb_buf_puts(out, f.p);
 }
 
 /* Adds the placeholders' metrics and the rule's metrics as evidence. */

@@ -92,6 +92,9 @@ static void mark_trip(smb_sandbox *sb, int kind, const char *where, const char *
 		} else if (kind == SMB_SANDBOX_INSTRUCTIONS) {
 			snprintf(sb->trip_msg, sizeof sb->trip_msg, "%sinstruction limit of %lld exceeded%s%s",
 			         where, sb->budget, what ? " in " : " (endless loop?)", what ? what : "");
+		} else if (sb->total_binds) {
+			snprintf(sb->trip_msg, sizeof sb->trip_msg, "%s%s spent its time budget of %g s for this assessment%s%s",
+			         where, sb->who, sb->total, what ? " in " : "", what ? what : "");
 		} else {
 			snprintf(sb->trip_msg, sizeof sb->trip_msg, "%stime limit of %g s exceeded%s%s",
 			         where, sb->seconds, what ? " in " : " (endless loop?)", what ? what : "");
@@ -169,6 +172,17 @@ static void sb_charge(lua_State *L, smb_sandbox *sb, long long units, const char
 void smb_sandbox_charge(lua_State *L, long long units, const char *what)
 {
 	sb_charge(L, SB(L), units < 0 ? 0 : units, what);
+}
+
+int smb_sandbox_hold(lua_State *L, size_t bytes)
+{
+	smb_sandbox *sb = SB(L);
+	if (!sb->tripped && bytes <= sb->limit - sb->used) {
+		sb->used += bytes;   /* never given back: the copies live as long as the state */
+		return 0;
+	}
+	mark_trip(sb, SMB_SANDBOX_MEMORY, "", NULL);   /* raised at the next instruction */
+	return -1;
 }
 
 /* ---- the allocator ------------------------------------------------------ */
@@ -378,6 +392,11 @@ static int sb_xpcall(lua_State *L)
 	return lua_gettop(L) - 1;
 }
 
+/* The parser reads its source in C without allocating for blanks and
+ * comments: a load pays one unit per 4 bytes of source (lexing a byte
+ * takes about a quarter of a VM instruction's time). */
+#define LOAD_SHIFT 2
+
 static const char BINARY_REFUSED[] =
 	"binary chunks are not allowed in playbooks (load accepts source text only)";
 
@@ -397,6 +416,7 @@ static const char *load_reader(lua_State *L, void *ud, size_t *size)
 		luaL_error(L, "reader function must return a string");
 	lua_replace(L, 5);   /* keeps the piece alive while the parser reads it */
 	s = lua_tolstring(L, 5, size);
+	smb_sandbox_charge(L, (long long)(*size >> LOAD_SHIFT), "load");
 	if (*first && *size > 0) {
 		*first = 0;
 		if (s[0] == LUA_SIGNATURE[0])
@@ -421,6 +441,7 @@ static int sb_load(lua_State *L)
 	}
 	if (s) {
 		const char *name = luaL_optstring(L, 2, s);
+		smb_sandbox_charge(L, 1 + (long long)(l >> LOAD_SHIFT), "load");
 		if (l > 0 && s[0] == LUA_SIGNATURE[0]) {
 			luaL_pushfail(L);
 			lua_pushstring(L, BINARY_REFUSED);
@@ -725,6 +746,15 @@ long long smb_sandbox_used(const smb_sandbox *sb)
 	return sb ? sb->used_last : 0;
 }
 
+void smb_sandbox_time_total(smb_sandbox *sb, double seconds, const char *who)
+{
+	if (!sb)
+		return;
+	sb->total = seconds > 0 ? seconds : 0;
+	sb->spent = 0;
+	snprintf(sb->who, sizeof sb->who, "%s", who ? who : "the playbook");
+}
+
 static int tripped_err(const smb_sandbox *sb, char *err, size_t errlen)
 {
 	set_err(err, errlen, "%s", sb->trip_msg);
@@ -775,8 +805,23 @@ int smb_sandbox_call(smb_sandbox *sb, int nargs, int nresults, char *err, size_t
 		return tripped_err(sb, err, errlen);
 	}
 	if (sb->depth == 0) {   /* nested calls from host C functions share the outer budget */
+		double t = now_s();
 		sb->remaining = sb->budget;
-		sb->deadline = sb->seconds > 0 ? now_s() + sb->seconds : 0;
+		sb->deadline = sb->seconds > 0 ? t + sb->seconds : 0;
+		sb->total_binds = 0;
+		if (sb->total > 0) {
+			double end = t + (sb->total - sb->spent);
+			if (sb->deadline == 0 || end <= sb->deadline) {
+				sb->deadline = end;
+				sb->total_binds = 1;
+			}
+			if (sb->spent >= sb->total) {   /* spent already: not even a short call runs */
+				mark_trip(sb, SMB_SANDBOX_TIME, "", NULL);
+				lua_settop(L, base);
+				return tripped_err(sb, err, errlen);
+			}
+		}
+		sb->call_start = t;
 		sb->cur_count = 0;
 		set_count(sb, hook_count(sb));
 	}
@@ -786,6 +831,7 @@ int smb_sandbox_call(smb_sandbox *sb, int nargs, int nresults, char *err, size_t
 	if (sb->depth == 0) {
 		sb->used_last = sb->budget - (sb->remaining < 0 ? 0 : sb->remaining);
 		sb->deadline = 0;
+		sb->spent += now_s() - sb->call_start;
 	}
 	if (status == LUA_ERRMEM)
 		mark_trip(sb, SMB_SANDBOX_MEMORY, "", NULL);

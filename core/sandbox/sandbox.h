@@ -28,7 +28,11 @@ typedef struct smb_sandbox_limits {
 /* What the budget counts, each unit about one VM instruction's time: one
  * per VM instruction, three per step of the pattern matcher
  * (string.find/match/gmatch/gsub), eight per element a table function moves,
- * and one per 64 bytes allocated. The wall-clock backstop catches what no
+ * one per 64 bytes allocated, one per comparison table.sort makes plus one
+ * per 64 bytes of the shorter of two strings it compares, and one per 2
+ * bytes of the string utf8.len, utf8.offset and utf8.codepoint scan, one
+ * per byte of a string.pack/packsize/unpack format, one per 4 bytes of a
+ * string.format format and of the source load() parses. The wall-clock backstop catches what no
  * counter sees (a lookup down a 2000-long __index chain is one instruction). */
 
 typedef struct smb_sandbox smb_sandbox;
@@ -78,6 +82,13 @@ int smb_sandbox_load_file(smb_sandbox *sb, const char *path, char *err, size_t e
  * runs nothing more: every call returns the trip code and message. */
 int smb_sandbox_call(smb_sandbox *sb, int nargs, int nresults, char *err, size_t errlen);
 
+/* A time budget across calls, besides each call's clock: from now on the
+ * outermost calls may take seconds in all (0: no such budget). Once they
+ * have, the sandbox trips (SMB_SANDBOX_TIME) with "WHO spent its time
+ * budget of S s for this assessment". Calling it again opens a new
+ * account; a trip stays, like every trip. */
+void smb_sandbox_time_total(smb_sandbox *sb, double seconds, const char *who);
+
 int smb_sandbox_tripped(const smb_sandbox *sb);       /* 0 or a trip code */
 size_t smb_sandbox_memory(const smb_sandbox *sb);     /* bytes held now */
 long long smb_sandbox_used(const smb_sandbox *sb);    /* budget used by the last outermost call */
@@ -86,9 +97,17 @@ long long smb_sandbox_used(const smb_sandbox *sb);    /* budget used by the last
  * against the budget and raises the trip error when it runs out. */
 void smb_sandbox_charge(lua_State *L, long long units, const char *what);
 
-/* core/sandbox/sandbox_lib.c: replaces string.find/match/gmatch/gsub/rep and
- * table.insert/remove/move/concat/unpack/sort in L's global string and table
- * libraries by versions that charge their C loops through
+/* For host copies of what the playbook hands over (declarations): counts
+ * bytes against the memory limit for the state's lifetime. When they do
+ * not fit, returns -1 and marks the memory trip without raising it (the
+ * caller frees what it holds and returns; the next instruction raises). */
+int smb_sandbox_hold(lua_State *L, size_t bytes);
+
+/* core/sandbox/sandbox_lib.c: replaces string.find/match/gmatch/gsub/rep,
+ * string.pack/packsize/unpack/format, table.insert/remove/move/concat/
+ * unpack/sort and utf8.len/offset/codepoint in L's global string, table
+ * and utf8 libraries by versions that charge
+ * their C loops through
  * smb_sandbox_charge (same results and messages as Lua 5.4's). L must
  * belong to a sandbox; smb_sandbox_new calls this. Raises on failure. */
 int smb_sandbox_open_counted(lua_State *L);

@@ -26,9 +26,13 @@ struct smb_sandbox {
 	long long budget, remaining; /* remaining < 0 means the budget is spent */
 	int interval, cur_count;     /* cur_count: the count the hook is set to now */
 	double seconds, deadline;    /* deadline 0: no clock in force */
+	double total, spent;         /* time budget across outermost calls (0: none), and its use */
+	double call_start;           /* when the outermost call in progress began */
+	int total_binds;             /* the deadline in force is the total's, not the call's */
+	char who[160];               /* whose total it is, for the trip message */
 	int tripped, depth, frozen, closing;
 	long long used_last;
-	char trip_msg[LUA_IDSIZE + 160];
+	char trip_msg[LUA_IDSIZE + 400];
 	/* The allocation refused last. Lua answers a refusal with an emergency
 	 * collection and then repeats the very same request (only frees come in
 	 * between); a repeated refusal is therefore a real overrun, and is marked

@@ -759,9 +759,39 @@ static int sb_tunpack(lua_State *L)
 	return (int)cnt;
 }
 
+/* What comparing two values may cost: two strings are compared byte by
+ * byte in C (strcoll), out of the hook's sight, so a comparison pays for
+ * the bytes it may read, one unit per 64 like an allocation. */
+static long long compare_units(lua_State *L)
+{
+	size_t la, lb;
+	if (lua_type(L, 1) != LUA_TSTRING || lua_type(L, 2) != LUA_TSTRING)
+		return 1;
+	lua_tolstring(L, 1, &la);
+	lua_tolstring(L, 2, &lb);
+	return 1 + (long long)((la < lb ? la : lb) >> 6);
+}
+
+/* The order table.sort is given: the playbook's comparator (upvalue 1) or
+ * <, charged per comparison, so that a sort of long strings meets the
+ * budget and the clock at every comparison. */
+static int sort_less(lua_State *L)
+{
+	smb_sandbox_charge(L, compare_units(L), "table.sort");
+	if (lua_isnil(L, lua_upvalueindex(1))) {
+		lua_pushboolean(L, lua_compare(L, 1, 2, LUA_OPLT));
+		return 1;
+	}
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_pushvalue(L, 1);
+	lua_pushvalue(L, 2);
+	lua_call(L, 2, 1);
+	return 1;
+}
+
 /* A plain table goes straight to Lua's sort (its size is bounded by memory);
  * anything with a metatable is copied out through the counted loop, sorted
- * plain, and written back. */
+ * plain, and written back. Either way the order is sort_less. */
 static int sb_tsort(lua_State *L)
 {
 	lua_CFunction sort = lua_tocfunction(L, lua_upvalueindex(1));
@@ -771,6 +801,7 @@ static int sb_tsort(lua_State *L)
 	if (!lua_isnoneornil(L, 2))
 		luaL_checktype(L, 2, LUA_TFUNCTION);
 	lua_settop(L, 2);
+	lua_pushcclosure(L, sort_less, 1);   /* takes the comparator or nil */
 	if (lua_type(L, 1) == LUA_TTABLE && !lua_getmetatable(L, 1)) {
 		smb_sandbox_charge(L, (long long)lua_rawlen(L, 1) * ELEM_UNITS, "table.sort");
 		return sort(L);
@@ -794,6 +825,33 @@ static int sb_tsort(lua_State *L)
 		lua_seti(L, 1, i);
 	}
 	return 0;
+}
+
+/* Functions that scan a string argument in C without allocating: each call
+ * pays for the bytes of its first argument before Lua's own function
+ * (upvalue 1) runs, one unit per 2^shift bytes (upvalue 3), as measured:
+ * utf8.len/offset/codepoint decode a byte in about half a VM instruction's
+ * time (shift 1); string.pack/packsize/unpack read their format a byte in
+ * about one (shift 0), string.format in a quarter (shift 2). */
+static int sb_scan(lua_State *L)
+{
+	size_t len = 0;
+	if (lua_type(L, 1) == LUA_TSTRING)
+		lua_tolstring(L, 1, &len);
+	smb_sandbox_charge(L, 1 + (long long)(len >> lua_tointeger(L, lua_upvalueindex(3))),
+	                   lua_tostring(L, lua_upvalueindex(2)));
+	return lua_tocfunction(L, lua_upvalueindex(1))(L);
+}
+
+static void wrap_scan(lua_State *L, int lib, const char *libname, const char *name, int shift)
+{
+	lua_getfield(L, lib, name);
+	if (!lua_tocfunction(L, -1))
+		luaL_error(L, "sandbox: the standard library has no C function %s", name);
+	lua_pushfstring(L, "%s.%s", libname, name);   /* the trip message names it */
+	lua_pushinteger(L, shift);
+	lua_pushcclosure(L, sb_scan, 3);
+	lua_setfield(L, lib, name);
 }
 
 /* Each replacement that wraps Lua's own function keeps it as upvalue 1. */
@@ -824,6 +882,15 @@ int smb_sandbox_open_counted(lua_State *L)
 	lua_pop(L, 1);
 	luaL_setfuncs(L, str, 0);
 	wrap(L, top + 1, "rep", sb_rep);
+	wrap_scan(L, top + 1, "string", "pack", 0);
+	wrap_scan(L, top + 1, "string", "packsize", 0);
+	wrap_scan(L, top + 1, "string", "unpack", 0);
+	wrap_scan(L, top + 1, "string", "format", 2);
+	if (lua_getglobal(L, LUA_UTF8LIBNAME) == LUA_TTABLE) {
+		wrap_scan(L, top + 2, "utf8", "len", 1);
+		wrap_scan(L, top + 2, "utf8", "offset", 1);
+		wrap_scan(L, top + 2, "utf8", "codepoint", 1);
+	}
 	lua_settop(L, top);
 	return 0;
 }

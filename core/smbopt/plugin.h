@@ -1,6 +1,13 @@
 /* smbopt/plugin.h — the one header a plugin is built against.
  * A plugin never links against the host: everything it may call arrives in
- * the smb_host_api table passed to its init function. */
+ * the smb_host_api table passed to its init function.
+ *
+ * Installing one: the host checks the .so file and every directory above
+ * it (as named and as resolved through links) BEFORE dlopen, because
+ * dlopen runs the library's constructors: each must be owned by root or
+ * by the user running smbopt and not be writable by group or others (a
+ * sticky directory such as /tmp passes). A plugin that fails is refused
+ * without any of its code having run. */
 #ifndef SMBOPT_PLUGIN_H
 #define SMBOPT_PLUGIN_H
 
@@ -184,6 +191,18 @@ typedef struct smb_metric_about {
 	double lo, hi;                 /* the plausible range of an observed value */
 } smb_metric_about;
 
+/* A setting the plugin reads with setting(): `smbopt assess --set NAME=V`
+ * is refused unless some loaded plugin declares NAME, and V must lie in
+ * the range (and be whole when integer is set), like a flag's value.
+ * Added after abi version 1's first release: add_setting below. */
+typedef struct smb_setting_def {
+	const char *name;              /* "customer.clv_months"; start it with an area or the plugin's name */
+	const char *description;
+	double min, max;               /* the range */
+	int min_open, max_open;        /* 1: the bound itself is outside the range */
+	int integer;                   /* 1: whole numbers only */
+} smb_setting_def;
+
 /* What a plugin says of itself; filled by init. Strings must outlive the
  * plugin's load (string literals are the usual choice). */
 typedef struct smb_plugin_info {
@@ -271,6 +290,16 @@ typedef struct smb_host_api {
 	/* Registration (init only): the definition, basis, preferred sources
 	 * and plausible range of a metric the plugin added (smb_metric_about). */
 	int (*describe_metric)(smb_host *h, const smb_metric_about *about);
+	/* Registration, valid during init only: declares that this plugin
+	 * replaces another provider's definition of what ("metric", "rule",
+	 * "initiative" or "kind") id. Without it, a metric key, rule id,
+	 * initiative id or dataset kind another plugin or playbook already
+	 * defined refuses the plugin, naming both. Check SMB_HOST_HAS(api,
+	 * override); an older host lets the later definition win silently. */
+	int (*override)(smb_host *h, const char *what, const char *id);
+	/* Registration, valid during init only: a setting this plugin reads
+	 * (smb_setting_def above). Check SMB_HOST_HAS(api, add_setting). */
+	int (*add_setting)(smb_host *h, const smb_setting_def *def);
 } smb_host_api;
 
 /* Whether the host's table reaches a field (fields after abi version 1's

@@ -10,7 +10,6 @@
 #include "kind.h"
 #include "store.h"
 
-#define SMB_DATASET_COLCACHE 8
 #define SMB_DATASET_CHUNK (256 * 1024)
 
 typedef struct smb_dataset {
@@ -21,9 +20,6 @@ typedef struct smb_dataset {
 	size_t nchunks;
 	int failed;                  /* reading stopped early: no rows are given */
 	const struct smb_kind *def;
-	const char *cache_name[SMB_DATASET_COLCACHE];   /* column lookups by name (context.c) */
-	size_t cache_col[SMB_DATASET_COLCACHE];
-	size_t cache_next;
 } smb_dataset;
 
 /* Reads the client's rows of kind k dated up to day last (rows without a

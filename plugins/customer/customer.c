@@ -681,6 +681,23 @@ static const smb_metric_about about[] = {
 	  "How much of all expected customer value the best tenth of customers hold.",
 	  NULL, NULL, 0, 0, 0 },
 };
+/* The settings this plugin reads (api->setting), declared so that
+ * `assess --set` refuses unknown names and values out of range. */
+static int add_settings(const smb_host_api *api)
+{
+	static const smb_setting_def defs[] = {
+		/* name, description, min, max, min open, max open, whole */
+		{ SET_MONTHS, "months of future purchases a CLV counts", 1, SMB_CLV_MAX_MONTHS, 0, 0, 1 },
+		{ SET_DISCOUNT, "monthly discount rate of a CLV", 0, 1, 0, 1, 0 },
+	};
+
+	if (!SMB_HOST_HAS(api, add_setting))
+		return SMB_PLUGIN_OK;
+	for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++)
+		if (api->add_setting(api->host, &defs[i]))
+			return SMB_PLUGIN_ERROR;
+	return SMB_PLUGIN_OK;
+}
 
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
@@ -706,7 +723,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	if (api->struct_size < offsetof(smb_host_api, fail) + sizeof api->fail)
 		return SMB_PLUGIN_ERROR;
 	if (api->add_kind(api->host, &kind) || add_metrics(api) || add_goalposts(api) || add_rules(api)
-	    || add_initiatives(api))
+	    || add_initiatives(api) || add_settings(api))
 		return SMB_PLUGIN_ERROR;
 	if (smb_plugin_describe(api, about, sizeof about / sizeof about[0]) != SMB_PLUGIN_OK)
 		return SMB_PLUGIN_ERROR;

@@ -439,6 +439,11 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 		  "Fill the lean months: events, subscriptions and pre-orders timed for the quietest months",
 		  2000, 80, 4, 0.5, e_off_season, NELEM(e_off_season), NULL, NULL },
 	};
+	/* name, description, min, max, min open, max open, whole */
+	static const smb_setting_def settings[] = {
+		{ "finance.outlook_seasonal", "1: forecast with seasonal indices, 0: without", 0, 1, 0, 0, 1 },
+		{ "finance.outlook_alert_months", "cash runway below which the outlook alerts, months", 0, 120, 0, 0, 0 },
+	};
 	int rc;
 
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;
@@ -475,5 +480,9 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	}
 	if (smb_plugin_describe(api, about, sizeof about / sizeof about[0]) != SMB_PLUGIN_OK)
 		return SMB_PLUGIN_ERROR;
+	/* The settings it reads, so that `assess --set` checks them. */
+	for (size_t i = 0; SMB_HOST_HAS(api, add_setting) && i < NELEM(settings); i++)
+		if ((rc = api->add_setting(h, &settings[i])))
+			return rc;
 	return SMB_PLUGIN_OK;
 }

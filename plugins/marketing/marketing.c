@@ -639,6 +639,25 @@ static const smb_metric_about about[] = {
 	  "Visit to lead conversion compared with its rule-of-thumb benchmark (100 = on the benchmark).",
 	  NULL, NULL, 0, 0, 0 },
 };
+/* The settings this plugin reads (api->setting), declared so that
+ * `assess --set` refuses unknown names and values out of range. */
+static int add_settings(const smb_host_api *api)
+{
+	static const smb_setting_def defs[] = {
+		/* name, description, min, max, min open, max open, whole */
+		{ SET_BENCH_V2L, "benchmark visit-to-lead conversion, %", 0, 100, 1, 0, 0 },
+		{ SET_BENCH_L2C, "benchmark lead-to-customer conversion, %", 0, 100, 1, 0, 0 },
+		{ SET_MIN_SHARE, "smallest channel share worth keeping, %", 0, 100, 0, 1, 0 },
+		{ SET_SHIFT, "share of a weak channel's budget to move", 0, 1, 1, 0, 0 },
+	};
+
+	if (!SMB_HOST_HAS(api, add_setting))
+		return SMB_PLUGIN_OK;
+	for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++)
+		if (api->add_setting(api->host, &defs[i]))
+			return SMB_PLUGIN_ERROR;
+	return SMB_PLUGIN_OK;
+}
 
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
@@ -667,7 +686,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	if (api->struct_size < offsetof(smb_host_api, fail) + sizeof api->fail)
 		return SMB_PLUGIN_ERROR;
 	if (api->add_kind(api->host, &kind) || add_metrics(api) || add_goalposts(api) || add_rules(api)
-	    || add_initiatives(api))
+	    || add_initiatives(api) || add_settings(api))
 		return SMB_PLUGIN_ERROR;
 	if (smb_plugin_describe(api, about, sizeof about / sizeof about[0]) != SMB_PLUGIN_OK)
 		return SMB_PLUGIN_ERROR;

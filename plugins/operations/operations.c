@@ -418,6 +418,15 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 		  "Order A and B items in economic order quantities and consolidate orders per supplier",
 		  300, 20, 2, 0.6, e_eoq, NELEM(e_eoq), NULL, NULL },
 	};
+	/* name, description, min, max, min open, max open, whole */
+	static const smb_setting_def settings[] = {
+		{ "operations.dead_stock_months", "months without a sale that make stock dead", 1, 120, 0, 0, 1 },
+		{ "operations.demand_history_months", "months of sales the demand forecast reads", 1, 120, 0, 0, 1 },
+		{ "operations.service_level", "chance of not running out within a lead time", 0, 1, 1, 1, 0 },
+		{ "operations.lead_time_days", "supplier lead time, days", 0, 3650, 0, 0, 0 },
+		{ "operations.order_cost", "cost of placing one order", 0, 1e15, 0, 0, 0 },
+		{ "operations.holding_rate", "holding cost, share of stock value a year", 0, 10, 0, 0, 0 },
+	};
 	int rc;
 
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;
@@ -458,5 +467,9 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	}
 	if (smb_plugin_describe(api, about, sizeof about / sizeof about[0]) != SMB_PLUGIN_OK)
 		return SMB_PLUGIN_ERROR;
+	/* The settings it reads, so that `assess --set` checks them. */
+	for (size_t i = 0; SMB_HOST_HAS(api, add_setting) && i < NELEM(settings); i++)
+		if ((rc = api->add_setting(h, &settings[i])))
+			return rc;
 	return SMB_PLUGIN_OK;
 }

@@ -2,6 +2,7 @@
  * metrics over it (the second from work the first kept for the cycle),
  * goalposts for two industries, a rule and an initiative. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "smbopt/plugin.h"
 
@@ -43,6 +44,18 @@ static int visits_per_day(const smb_host_api *api, smb_ctx *c, void *ud, double 
 		if (api->model(c, "visits", "number_of_date", api->cell_number(c, "visits", 0, "date", &v)) ||
 		    api->model(c, "visits", "number_of_nothing", api->cell_number(c, "visits", 0, "nothing", &v)) ||
 		    api->model(c, "visits", "number_past_rows", api->cell_number(c, "visits", n, "visits", &v)))
+			return SMB_PLUGIN_ERROR;
+	}
+	/* Columns are looked up by name, not by the address of the name: the
+	 * same buffer holding "date", then "visits", reads the visits. */
+	{
+		char column[16];
+		const char *text;
+		strcpy(column, "date");
+		text = api->cell(c, "visits", 0, column);
+		strcpy(column, "visits");
+		text = api->cell(c, "visits", 0, column);
+		if (api->model(c, "visits", "first_by_reused_buffer", text ? strtod(text, NULL) : -1))
 			return SMB_PLUGIN_ERROR;
 	}
 	return SMB_HOST_HAS(api, keep) ? api->keep(c, KEPT, t, free) : (free(t), SMB_PLUGIN_OK);
@@ -95,6 +108,8 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	static const smb_rule_def rule = { "TEST-many", "marketing", "strength", "low", rule_metrics, many, NULL,
 	                                   "Many visits", "{marketing.visits_per_day:%.1f} a day", NULL, NULL };
 
+	static const smb_setting_def days = { "test.days", "days the visits are divided by", 1, 366, 0, 0, 1 };
+
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;
 	info->name = "good";
 	info->version = "1.2.3";
@@ -103,6 +118,8 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	if (api->add_kind(api->host, &kind) || api->add_metric(api->host, &metric) || api->add_metric(api->host, &total) ||
 	    api->add_goalposts(api->host, &gp) || api->add_goalposts(api->host, &gp_shop) ||
 	    api->add_rule(api->host, &rule))
+		return SMB_PLUGIN_ERROR;
+	if (SMB_HOST_HAS(api, add_setting) && api->add_setting(api->host, &days))
 		return SMB_PLUGIN_ERROR;
 	return SMB_PLUGIN_OK;
 }
