@@ -25,7 +25,7 @@ like "$(reason failing.so)" "refused: init failed" "a failing init is refused"
 like "$(reason nosource.so)" "goalposts for finance.revenue: a source is required" "goalposts need a source"
 like "$err" "warning: $tmp/p/newer.so" "refusals are warnings on stderr"
 run smbopt kinds --no-defaults --plugins "$tmp/p" --format json
-ok $(echo "$out" | jq -e '.[] | select(.kind == "visits")' >/dev/null; echo $?) "the plugin's kind is importable"
+ok $(echo "$out" | jq -e '.kinds[] | select(.kind == "visits")' >/dev/null; echo $?) "the plugin's kind is importable"
 
 run smbopt plugins --no-defaults --plugins "$tmp/w" --format json
 is "$(echo "$out" | jq -r '.plugins | length')" 0 "a world-writable plugin does not load"

@@ -375,6 +375,8 @@ static void render_json(const smb_planning *p, smb_buf *out)
 
 	smb_json_init(&j, out, 1);
 	smb_json_object_begin(&j);
+	smb_json_key(&j, "schema_version");
+	smb_json_integer(&j, 1);
 	smb_json_key(&j, "optimal");
 	smb_json_bool(&j, r->optimal);
 	smb_json_key(&j, "feasible");
