@@ -24,10 +24,10 @@ is "$(sql "SELECT count(*) FROM client WHERE id = 'bad'")" 0 "nothing stored"
 run smbopt client add misc --name Misc --industry other
 is "$rc" 0 "other is accepted (a business that fits none)"
 out=$(smbopt industries --format json)
-is "$(echo "$out" | jq -r '[.[].industry] | join(",")')" "e-commerce,restaurant,retail,saas,services,other" "industries lists the loaded ones and other"
-is "$(echo "$out" | jq -r '.[] | select(.industry == "retail") | .plugin')" industry-retail "with their plugin"
-is "$(echo "$out" | jq -r '.[] | select(.industry == "e-commerce") | .facts')" "stock,goods,ships,online" "and the facts they give"
-like "$(echo "$out" | jq -r '.[] | select(.industry == "services") | .aliases')" trades "and their aliases"
+is "$(echo "$out" | jq -r '[.industries[].industry] | join(",")')" "e-commerce,restaurant,retail,saas,services,other" "industries lists the loaded ones and other"
+is "$(echo "$out" | jq -r '.industries[] | select(.industry == "retail") | .plugin')" industry-retail "with their plugin"
+is "$(echo "$out" | jq -r '.industries[] | select(.industry == "e-commerce") | .facts')" "stock,goods,ships,online" "and the facts they give"
+like "$(echo "$out" | jq -r '.industries[] | select(.industry == "services") | .aliases')" trades "and their aliases"
 
 # ---- the plumber's data: 18 months 2025-04 .. 2026-09 -------------------
 # Figures of a small trades firm; on-time 80% (late jobs), re-keying high,
@@ -192,7 +192,7 @@ smbopt assess acct --period 2025 >/dev/null 2>&1
 smbopt assess acct --period 2026-Q3 >/dev/null 2>&1
 run smbopt goal add acct --metric finance.revenue --target 600000 --by 2026 --owner Owner
 is "$rc" 0 "with a year assessed, a target for 2026 takes the year's baseline"
-is "$(smbopt goal list acct --format json | jq -r '.[0].baseline_period + " " + (.[0].baseline|tostring)')" "2025 480000" \
+is "$(smbopt goal list acct --format json | jq -r '.goals[0].baseline_period + " " + (.goals[0].baseline|tostring)')" "2025 480000" \
 	"2025's total, 12 x 40,000"
 smbopt goal add acct --metric finance.revenue --target 600000 --by 2027 --owner Owner >/dev/null
 out=$(smbopt review acct --format json)
@@ -211,7 +211,7 @@ is "$(G 2027 .status)" off_track "no progress a third of the way: off track"
 
 # ---- the demo: nothing under way recommended or planned; fixes valued -----
 smbopt demo --db "$tmp/demo.db" >/dev/null 2>&1
-last=$(smbopt --db "$tmp/demo.db" assessments harbour-books --format json | jq -r '.[-1].id')
+last=$(smbopt --db "$tmp/demo.db" assessments harbour-books --format json | jq -r '.assessments[-1].id')
 smbopt --db "$tmp/demo.db" show "$last" --format json > "$tmp/demo.json"
 is "$(jq -r '[.recommendations[].initiative | select(. == "OPS-clearance-sale")] | length' "$tmp/demo.json")" 0 \
 	"the demo does not recommend OPS-clearance-sale, done in 2026-02"
@@ -236,12 +236,12 @@ is "$rc" 64 "client edit refuses an unknown industry"
 is "$(jq -r .client.industry "$tmp/a.json")" services "earlier assessments keep theirs"
 is "$(smbopt show "$(jq -r .id "$tmp/a.json")" --format json | jq -r .client.industry)" services "as stored"
 smbopt client edit plumb --industry services >/dev/null
-n=$(smbopt assessments plumb --format json | jq length)
+n=$(smbopt assessments plumb --format json | jq '.assessments | length')
 last=$(jq -r .id "$tmp/e.json")
 run smbopt assessment rm "$last" --reason "assessed twice"
 is "$rc" 0 "assessment rm"
-is "$(smbopt assessments plumb --format json | jq length)" "$((n - 1))" "it leaves assessments"
-is "$(smbopt history plumb --format json | jq -r --arg i "$last" '[.[] | select((.id|tostring) == $i)] | length')" 0 "and history"
+is "$(smbopt assessments plumb --format json | jq '.assessments | length')" "$((n - 1))" "it leaves assessments"
+is "$(smbopt history plumb --format json | jq -r --arg i "$last" '[.history[] | select((.id|tostring) == $i)] | length')" 0 "and history"
 like "$(smbopt show "$last")" "WITHDRAWN" "show still prints it, marked withdrawn"
 is "$(smbopt review plumb --format json | jq -r '[.from.assessment, .to.assessment] | map(select(. == '"$last"')) | length')" 0 \
 	"the review's defaults skip it"

@@ -128,7 +128,8 @@ says "thousands separator (space)" "$f:2:27: value '1 234' is not a number: unex
 
 # An impossible date: in a dataset kind with a date column when a plugin
 # loaded one (e.g. transactions), and always in the period column.
-dkind=$(smbopt kinds --format json | jq -r '[.[] | select(.columns | test(":date"))][0] | .kind + " " + .columns')
+dkind=$(smbopt kinds --format json | jq -r '[.kinds[] | select(any(.columns[]; .type == "date"))][0]
+	| .kind + " " + ([.columns[] | (if .required then "" else "?" end) + .name + ":" + .type] | join(","))')
 if [ "$dkind" != " " ] && [ -n "$dkind" ]; then
 	k=${dkind%% *}
 	f=$tmp/dates.csv

@@ -77,7 +77,7 @@ for f in $(fractions "$seed" "$kills" 0); do
 	obs=$(sql "SELECT count(*) FROM observation WHERE client_id = '$c'")
 	imp=$(sql "SELECT count(*) || ':' || coalesce(sum(rows), 0) FROM import WHERE client_id = '$c'")
 	run smbopt imports "$c" --format json
-	listed=$(printf '%s' "$out" | jq length 2>/dev/null)
+	listed=$(printf '%s' "$out" | jq '.imports | length' 2>/dev/null)
 	case "$obs/$imp" in
 	"0/0:0") none=$((none + 1)); state=absent ;;
 	"$nrows/1:$nrows") whole=$((whole + 1)); state=whole ;;

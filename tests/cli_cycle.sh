@@ -61,7 +61,7 @@ like "$err" "assessments are immutable" "nor its metrics deleted"
 is "$(sql 'SELECT overall FROM assessment WHERE id = 1')" 75.0 "the stored result is unchanged"
 
 run smbopt assessments acme --format json
-is "$(echo "$out" | jq length)" 3 "assessments lists them"
+is "$(echo "$out" | jq '.assessments | length')" 3 "assessments lists them"
 run smbopt show 1 --format json
 is "$(echo "$out" | jq -c '[.overall.score, .areas.finance.score, .recommendations[0].gain]')" "[75,75,5]" \
    "show reads back what assess wrote"

@@ -25,7 +25,7 @@ like "$(reason failing.so)" "refused: init failed" "a failing init is refused"
 like "$(reason nosource.so)" "goalposts for finance.revenue: a source is required" "goalposts need a source"
 like "$err" "warning: $tmp/p/newer.so" "refusals are warnings on stderr"
 run smbopt kinds --no-defaults --plugins "$tmp/p" --format json
-ok $(echo "$out" | jq -e '.[] | select(.kind == "visits")' >/dev/null; echo $?) "the plugin's kind is importable"
+ok $(echo "$out" | jq -e '.kinds[] | select(.kind == "visits")' >/dev/null; echo $?) "the plugin's kind is importable"
 
 run smbopt plugins --no-defaults --plugins "$tmp/w" --format json
 is "$(echo "$out" | jq -r '.plugins | length')" 0 "a world-writable plugin does not load"
@@ -85,7 +85,7 @@ run smbopt plugins --no-defaults --plugins "$tmp/r3" --format json
 is "$(echo "$out" | jq -r '[.plugins[].name] | join(",")')" "good,rival_over" "a plugin that declares the override loads"
 is "$(echo "$out" | jq -r '.refused | length')" 0 "and nothing is refused"
 run smbopt kinds --no-defaults --plugins "$tmp/r3" --format json
-is "$(echo "$out" | jq -r '.[] | select(.kind == "visits") | "\(.origin) \(.columns)"')" "plugin rival_over.so day:date,count:integer" \
+is "$(echo "$out" | jq -r '.kinds[] | select(.kind == "visits") | "\(.origin) \([.columns[] | .name + ":" + .type] | join(","))"')" "plugin rival_over.so day:date,count:integer" \
    "an overridden dataset kind is the later plugin's"
 # A playbook against a plugin: refused, as a named playbook, exit 65.
 printf 'playbook "pv" { version = "1" }

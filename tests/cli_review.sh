@@ -53,7 +53,7 @@ add finance.down 40 2026-Q4   # 20/40 = 0.50                     -> at_risk
 add finance.down 20 2026-Q4   # 20/60 = 0.33                     -> off_track
 add finance.down 50 2026-Q2   # deadline passed, 60 > 50         -> missed
 run smbopt goal list acme --format json
-is "$(echo "$out" | jq length)" 10 "goal list has the ten goals"
+is "$(echo "$out" | jq '.goals | length')" 10 "goal list has the ten goals"
 
 smbopt initiative adopt acme REV-boost --start 2026-Q2 --owner Ann $P >/dev/null
 smbopt initiative set acme REV-boost --status done --end 2026-Q2 --actual-cost 120 >/dev/null
@@ -86,7 +86,7 @@ is "$(r '.initiatives[0].effects[0] | [.expected, .realised, .ratio] | map(tostr
 run smbopt review acme --from 2026-Q1 --to 2 --format json $P
 is "$(r '[.findings.resolved[].rule] | join(",")')" "REV-low" "a resolved finding"
 run smbopt initiative calibration --format json
-is "$(echo "$out" | jq -c '.[0] | [.initiative, .count, .median_ratio]')" '["REV-boost",1,2]' "calibration across clients"
+is "$(echo "$out" | jq -c '.calibration[0] | [.initiative, .count, .median_ratio]')" '["REV-boost",1,2]' "calibration across clients"
 
 # 2026-Q4 with a changed method: finance.up's goalposts become 0..200.
 sed 's/worst = 0, best = 100, source = "test" } }/worst = 0, best = 200, source = "test" } }/' "$book" > "$tmp/review2.lua"
@@ -105,7 +105,7 @@ run smbopt review acme --format text $P2
 like "$out" "Methods differ: each assessment is re-scored with its own stored method" "text says how it split"
 run smbopt history acme
 like "$out" "trend" "history shows a trend"
-is "$(smbopt history acme --format json | jq -c '[.[].finance]')" "[20,30,40,42.5]" "history has one row per assessment"
+is "$(smbopt history acme --format json | jq -c '[.history[].finance]')" "[20,30,40,42.5]" "history has one row per assessment"
 run smbopt goal rm acme 1
 is "$rc" 0 "goal rm"
 run smbopt goal rm acme 1

@@ -246,7 +246,7 @@ run smbopt review s5 --format json --seasonal no $P1
 is "$(r '.seasonality.seasonal') $(r '.areas.finance.year_ago')" "false null" "5: --seasonal no sets it off"
 is "$(r '.initiatives[0].effects[0] | [.realised, .ratio, .basis] | map(tostring) | join(" ")')" "-72 -2.4 sequential" \
    "5: and calibration is sequential again (-72 / 30)"
-is "$(smbopt initiative calibration --format json | jq -c '[.[] | select(.initiative == "T-boost")][0] | [.count, .year_on_year]')" \
+is "$(smbopt initiative calibration --format json | jq -c '[.calibration[] | select(.initiative == "T-boost")][0] | [.count, .year_on_year]')" \
    "[1,0]" "5: the calibration summary counts the year-on-year ratios"
 run smbopt review s5 --seasonal sometimes $P1
 is "$rc" 64 "5: an unknown --seasonal is a usage error"

@@ -1,6 +1,7 @@
 /* tests/test_sha256_json.c — SHA-256 against the FIPS 180-4 example vectors
  * and the published checksums of the test data files (tests/data); the growable buffer;
- * the JSON writer's punctuation, escaping, numbers and pretty layout. */
+ * the JSON writer's punctuation, escaping, numbers and pretty layout; listings
+ * (smb_table) written as text from display strings and as JSON from values. */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include "buf.h"
 #include "json.h"
 #include "sha256.h"
+#include "table.h"
 #include "tap.h"
 
 static const char *hex_of(const void *data, size_t n)
@@ -255,10 +257,74 @@ static void test_json(void)
 	smb_buf_free(&esc);
 }
 
+static void test_table(void)
+{
+	static const char *const cols[] = { "id#", "name", "score#", "partial", "cols", "note" };
+	smb_table t;
+	smb_buf b;
+
+	smb_buf_init(&b);
+	is_int(smb_table_init(&t, 6, cols), 0, "a table of six columns");
+	smb_table_json(&t, "things", 1);
+	smb_table_integer(&t, 7);
+	smb_table_text(&t, "Café");
+	smb_table_number(&t, 75.52739828721539, "%.1f");
+	smb_table_bool(&t, 0, "yes", "no");
+	smb_table_value(&t, "[{\"name\":\"period\"}]", "period");
+	smb_table_text(&t, NULL);
+	smb_table_integer(&t, 12);
+	smb_table_text(&t, "b");
+	smb_table_number(&t, NAN, "%.1f");
+	smb_table_bool(&t, 1, "yes", "no");
+	smb_table_value(&t, "[]", "");
+	smb_table_text(&t, "x");
+	is_int(t.nrows, 2, "two complete rows");
+	is_int(smb_table_render(&t, "text", &b), 0, "text renders");
+	/* Widths by code point: "Café" is 4 wide; numbers are aligned right. */
+	is_str(smb_buf_str(&b),
+	       "id  name  score  partial  cols    note\n"
+	       " 7  Café   75.5  no       period  \n"
+	       "12  b            yes              x\n", "text shows the display strings");
+	smb_buf_reset(&b);
+	is_int(smb_table_render(&t, "json", &b), 0, "JSON renders");
+	/* The number at full precision, not the 75.5 shown; NaN and NULL null. */
+	ok(strstr(smb_buf_str(&b), "\"schema_version\": 1,\n  \"things\": [") != NULL, "JSON: versioned, rows under the key");
+	ok(strstr(smb_buf_str(&b), "\"score\": 75.52739828721539,") != NULL, "JSON: the value at full precision");
+	ok(strstr(smb_buf_str(&b), "\"partial\": false,") && strstr(smb_buf_str(&b), "\"partial\": true,"),
+	   "JSON: booleans, not the yes/no shown");
+	ok(strstr(smb_buf_str(&b), "\"score\": null,") && strstr(smb_buf_str(&b), "\"note\": null\n"),
+	   "JSON: a NaN and a missing text are null");
+	ok(strstr(smb_buf_str(&b), "\"cols\": [{\"name\":\"period\"}],") != NULL, "JSON: a structured cell as its value");
+	ok(strstr(smb_buf_str(&b), "\"id\": 12,") != NULL, "JSON: an integer");
+	smb_buf_reset(&b);
+	is_int(smb_table_render(&t, "csv", &b), 0, "CSV renders");
+	is_str(smb_buf_str(&b), "id,name,score,partial,cols,note\n7,Café,75.5,no,period,\n12,b,,yes,,x\n",
+	       "CSV shows the display strings");
+	smb_buf_reset(&b);
+	/* A row left unfinished would shift every column after it. */
+	smb_table_integer(&t, 13);
+	is_int(smb_table_render(&t, "json", &b), -1, "a half-built row fails the render");
+	is_int(smb_table_render(&t, "xml", &b), -1, "an unknown format fails");
+	smb_table_free(&t);
+
+	/* The string rows: '#' columns are read as numbers. */
+	static const char *const cols2[] = { "n#", "s" };
+	const char *row[2] = { "2.50", "a" };
+	smb_table_init(&t, 2, cols2);
+	is_int(smb_table_add(&t, row), 0, "a row of strings");
+	smb_buf_reset(&b);
+	smb_table_render(&t, "json", &b);
+	ok(strstr(smb_buf_str(&b), "\"n\": 2.5,") != NULL, "its number column is a number in JSON");
+	ok(strstr(smb_buf_str(&b), "\"rows\": [") != NULL, "rows under \"rows\" when no key is given");
+	smb_table_free(&t);
+	smb_buf_free(&b);
+}
+
 int main(void)
 {
 	test_sha256();
 	test_buf();
 	test_json();
+	test_table();
 	return done_testing();
 }

@@ -131,16 +131,15 @@ int cmd_assessments(cli_ctx *c, const cli_args *a)
 		if (n == 0)
 			smb_client_check(s, a->pos[0], &rc, &c->err);
 		smb_table_init(&t, 7, cols);
+		smb_table_json(&t, "assessments", 1);
 		for (size_t i = 0; rc == SMB_OK && i < n; i++) {
-			char id[32], overall[32];
-			const char *row[7] = { id, v[i]->period, v[i]->created, NULL, v[i]->level, v[i]->partial ? "yes" : "no",
-			                       v[i]->fingerprint };
-			snprintf(id, sizeof id, "%lld", v[i]->id);
-			if (!isnan(v[i]->overall)) {
-				snprintf(overall, sizeof overall, "%.1f", v[i]->overall);
-				row[3] = overall;
-			}
-			smb_table_add(&t, row);
+			smb_table_integer(&t, v[i]->id);
+			smb_table_text(&t, v[i]->period);
+			smb_table_text(&t, v[i]->created);
+			smb_table_number(&t, v[i]->overall, "%.1f");
+			smb_table_text(&t, v[i]->level);
+			smb_table_bool(&t, v[i]->partial, "yes", "no");
+			smb_table_text(&t, v[i]->fingerprint);
 		}
 		if (rc == SMB_OK && smb_table_render(&t, fmt, &c->out))
 			rc = smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");

@@ -92,14 +92,17 @@ static int client_table(cli_ctx *c, smb_client *v, size_t n)
 		return rc;
 	if (smb_table_init(&t, 6, cols))
 		return smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");
+	smb_table_json(&t, "clients", 1);
 	for (size_t i = 0; i < n; i++) {
-		char emp[32];
-		const char *row[6] = { v[i].id, v[i].name, v[i].industry, NULL, v[i].currency, v[i].created };
-		if (v[i].employees >= 0) {
-			snprintf(emp, sizeof emp, "%lld", v[i].employees);
-			row[3] = emp;
-		}
-		smb_table_add(&t, row);
+		smb_table_text(&t, v[i].id);
+		smb_table_text(&t, v[i].name);
+		smb_table_text(&t, v[i].industry);
+		if (v[i].employees >= 0)
+			smb_table_integer(&t, v[i].employees);
+		else
+			smb_table_null(&t);
+		smb_table_text(&t, v[i].currency);
+		smb_table_text(&t, v[i].created);
 	}
 	rc = smb_table_render(&t, fmt, &c->out) ? smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory") : SMB_OK;
 	smb_table_free(&t);
@@ -140,6 +143,8 @@ int cmd_client_show(cli_ctx *c, const cli_args *a)
 			smb_json j;
 			smb_json_init(&j, &c->out, 1);
 			smb_json_object_begin(&j);
+			smb_json_key(&j, "schema_version");
+			smb_json_integer(&j, 1);
 			smb_json_key(&j, "id");
 			smb_json_string(&j, cl.id);
 			smb_json_key(&j, "name");
@@ -230,6 +235,7 @@ int cmd_industries(cli_ctx *c, const cli_args *a)
 		return rc;
 	n = smb_industry_list(&reg, names, 64);
 	smb_table_init(&t, 7, cols);
+	smb_table_json(&t, "industries", 1);
 	for (size_t i = 0; i < n; i++) {
 		char facts[256] = "", gp[16], ru[16], in[16], al[256];
 		const char *plugin = "";

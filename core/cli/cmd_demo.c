@@ -17,6 +17,7 @@
 #include "paths.h"
 #include "planning.h"
 #include "render.h"
+#include "history.h"
 #include "review.h"
 
 #define DEMO_DB "smbopt-demo.db"
@@ -195,7 +196,7 @@ static int cycles(cli_ctx *c, smb_store *s, smb_registry *reg)
 	smb_render_assessment(as, "text", &c->out);
 	smb_assessment_free(as);
 	smb_buf_puts(&c->out, "\n== history ==\n\n");
-	if ((rc = smb_history(s, DEMO_CLIENT, "text", &c->out, &c->err)))
+	if ((rc = smb_history_render(s, DEMO_CLIENT, "text", &c->out, &c->err)))
 		return rc;
 	smb_buf_puts(&c->out, "\n== review of the last two cycles ==\n\n");
 	if ((rc = smb_review_run(s, reg, DEMO_CLIENT, NULL, &rv, &c->err)))

@@ -76,6 +76,8 @@ int cmd_forecast(cli_ctx *c, const cli_args *a)
 			smb_json j;
 			smb_json_init(&j, &c->out, 1);
 			smb_json_object_begin(&j);
+			smb_json_key(&j, "schema_version");
+			smb_json_integer(&j, 1);
 			smb_json_key(&j, "metric");
 			smb_json_string(&j, metric);
 			smb_json_key(&j, "observations");

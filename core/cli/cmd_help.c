@@ -59,10 +59,22 @@ static void opt_words(smb_buf *out, const cli_opt *opts)
 /* Values and files after an option: the same in both shells. */
 static const char *const file_opts = "--db|--playbook|--candidates|--name";
 
-static void bash_script(smb_buf *out)
+/* Both shells: one case per command ("group sub"), setting opts to its
+ * options as a word list (bash: 'a b') or an array (zsh: ( a b )). */
+static void option_cases(smb_buf *out, const char *open, const char *close)
 {
 	char key[64];
 
+	for (const cli_entry *e = cli_commands; e->name; e++) {
+		key_of(e, key, sizeof key);
+		smb_buf_printf(out, "\t'%s') opts=%s", key, open);
+		opt_words(out, e->opts);
+		smb_buf_printf(out, "%s ;;\n", close);
+	}
+}
+
+static void bash_script(smb_buf *out)
+{
 	smb_buf_puts(out, "# bash completion for smbopt, written by 'smbopt completion bash'.\n"
 	                  "_smbopt() {\n"
 	                  "\tlocal cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n"
@@ -94,12 +106,7 @@ static void bash_script(smb_buf *out)
 		smb_buf_puts(out, "' -- \"$cur\"))\n\t\t\treturn\n\t\tfi\n\t\tw1=\"$w1 $w2\" ;;\n");
 	}
 	smb_buf_puts(out, "\tesac\n\tcase $w1 in\n");
-	for (const cli_entry *e = cli_commands; e->name; e++) {
-		key_of(e, key, sizeof key);
-		smb_buf_printf(out, "\t'%s') opts='", key);
-		opt_words(out, e->opts);
-		smb_buf_puts(out, "' ;;\n");
-	}
+	option_cases(out, "'", "'");
 	smb_buf_puts(out, "\t*) opts= ;;\n\tesac\n\tif [[ $cur == -* ]]; then\n\t\tCOMPREPLY=($(compgen -W \"$opts");
 	opt_words(out, cli_global_opts);
 	smb_buf_puts(out, "\" -- \"$cur\"))\n"
@@ -121,8 +128,6 @@ static void zsh_describe(smb_buf *out, const char *name, const char *summary)
 
 static void zsh_script(smb_buf *out)
 {
-	char key[64];
-
 	smb_buf_puts(out, "#compdef smbopt\n# zsh completion for smbopt, written by 'smbopt completion zsh'.\n"
 	                  "_smbopt() {\n\tlocal -a cmds subs opts\n\tlocal key\n\tcmds=(");
 	for (const cli_entry *e = cli_commands; e->name; e++)
@@ -147,12 +152,7 @@ static void zsh_script(smb_buf *out)
 		                  "\t\t\treturn\n\t\tfi\n\t\tkey=\"$key ${words[3]}\" ;;\n");
 	}
 	smb_buf_puts(out, "\tesac\n\tcase $key in\n");
-	for (const cli_entry *e = cli_commands; e->name; e++) {
-		key_of(e, key, sizeof key);
-		smb_buf_printf(out, "\t'%s') opts=(", key);
-		opt_words(out, e->opts);
-		smb_buf_puts(out, " ) ;;\n");
-	}
+	option_cases(out, "(", " )");
 	smb_buf_puts(out, "\tesac\n\tif [[ $PREFIX == -* ]]; then\n\t\tcompadd -- $opts");
 	opt_words(out, cli_global_opts);
 	smb_buf_puts(out, "\n\telse\n\t\t_files\n\tfi\n}\n_smbopt \"$@\"\n");

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "client.h"
 #include "import.h"
+#include "json.h"
 #include "number.h"
 #include "observation.h"
 #include "table.h"
@@ -146,12 +147,14 @@ int cmd_imports(cli_ctx *c, const cli_args *a)
 	}
 	smb_bind_text(st, 1, a->pos[0]);
 	smb_table_init(&t, 9, cols);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *row[9];
+	smb_table_json(&t, "imports", 1);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
 		for (int i = 0; i < 9; i++)
-			row[i] = (const char *)sqlite3_column_text(st, i);
-		smb_table_add(&t, row);
-	}
+			switch (sqlite3_column_type(st, i)) {
+			case SQLITE_INTEGER: smb_table_integer(&t, sqlite3_column_int64(st, i)); break;
+			case SQLITE_NULL: smb_table_null(&t); break;
+			default: smb_table_text(&t, (const char *)sqlite3_column_text(st, i)); break;
+			}
 	rc = step == SQLITE_DONE ? SMB_OK : smb_store_error(s, "listing imports", &c->err);
 	sqlite3_finalize(st);
 	if (rc == SMB_OK && smb_table_render(&t, fmt, &c->out))
@@ -180,12 +183,14 @@ int cmd_observations(cli_ctx *c, const cli_args *a)
 	}
 	if (rc == SMB_OK) {
 		smb_table_init(&t, 6, cols);
+		smb_table_json(&t, "observations", 1);
 		for (size_t i = 0; i < n; i++) {
-			char val[32], imp[32];
-			const char *row[6] = { v[i].period, v[i].metric, val, v[i].source, imp, v[i].note };
-			smb_number_format(v[i].value, val);
-			snprintf(imp, sizeof imp, "%lld", v[i].import_id);
-			smb_table_add(&t, row);
+			smb_table_text(&t, v[i].period);
+			smb_table_text(&t, v[i].metric);
+			smb_table_number(&t, v[i].value, NULL);
+			smb_table_text(&t, v[i].source);
+			smb_table_integer(&t, v[i].import_id);
+			smb_table_text(&t, v[i].note);
 		}
 		if (smb_table_render(&t, fmt, &c->out))
 			rc = smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");
@@ -209,15 +214,38 @@ int cmd_kinds(cli_ctx *c, const cli_args *a)
 		return rc;
 	ks = reg.kinds;
 	smb_table_init(&t, 4, cols);
+	smb_table_json(&t, "kinds", 1);
 	for (size_t i = 0; i < ks.n; i++) {
-		smb_buf cols_text;
-		smb_buf_init(&cols_text);
-		for (size_t j = 0; j < ks.v[i].ncols; j++)
-			smb_buf_printf(&cols_text, "%s%s%s:%s", j ? "," : "", ks.v[i].cols[j].required ? "" : "?",
-			               ks.v[i].cols[j].name, smb_coltype_name(ks.v[i].cols[j].type));
-		const char *row[4] = { ks.v[i].name, ks.v[i].origin, smb_buf_str(&cols_text), ks.v[i].description };
-		smb_table_add(&t, row);
-		smb_buf_free(&cols_text);
+		/* Text shows the columns as "?optional:type,name:type"; JSON as
+		 * objects with name, type and required. */
+		smb_buf text, json;
+		smb_json j;
+		smb_buf_init(&text);
+		smb_buf_init(&json);
+		smb_json_init(&j, &json, 0);
+		smb_json_array_begin(&j);
+		for (size_t k = 0; k < ks.v[i].ncols; k++) {
+			const smb_column *col = &ks.v[i].cols[k];
+			smb_buf_printf(&text, "%s%s%s:%s", k ? "," : "", col->required ? "" : "?", col->name,
+			               smb_coltype_name(col->type));
+			smb_json_object_begin(&j);
+			smb_json_key(&j, "name");
+			smb_json_string(&j, col->name);
+			smb_json_key(&j, "type");
+			smb_json_string(&j, smb_coltype_name(col->type));
+			smb_json_key(&j, "required");
+			smb_json_bool(&j, col->required);
+			smb_json_object_end(&j);
+		}
+		smb_json_array_end(&j);
+		smb_table_text(&t, ks.v[i].name);
+		smb_table_text(&t, ks.v[i].origin);
+		smb_table_value(&t, smb_buf_str(&json), smb_buf_str(&text));
+		smb_table_text(&t, ks.v[i].description);
+		if (text.failed || json.failed)
+			t.failed = 1;
+		smb_buf_free(&text);
+		smb_buf_free(&json);
 	}
 	if (smb_table_render(&t, fmt, &c->out))
 		rc = smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");

@@ -19,6 +19,21 @@ static int from_plugin(const char *origin, const smb_plugin *p)
 	return strcmp(origin, want) == 0;
 }
 
+/* The ABI gives a plugin's areas comma-separated; JSON lists them. */
+static void areas_json(smb_json *j, const char *areas)
+{
+	smb_json_array_begin(j);
+	for (const char *p = areas; p && *p;) {
+		size_t len = strcspn(p, ",");
+		char area[64];
+		snprintf(area, sizeof area, "%.*s", (int)len, p);
+		if (*area)
+			smb_json_string(j, area);
+		p += len + (p[len] == ',');
+	}
+	smb_json_array_end(j);
+}
+
 int cmd_plugins(cli_ctx *c, const cli_args *a)
 {
 	smb_registry r;
@@ -31,6 +46,8 @@ int cmd_plugins(cli_ctx *c, const cli_args *a)
 		smb_json j;
 		smb_json_init(&j, &c->out, 1);
 		smb_json_object_begin(&j);
+		smb_json_key(&j, "schema_version");
+		smb_json_integer(&j, 1);
 		smb_json_key(&j, "abi_version");
 		smb_json_integer(&j, SMB_PLUGIN_ABI_VERSION);
 		smb_json_key(&j, "plugins");
@@ -43,7 +60,7 @@ int cmd_plugins(cli_ctx *c, const cli_args *a)
 			smb_json_key(&j, "version");
 			smb_json_string(&j, p->version);
 			smb_json_key(&j, "areas");
-			smb_json_string(&j, p->areas);
+			areas_json(&j, p->areas);
 			smb_json_key(&j, "industry");
 			smb_json_string(&j, p->industry);
 			smb_json_key(&j, "file");
@@ -90,6 +107,19 @@ int cmd_plugins(cli_ctx *c, const cli_args *a)
 				smb_json_object_end(&j);
 			}
 			smb_json_array_end(&j);
+			smb_json_object_end(&j);
+		}
+		smb_json_array_end(&j);
+		smb_json_key(&j, "playbooks");
+		smb_json_array_begin(&j);
+		for (size_t i = 0; i < r.nplaybooks; i++) {
+			smb_json_object_begin(&j);
+			smb_json_key(&j, "name");
+			smb_json_string(&j, r.playbooks[i]->name);
+			smb_json_key(&j, "version");
+			smb_json_string(&j, r.playbooks[i]->version);
+			smb_json_key(&j, "file");
+			smb_json_string(&j, r.playbooks[i]->path);
 			smb_json_object_end(&j);
 		}
 		smb_json_array_end(&j);

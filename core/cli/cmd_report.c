@@ -307,6 +307,7 @@ int cmd_note_list(cli_ctx *c, const cli_args *a)
 		static const char *const cols[] = { "id#", "target", "item", "hidden", "text", "created" };
 		smb_table t;
 		smb_table_init(&t, 6, cols);
+		smb_table_json(&t, "notes", 1);
 		for (size_t i = 0; i < n; i++) {
 			char idb[32];
 			const char *row[6];

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "client.h"
+#include "history.h"
 #include "json.h"
 #include "review.h"
 #include "table.h"
@@ -61,13 +62,15 @@ int cmd_goal_list(cli_ctx *c, const cli_args *a)
 	smb_client_check(s, a->pos[0], &rc, &c->err);
 	if (rc == SMB_OK && (rc = smb_goal_list(s, a->pos[0], &v, &n, &c->err)) == SMB_OK) {
 		smb_table_init(&t, 7, cols);
+		smb_table_json(&t, "goals", 1);
 		for (size_t i = 0; i < n; i++) {
-			char id[32], b[32], tg[32];
-			const char *row[7] = { id, v[i].metric, b, v[i].baseline_period, tg, v[i].deadline, v[i].owner };
-			snprintf(id, sizeof id, "%lld", v[i].id);
-			snprintf(b, sizeof b, "%g", v[i].baseline);
-			snprintf(tg, sizeof tg, "%g", v[i].target);
-			smb_table_add(&t, row);
+			smb_table_integer(&t, v[i].id);
+			smb_table_text(&t, v[i].metric);
+			smb_table_number(&t, v[i].baseline, "%g");
+			smb_table_text(&t, v[i].baseline_period);
+			smb_table_number(&t, v[i].target, "%g");
+			smb_table_text(&t, v[i].deadline);
+			smb_table_text(&t, v[i].owner);
 		}
 		if (smb_table_render(&t, fmt, &c->out))
 			rc = smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");
@@ -150,16 +153,21 @@ int cmd_initiative_list(cli_ctx *c, const cli_args *a)
 	smb_client_check(s, a->pos[0], &rc, &c->err);
 	if (rc == SMB_OK && (rc = smb_adoption_list(s, a->pos[0], &v, &n, &c->err)) == SMB_OK) {
 		smb_table_init(&t, 10, cols);
+		smb_table_json(&t, "initiatives", 1);
 		for (size_t i = 0; i < n; i++) {
-			char co[32], ac[32], ho[32], ah[32];
-			const char *row[10] = { v[i].initiative_id, v[i].status, v[i].start_period, v[i].end_period, v[i].owner,
-			                        co, isnan(v[i].actual_cost) ? NULL : ac, ho, isnan(v[i].actual_hours) ? NULL : ah,
-			                        v[i].effect };
-			snprintf(co, sizeof co, "%g", v[i].cost);
-			snprintf(ac, sizeof ac, "%g", v[i].actual_cost);
-			snprintf(ho, sizeof ho, "%g", v[i].hours);
-			snprintf(ah, sizeof ah, "%g", v[i].actual_hours);
-			smb_table_add(&t, row);
+			smb_table_text(&t, v[i].initiative_id);
+			smb_table_text(&t, v[i].status);
+			smb_table_text(&t, v[i].start_period);
+			smb_table_text(&t, v[i].end_period);
+			smb_table_text(&t, v[i].owner);
+			smb_table_number(&t, v[i].cost, "%g");
+			smb_table_number(&t, v[i].actual_cost, "%g");
+			smb_table_number(&t, v[i].hours, "%g");
+			smb_table_number(&t, v[i].actual_hours, "%g");
+			if (v[i].effect)
+				smb_table_value(&t, v[i].effect, v[i].effect);
+			else
+				smb_table_null(&t);
 		}
 		if (smb_table_render(&t, fmt, &c->out))
 			rc = smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");
@@ -179,7 +187,7 @@ int cmd_initiative_calibration(cli_ctx *c, const cli_args *a)
 	(void)a;
 	if ((rc = cli_format(c, "text json", &fmt)) || (rc = cli_open_read(c, &s)))
 		return rc;
-	rc = smb_calibration_summary(s, fmt, &c->out, &c->err);
+	rc = smb_calibration_render(s, fmt, &c->out, &c->err);
 	smb_store_close(s);
 	return rc;
 }
@@ -233,7 +241,7 @@ int cmd_history(cli_ctx *c, const cli_args *a)
 		return rc;
 	smb_client_check(s, a->pos[0], &rc, &c->err);
 	if (rc == SMB_OK)
-		rc = smb_history(s, a->pos[0], fmt, &c->out, &c->err);
+		rc = smb_history_render(s, a->pos[0], fmt, &c->out, &c->err);
 	smb_store_close(s);
 	return rc;
 }

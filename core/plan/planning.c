@@ -425,6 +425,8 @@ static void render_json(const smb_planning *p, smb_buf *out)
 
 	smb_json_init(&j, out, 1);
 	smb_json_object_begin(&j);
+	smb_json_key(&j, "schema_version");
+	smb_json_integer(&j, 1);
 	smb_json_key(&j, "optimal");
 	smb_json_bool(&j, r->optimal);
 	smb_json_key(&j, "feasible");
@@ -494,6 +496,25 @@ static void render_json(const smb_planning *p, smb_buf *out)
 		smb_json_string(&j, p->in.cand[i].id);
 		smb_json_key(&j, "reason");
 		smb_json_string(&j, reason);
+		/* The reason as values: its code, the resource short (or null) and
+		 * by how much, the initiative that excludes or is needed (or null). */
+		smb_json_key(&j, "why");
+		smb_json_string(&j, smb_plan_why_name(c->why));
+		smb_json_key(&j, "resource");
+		if ((c->why == SMB_PLAN_NO_FIT || c->why == SMB_PLAN_DOMINATED) && c->resource < p->in.nres)
+			smb_json_string(&j, p->in.resource[c->resource]);
+		else
+			smb_json_null(&j);
+		smb_json_key(&j, "shortfall");
+		if (c->why == SMB_PLAN_NO_FIT)
+			smb_json_number(&j, c->shortfall);
+		else
+			smb_json_null(&j);
+		smb_json_key(&j, "other");
+		if ((c->why == SMB_PLAN_EXCLUDED_BY || c->why == SMB_PLAN_NEEDS) && c->other < p->in.ncand)
+			smb_json_string(&j, p->in.cand[c->other].id);
+		else
+			smb_json_null(&j);
 		smb_json_object_end(&j);
 	}
 	smb_json_array_end(&j);

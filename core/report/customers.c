@@ -137,6 +137,8 @@ int smb_customers_report(smb_store *s, const smb_registry *r, const smb_customer
 		smb_json j;
 		smb_json_init(&j, out, 1);
 		smb_json_object_begin(&j);
+		smb_json_key(&j, "schema_version");
+		smb_json_integer(&j, 1);
 		smb_json_key(&j, "client");
 		smb_json_string(&j, o->client);
 		smb_json_key(&j, "period");

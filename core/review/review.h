@@ -107,11 +107,4 @@ int smb_review_run(smb_store *s, const smb_registry *r, const char *client, cons
 int smb_review_render(const smb_review *rv, const char *format, smb_buf *out);
 void smb_review_free(smb_review *rv);
 
-/* One row per assessment with overall and area scores; text draws a trend. */
-int smb_history(smb_store *s, const char *client, const char *format, smb_buf *out, smb_err *e);
-
-/* Across all clients: per initiative, how many realised/expected ratios
- * there are and their median. */
-int smb_calibration_summary(smb_store *s, const char *format, smb_buf *out, smb_err *e);
-
 #endif
