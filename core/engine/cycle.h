@@ -81,6 +81,10 @@ typedef struct smb_cycle {
 	smb_facts facts;             /* what the host tells of the client (facts.h) */
 } smb_cycle;
 
+/* Score, area and overall of a set of values (one per registry metric) as
+ * smb_cycle_run computes them: the cycle's goalposts, weights and method. */
+void smb_cycle_score(const smb_cycle *cy, const double *values, double *mscore, double area[5], double cov[5],
+                     double *overall, double *ocov);
 /* Runs the cycle and returns the assessment (not yet written). */
 int smb_cycle_run(smb_store *s, const smb_registry *reg, const smb_cycle_opts *o,
                   smb_assessment **out, smb_err *e);

@@ -669,15 +669,3 @@ int smb_registry_merge(smb_registry *r, smb_registry *st, smb_err *e)
 	}
 	return SMB_OK;
 }
-
-
-int smb_registry_load(smb_registry *r, const smb_load_opts *o, smb_err *e)
-{
-	int rc;
-
-	if ((rc = smb_plugins_load(r, o, e)))
-		return rc;
-	if ((rc = smb_playbooks_load(r, o, e)))
-		return rc;
-	return smb_registry_finish(r, e);
-}

@@ -23,8 +23,5 @@ void smb_format_detail(const char *detail, smb_value_fn get, void *ud, smb_buf *
  * most bytes it can expand to; -1 and why ("detail {x:%999f}: the width
  * may be at most 64"). */
 int smb_detail_check(const char *detail, size_t *bound, char *why, size_t whylen);
-/* Score, area and overall as smb_cycle_run computes them (core/engine/cycle.c). */
-void smb_cycle_score(const smb_cycle *cy, const double *values, double *mscore, double area[5], double cov[5],
-                     double *overall, double *ocov);
 
 #endif
