@@ -95,6 +95,8 @@ checked="${checked}assess-all-line "
 for f in "$sdir"/*.schema.json; do
 	n=$(basename "$f" .schema.json)
 	case "$checked" in *" $n "*) ;; *) ok 1 "$n.schema.json is validated by no test" ;; esac
+	sed -n '/^dist_smbschema_DATA/,/[^\\]$/p' "$top_srcdir/tests/ecosystem.am" | grep -qF "docs/schema/$n.schema.json" ||
+		ok 1 "$n.schema.json is not installed (dist_smbschema_DATA in tests/ecosystem.am)"
 done
 
 # Listings carry values, not display text. The stored overall of assessment 1
