@@ -26,8 +26,8 @@ is "$rc" 0 "other is accepted (a business that fits none)"
 out=$(smbopt industries --format json)
 is "$(echo "$out" | jq -r '[.industries[].industry] | join(",")')" "e-commerce,restaurant,retail,saas,services,other" "industries lists the loaded ones and other"
 is "$(echo "$out" | jq -r '.industries[] | select(.industry == "retail") | .plugin')" industry-retail "with their plugin"
-is "$(echo "$out" | jq -r '.industries[] | select(.industry == "e-commerce") | .facts')" "stock,goods,ships,online" "and the facts they give"
-like "$(echo "$out" | jq -r '.industries[] | select(.industry == "services") | .aliases')" trades "and their aliases"
+is "$(echo "$out" | jq -r '.industries[] | select(.industry == "e-commerce") | .facts | join(",")')" "stock,goods,ships,online" "and the facts they give"
+like "$(echo "$out" | jq -r '.industries[] | select(.industry == "services") | .aliases[]')" trades "and their aliases"
 
 # ---- the plumber's data: 18 months 2025-04 .. 2026-09 -------------------
 # Figures of a small trades firm; on-time 80% (late jobs), re-keying high,

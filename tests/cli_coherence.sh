@@ -13,22 +13,22 @@ smbopt init >/dev/null
 # --- the catalogue -------------------------------------------------------------
 smbopt metrics --format json > "$tmp/cat.json"
 is "$?" 0 "smbopt metrics --format json"
-n=$(jq length "$tmp/cat.json")
+n=$(jq ".metrics | length" "$tmp/cat.json")
 ok $([ "$n" -ge 150 ]; echo $?) "every bundled metric is listed ($n)"
-is "$(jq -r '[.[] | select(.definition == null or .definition == "") | .key] | join(",")' "$tmp/cat.json")" "" \
+is "$(jq -r '[.metrics[] | select(.definition == null or .definition == "") | .key] | join(",")' "$tmp/cat.json")" "" \
    "every metric has a definition"
-is "$(jq -r '[.[] | select(.provider == null or (.provider | test("^(plugin|playbook) ") | not))] | length' "$tmp/cat.json")" 0 \
+is "$(jq -r '[.metrics[] | select(.provider == null or (.provider | test("^(plugin|playbook) ") | not))] | length' "$tmp/cat.json")" 0 \
    "every metric names its provider (plugin or playbook)"
-is "$(jq -r '[.[] | select(.scored and ([.goalposts[] | select(.source == null or .source == "")] | length > 0))] | length' \
+is "$(jq -r '[.metrics[] | select(.scored and ([.goalposts[] | select(.source == null or .source == "")] | length > 0))] | length' \
    "$tmp/cat.json")" 0 "every goalpost states its source"
-is "$(jq -r '.[] | select(.key == "finance.revenue") | "\(.plausible.min) \(.plausible.max) \(.rollup)"' "$tmp/cat.json")" \
+is "$(jq -r '.metrics[] | select(.key == "finance.revenue") | "\(.plausible.min) \(.plausible.max) \(.rollup)"' "$tmp/cat.json")" \
    "0 null sum" "revenue: a flow that cannot be negative, summed over months"
-is "$(jq -r '.[] | select(.key == "operations.on_time_delivery_pct") | "\(.plausible.min) \(.plausible.max)"' "$tmp/cat.json")" \
+is "$(jq -r '.metrics[] | select(.key == "operations.on_time_delivery_pct") | "\(.plausible.min) \(.plausible.max)"' "$tmp/cat.json")" \
    "0 100" "a percentage is plausible from 0 to 100"
 
 # No two scored metrics share a concept. A metric that prefers another's
 # value states the same concept: the preferred one must not be scored too.
-is "$(jq -r '[.[] | select(.scored) | .prefer[]] as $p | [.[] | select(.scored and (.key as $k | $p | index($k)))] | map(.key) | join(",")' \
+is "$(jq -r '[.metrics[] | select(.scored) | .prefer[]] as $p | [.metrics[] | select(.scored and (.key as $k | $p | index($k)))] | map(.key) | join(",")' \
    "$tmp/cat.json")" "" "no metric a scored metric prefers is scored itself"
 # The concepts two sources measured twice (the audit of 2026-Q3): one scored each.
 for group in "finance.gmroi operations.gmroi" \
@@ -40,12 +40,12 @@ for group in "finance.gmroi operations.gmroi" \
              "marketing.marketing_spend marketing.channel_spend" \
              "customer.churn_monthly_pct customer.logo_churn_pct"; do
 	keys=$(printf '"%s",' $group)
-	scored=$(jq -r "[.[] | select(.scored and (.key as \$k | [${keys%,}] | index(\$k)))] | length" "$tmp/cat.json")
+	scored=$(jq -r "[.metrics[] | select(.scored and (.key as \$k | [${keys%,}] | index(\$k)))] | length" "$tmp/cat.json")
 	ok $([ "$scored" -le 1 ]; echo $?) "one scored metric at most for: $group ($scored)"
 done
-is "$(jq -r '[.[] | select(.scored) | .label] | group_by(.) | map(select(length > 1) | .[0]) | join(",")' "$tmp/cat.json")" "" \
+is "$(jq -r '[.metrics[] | select(.scored) | .label] | group_by(.) | map(select(length > 1) | .[0]) | join(",")' "$tmp/cat.json")" "" \
    "no two scored metrics carry one label"
-like "$(jq -r '.[] | select(.key == "marketing.ltv_cac") | .label' "$tmp/cat.json")" "gross margin" \
+like "$(jq -r '.metrics[] | select(.key == "marketing.ltv_cac") | .label' "$tmp/cat.json")" "gross margin" \
    "LTV:CAC states its basis: gross margin, as its 3:1 goalposts"
 
 run smbopt metrics --area finance --industry retail
@@ -81,7 +81,7 @@ metric "finance.x" { label = "X", unit = "%", better = "higher", rollup = "mean"
   definition = "The share of x.", basis = "counted by hand" }
 LUA
 run smbopt metrics --playbook "$tmp/good.lua" --area finance --format json
-is "$(printf '%s' "$out" | jq -r '.[] | select(.key == "finance.x") | "\(.definition)|\(.basis)|\(.plausible.min)..\(.plausible.max)|\(.provider)"')" \
+is "$(printf '%s' "$out" | jq -r '.metrics[] | select(.key == "finance.x") | "\(.definition)|\(.basis)|\(.plausible.min)..\(.plausible.max)|\(.provider)"')" \
    "The share of x.|counted by hand|0..100|playbook good" "a playbook's metric in the catalogue"
 
 # --- the demo: no concept twice --------------------------------------------------

@@ -36,6 +36,9 @@ is "$rc" 1 "a score of 101 breaks the schema"
 smbopt client add cdnow --name CDNOW --industry e-commerce > /dev/null
 smbopt import cdnow "$top_srcdir/examples/cdnow/transactions.csv" > /dev/null
 c=harbour-books
+# A note, so the notes listing has a row (hidden: a boolean).
+rule=$(smbopt show 4 --format json | jq -r '.findings[0].rule')
+smbopt note add 4 --finding "$rule" --text "Owner knows." --hide > /dev/null
 printf '%s\n' \
 	"clients|client list" \
 	"client|client show $c" \
@@ -50,7 +53,12 @@ printf '%s\n' \
 	"plugins|plugins" \
 	"plan|plan $c --budget 3000 --hours 80" \
 	"forecast|forecast $c --metric finance.revenue --horizon 3" \
-	"customers|customers cdnow --period 1997-Q3" > "$tmp/docs"
+	"customers|customers cdnow --period 1997-Q3" \
+	"industries|industries" \
+	"metrics|metrics" \
+	"notes|note list 4" \
+	"portfolio|portfolio --period 2026-Q3" \
+	"assess-all|assess --all --period 2026-Q3" > "$tmp/docs"
 checked=" assessment review "
 while IFS='|' read -r name cmd; do
 	# shellcheck disable=SC2086 # cmd is a list of words
@@ -62,10 +70,33 @@ while IFS='|' read -r name cmd; do
 	is "$(jq -r '.schema_version' "$tmp/$name.json")" 1 "$cmd: schema_version 1"
 	checked="$checked$name "
 done < "$tmp/docs"
+# assess --all --format jsonl: every line a document of its own, the clients
+# as they finish (harbour-books skipped, cdnow without data for the period),
+# the last line the summary.
+smbopt assess --all --period 2026-Q3 --format jsonl > "$tmp/all.jsonl"
+is "$?" 0 "assess --all --format jsonl"
+bad=0
+while IFS= read -r line; do
+	printf '%s\n' "$line" > "$tmp/line.json"
+	v "$sdir/assess-all-line.schema.json" "$tmp/line.json" > "$tmp/line.err" || { bad=$((bad + 1)); head -5 "$tmp/line.err"; }
+done < "$tmp/all.jsonl"
+is "$bad" 0 "every jsonl line validates against assess-all-line.schema.json"
+is "$(wc -l < "$tmp/all.jsonl" | tr -d ' ')" 3 "two clients and the summary"
+is "$(jq -s -c '[.[] | .schema_version] | unique' "$tmp/all.jsonl")" '[1]' "every line carries schema_version 1"
+is "$(jq -s -c '[.[:-1][] | .client + ":" + .status] | sort' "$tmp/all.jsonl")" '["cdnow:no_data","harbour-books:skipped"]' \
+   "the client lines, with their status"
+is "$(jq -s -c '.[-1].summary | [.total, .skipped, .no_data]' "$tmp/all.jsonl")" '[2,1,1]' "the last line is the summary"
+is "$(jq -c '[.clients[] | {client, status, assessment, overall}] | sort_by(.client)' "$tmp/assess-all.json")" \
+   "$(jq -s -c '[.[:-1][] | {client, status, assessment, overall}] | sort_by(.client)' "$tmp/all.jsonl")" \
+   "json and jsonl carry the same rows"
+checked="${checked}assess-all-line "
+
 # No schema without a test (review.schema.json is tested with the review).
 for f in "$sdir"/*.schema.json; do
 	n=$(basename "$f" .schema.json)
 	case "$checked" in *" $n "*) ;; *) ok 1 "$n.schema.json is validated by no test" ;; esac
+	sed -n '/^dist_smbschema_DATA/,/[^\\]$/p' "$top_srcdir/tests/ecosystem.am" | grep -qF "docs/schema/$n.schema.json" ||
+		ok 1 "$n.schema.json is not installed (dist_smbschema_DATA in tests/ecosystem.am)"
 done
 
 # Listings carry values, not display text. The stored overall of assessment 1
@@ -92,6 +123,21 @@ is "$(jq -c '[.plugins[] | select(.name == "customer") | .areas]' "$tmp/plugins.
    "plugins: areas are a list"
 is "$(jq -r '[.left_out[] | select(.why == "does not fit")][0] | [(.resource == "cost" or .resource == "hours"), (.shortfall | type)] | map(tostring) | join(" ")' \
      "$tmp/plan.json")" "true number" "plan: a reason as values too (the resource short, by how much)"
+# The listings built from the registry and the notes carry values too.
+is "$(jq -c '.industries[] | select(.industry == "retail") | [.facts, (.goalposts | type), .aliases[0]]' "$tmp/industries.json")" \
+   '[["stock","goods","counter"],"number","shop"]' "industries: facts and aliases are lists, counts numbers"
+is "$(jq -c '.industries[] | select(.industry == "other") | [.plugin, .facts, .aliases]' "$tmp/industries.json")" \
+   '["",[],["none","general"]]' "industries: other has no plugin and no facts"
+is "$(jq -c '.notes[0] | [.id, .item, .hidden]' "$tmp/notes.json")" "[1,\"$rule\",true]" "note list: id a number, hidden a boolean"
+is "$(jq '.metrics | length' "$tmp/metrics.json")" "$(smbopt metrics | grep -c '^[a-z]*\.[a-z_0-9]*  ')" \
+   "metrics: one object per metric of the text catalogue"
+is "$(jq -c '.metrics[] | select(.key == "finance.revenue") | [.rollup, .plausible.min, .plausible.max, .scored]' "$tmp/metrics.json")" \
+   '["sum",0,null,false]' "metrics: finance.revenue as values (an open range: max null)"
+is "$(jq -c '[.metrics[] | select(.scored) | .goalposts[] | [.worst, .best] | map(type)] | unique' "$tmp/metrics.json")" \
+   '[["number","number"]]' "metrics: goalposts as numbers"
+is "$(jq -c '.clients[0] | [.client, .assessment, .overall == $a]' --argjson a "$(jq '.overall.score' "$tmp/a.json")" \
+      "$tmp/portfolio.json")" '["harbour-books",4,true]' "portfolio: the client's overall as show has it"
+is "$(jq -c '.overall | [.n, .p50]' "$tmp/portfolio.json")" '[1,null]' "portfolio: no percentile below min_clients"
 # The text table still rounds for people.
 like "$(smbopt assessments $c)" "   73.2" "the text table shows 73.2"
 
@@ -106,6 +152,21 @@ is "$rc" 1 "goals: a baseline as text breaks the schema"
 jq '.kinds[0].extra = 1' "$tmp/kinds.json" > "$tmp/bad5.json"
 run v "$sdir/kinds.schema.json" "$tmp/bad5.json"
 is "$rc" 1 "kinds: an undocumented field breaks the schema"
+jq '.industries[0].facts = "stock,goods"' "$tmp/industries.json" > "$tmp/bad7.json"
+run v "$sdir/industries.schema.json" "$tmp/bad7.json"
+is "$rc" 1 "industries: facts as text breaks the schema"
+jq '.notes[0].hidden = "yes"' "$tmp/notes.json" > "$tmp/bad8.json"
+run v "$sdir/notes.schema.json" "$tmp/bad8.json"
+is "$rc" 1 "notes: hidden \"yes\" breaks the schema"
+jq '.metrics' "$tmp/metrics.json" > "$tmp/bad9.json"
+run v "$sdir/metrics.schema.json" "$tmp/bad9.json"
+is "$rc" 1 "metrics: a bare array (no envelope) breaks the schema"
+printf '%s\n' '{"client":"x","status":"assessed","assessment":1,"overall":50,"level":"Basic","message":null}' > "$tmp/bad10.json"
+run v "$sdir/assess-all-line.schema.json" "$tmp/bad10.json"
+is "$rc" 1 "assess --all jsonl: a line without schema_version breaks the schema"
+jq '.clients[0].extra = 1' "$tmp/portfolio.json" > "$tmp/bad11.json"
+run v "$sdir/portfolio.schema.json" "$tmp/bad11.json"
+is "$rc" 1 "portfolio: an undocumented field breaks the schema"
 jq 'del(.schema_version)' "$tmp/plan.json" > "$tmp/bad6.json"
 run v "$sdir/plan.schema.json" "$tmp/bad6.json"
 is "$rc" 1 "plan: no schema_version breaks the schema"

@@ -113,6 +113,23 @@ is "$(printf '%s' "$out" | jq -c '.clients[] | select(.client == "c01") | .ranks
 	"c01 has the lowest B, and lower is better: percentile rank 100"
 is "$(printf '%s' "$out" | jq -c '.findings[0] | [.rule, .count]')" '["BATCH-1",7]' \
 	"the finding raised most often: B above 5 for c06..c12"
+# The documents validate against their schemas (README "JSON output") with
+# percentiles, outliers and ranks present, and a partial client in a batch.
+if python3 -c 'import jsonschema' 2>/dev/null; then
+	printf '%s' "$out" > "$tmp/portfolio.json"
+	run python3 "$top_srcdir/tests/schema_validate.py" "$top_srcdir/docs/schema/portfolio.schema.json" "$tmp/portfolio.json"
+	is "$rc" 0 "portfolio: validates against portfolio.schema.json with percentiles, ranks and findings present"
+	[ "$rc" -eq 0 ] || printf '#   %s\n' "$out" | head -10
+	# On a copy: the tests below count this workspace's assessments.
+	sql ".backup '$tmp/copy.db'"
+	SMBOPT_DB="$tmp/copy.db" smbopt assess --all --period 2026-Q3 $pb --redo --format json > "$tmp/all.json" 2> /dev/null
+	is "$(jq -c '[.clients[].status] | unique' "$tmp/all.json")" '["assessed","partial"]' "a batch with assessed and partial clients"
+	run python3 "$top_srcdir/tests/schema_validate.py" "$top_srcdir/docs/schema/assess-all.schema.json" "$tmp/all.json"
+	is "$rc" 0 "assess --all: validates against assess-all.schema.json"
+	[ "$rc" -eq 0 ] || printf '#   %s\n' "$out" | head -10
+else
+	for i in 1 2 3; do echo "ok $((tap_n + 1)) # SKIP python3-jsonschema is not installed"; tap_n=$((tap_n + 1)); done
+fi
 
 # --- a kill in the middle keeps the finished clients and the workspace whole
 i=0

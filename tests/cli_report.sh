@@ -22,7 +22,7 @@ is "$rc" 0 "note add on a finding, with markup in its text"
 run smbopt note add 4 --initiative OPS-reorder-points --text "=1+2 Supplier offers the set-up free"
 is "$rc" 0 "note add on an initiative"
 run smbopt note list 4 --format json
-is "$(echo "$out" | jq -r '[.notes[] | .target + ":" + .item + ":" + (if .hidden == "yes" or .hidden == true then "yes" else "no" end)] | join(",")')" \
+is "$(echo "$out" | jq -r '[.notes[] | .target + ":" + .item + ":" + (if .hidden then "yes" else "no" end)] | join(",")')" \
 	"finding:FIN-0090:yes,finding:MKT-0510:no,initiative:OPS-reorder-points:no" "note list: the three notes in order"
 run smbopt show 4 --format json
 is "$(echo "$out" | jq -c '[.findings[] | select(.hidden == true) | .rule]')" '["FIN-0090"]' \

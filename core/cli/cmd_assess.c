@@ -222,9 +222,15 @@ static double now_s(void)
 
 static const char *const status_name[] = { "assessed", "partial", "skipped", "no_data", "failed" };
 
-static void client_json(smb_json *j, const smb_batch_result *r)
+/* versioned: a jsonl line is a document of its own and carries
+ * schema_version; a row of the json document's clients array does not. */
+static void client_json(smb_json *j, const smb_batch_result *r, int versioned)
 {
 	smb_json_object_begin(j);
+	if (versioned) {
+		smb_json_key(j, "schema_version");
+		smb_json_integer(j, 1);
+	}
 	smb_json_key(j, "client");
 	smb_json_string(j, r->client);
 	smb_json_key(j, "status");
@@ -254,10 +260,10 @@ static void all_done(void *ud, const smb_batch_result *r)
 		smb_json_init(&j, &o->json, 0);
 		if (o->json.len)
 			smb_buf_puts(&o->json, ",");
-		client_json(&j, r);
+		client_json(&j, r, 0);
 	} else if (strcmp(o->fmt, "jsonl") == 0) {
 		smb_json_init(&j, &o->c->out, 0);
-		client_json(&j, r);
+		client_json(&j, r, 1);
 		smb_buf_puts(&o->c->out, "\n");
 		cli_flush(o->c);
 	} else {

@@ -219,6 +219,32 @@ int cmd_client_rm(cli_ctx *c, const cli_args *a)
 	return rc;
 }
 
+/* A cell holding a list: shown as the text, written to JSON as an array of
+ * its items (text split at sep), so readers never parse display text. */
+static void list_cell(smb_table *t, const char *text, const char *sep)
+{
+	size_t seplen = strlen(sep);
+	smb_buf json;
+	smb_json j;
+
+	smb_buf_init(&json);
+	smb_json_init(&j, &json, 0);
+	smb_json_array_begin(&j);
+	for (const char *p = text; *p;) {
+		const char *e = strstr(p, sep);
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		char item[256];
+		snprintf(item, sizeof item, "%.*s", (int)len, p);
+		smb_json_string(&j, item);
+		p += len + (e ? seplen : 0);
+	}
+	smb_json_array_end(&j);
+	smb_table_value(t, smb_buf_str(&json), text);
+	if (json.failed)
+		t->failed = 1;
+	smb_buf_free(&json);
+}
+
 /* What an industry changes: its plugin's goalposts, rules and initiatives,
  * and the facts every client of it has. */
 int cmd_industries(cli_ctx *c, const cli_args *a)
@@ -237,9 +263,9 @@ int cmd_industries(cli_ctx *c, const cli_args *a)
 	smb_table_init(&t, 7, cols);
 	smb_table_json(&t, "industries", 1);
 	for (size_t i = 0; i < n; i++) {
-		char facts[256] = "", gp[16], ru[16], in[16], al[256];
+		char facts[256] = "", al[256];
 		const char *plugin = "";
-		size_t ngp = 0, nru = 0, nin = 0;
+		long long ngp = 0, nru = 0, nin = 0;
 		for (size_t k = 0; k < reg.nplugins; k++)
 			if (reg.plugins[k].industry && strcmp(reg.plugins[k].industry, names[i]) == 0) {
 				plugin = reg.plugins[k].name;
@@ -251,12 +277,14 @@ int cmd_industries(cli_ctx *c, const cli_args *a)
 			nru += reg.rules[k].nindustries && smb_rule_applies(&reg.rules[k], names[i], ~0u);
 		for (size_t k = 0; k < reg.ninitiatives; k++)
 			nin += reg.initiatives[k].nindustries && smb_initiative_applies(&reg.initiatives[k], names[i], ~0u);
-		snprintf(gp, sizeof gp, "%zu", ngp);
-		snprintf(ru, sizeof ru, "%zu", nru);
-		snprintf(in, sizeof in, "%zu", nin);
 		smb_industry_aliases(names[i], al, sizeof al);
-		const char *row[7] = { names[i], plugin, facts, gp, ru, in, al };
-		smb_table_add(&t, row);
+		smb_table_text(&t, names[i]);
+		smb_table_text(&t, plugin);
+		list_cell(&t, facts, ",");
+		smb_table_integer(&t, ngp);
+		smb_table_integer(&t, nru);
+		smb_table_integer(&t, nin);
+		list_cell(&t, al, ", ");
 	}
 	if (smb_table_render(&t, fmt, &c->out))
 		rc = smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");

@@ -221,6 +221,10 @@ int cmd_metrics(cli_ctx *c, const cli_args *a)
 		return rc;
 	smb_json_init(&j, &c->out, 1);
 	if (strcmp(fmt, "json") == 0) {
+		smb_json_object_begin(&j);
+		smb_json_key(&j, "schema_version");
+		smb_json_integer(&j, 1);
+		smb_json_key(&j, "metrics");
 		smb_json_array_begin(&j);
 	} else if (strcmp(fmt, "md") == 0) {
 		smb_buf_puts(&c->out, "| metric | unit | what it tells you | how it is obtained | roll-up | goalposts | provider |\n"
@@ -281,6 +285,7 @@ int cmd_metrics(cli_ctx *c, const cli_args *a)
 	}
 	if (strcmp(fmt, "json") == 0) {
 		smb_json_array_end(&j);
+		smb_json_object_end(&j);
 		smb_buf_putc(&c->out, '\n');
 	}
 	smb_registry_free(&r);

@@ -309,16 +309,12 @@ int cmd_note_list(cli_ctx *c, const cli_args *a)
 		smb_table_init(&t, 6, cols);
 		smb_table_json(&t, "notes", 1);
 		for (size_t i = 0; i < n; i++) {
-			char idb[32];
-			const char *row[6];
-			snprintf(idb, sizeof idb, "%lld", v[i].id);
-			row[0] = idb;
-			row[1] = v[i].target;
-			row[2] = v[i].item;
-			row[3] = v[i].hidden ? "yes" : "no";
-			row[4] = v[i].text;
-			row[5] = v[i].created;
-			smb_table_add(&t, row);
+			smb_table_integer(&t, v[i].id);
+			smb_table_text(&t, v[i].target);
+			smb_table_text(&t, v[i].item);
+			smb_table_bool(&t, v[i].hidden, "yes", "no");
+			smb_table_text(&t, v[i].text);
+			smb_table_text(&t, v[i].created);
 		}
 		if (smb_table_render(&t, fmt, &c->out))
 			rc = smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");
