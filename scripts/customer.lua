@@ -184,8 +184,10 @@ rule "CUS-0030" {
   recommend = { "CUS-service-standards", "CUS-root-cause" },
 }
 
+-- SaaS clients have SAS-0020 instead, at SaaS's 3% a month: one finding
+-- for one fact.
 rule "CUS-0040" {
-  area = "customer", kind = "threat", severity = "high",
+  area = "customer", kind = "threat", severity = "high", industries = { "!saas" },
   metrics = { "customer.churn_monthly_pct", "customer.churn_rate_pct" },
   when = function (m) return m["customer.churn_monthly_pct"] > 5 end,
   title = "Customers leave fast",

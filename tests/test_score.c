@@ -2,11 +2,29 @@
  * reference values used by COINr's test suite, and the maturity levels. */
 #include <math.h>
 
+#include "facts.h"
 #include "score.h"
 #include "tap.h"
 
+/* Applicability by industry: a list, a list that leaves some out ("!x"),
+ * and none (README "Applicability"). */
+static void test_applies(void)
+{
+	char *only[] = { "retail", "e-commerce" }, *but[] = { "!saas" }, *mixed[] = { "retail", "!retail" };
+	smb_facts stock = smb_fact_bit("stock");
+
+	ok(smb_applies(NULL, 0, 0, "saas", 0), "no list: every industry");
+	ok(smb_applies(only, 2, 0, "retail", 0) && !smb_applies(only, 2, 0, "saas", 0), "a list: those industries only");
+	ok(!smb_applies(but, 1, 0, "saas", 0), "!saas leaves SaaS out");
+	ok(smb_applies(but, 1, 0, "services", 0) && smb_applies(but, 1, 0, "other", 0), "and keeps every other industry");
+	ok(!smb_applies(mixed, 2, 0, "retail", 0), "an industry both listed and left out is out");
+	ok(!smb_applies(but, 1, stock, "retail", 0) && smb_applies(but, 1, stock, "retail", stock),
+	   "facts still decide with an exclusion list");
+}
+
 int main(void)
 {
+	test_applies();
 	smb_goalposts up = { .worst = 0, .best = 10 }, down = { .worst = 10, .best = 0 };
 	smb_goalposts bands = { .worst = 0, .best = 100, .has_bands = 1, .bands = { 0, 10, 30, 60, 100 } };
 	smb_goalposts lower_bands = { .has_bands = 1, .bands = { 90, 60, 45, 30, 10 } };

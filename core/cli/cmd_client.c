@@ -274,9 +274,9 @@ int cmd_industries(cli_ctx *c, const cli_args *a)
 		for (size_t k = 0; k < reg.ngps; k++)
 			ngp += reg.gps[k].industry && strcmp(reg.gps[k].industry, names[i]) == 0;
 		for (size_t k = 0; k < reg.nrules; k++)
-			nru += reg.rules[k].nindustries && smb_rule_applies(&reg.rules[k], names[i], ~0u);
+			nru += reg.rules[k].nindustries && reg.rules[k].industries[0][0] != '!' && smb_rule_applies(&reg.rules[k], names[i], ~0u);
 		for (size_t k = 0; k < reg.ninitiatives; k++)
-			nin += reg.initiatives[k].nindustries && smb_initiative_applies(&reg.initiatives[k], names[i], ~0u);
+			nin += reg.initiatives[k].nindustries && reg.initiatives[k].industries[0][0] != '!' && smb_initiative_applies(&reg.initiatives[k], names[i], ~0u);
 		smb_industry_aliases(names[i], al, sizeof al);
 		smb_table_text(&t, names[i]);
 		smb_table_text(&t, plugin);

@@ -78,9 +78,18 @@ void smb_facts_format(smb_facts f, char *out, size_t outlen)
 
 int smb_applies(char *const *industries, size_t nindustries, smb_facts needs, const char *industry, smb_facts have)
 {
-	int listed = nindustries == 0;
+	/* An entry "!x" leaves industry x out; a list of only such entries is
+	 * every industry but those (README "Applicability"). */
+	int positive = 0, listed = 0;
 
-	for (size_t i = 0; !listed && industry && i < nindustries; i++)
-		listed = strcmp(industries[i], industry) == 0;
-	return listed && (needs & have) == needs;
+	for (size_t i = 0; i < nindustries; i++) {
+		if (industries[i][0] == '!') {
+			if (industry && strcmp(industries[i] + 1, industry) == 0)
+				return 0;
+		} else {
+			positive = 1;
+			listed |= industry && strcmp(industries[i], industry) == 0;
+		}
+	}
+	return (listed || !positive) && (needs & have) == needs;
 }

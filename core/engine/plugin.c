@@ -335,7 +335,7 @@ static int add_applies(smb_host *h, const smb_applies_def *d)
 		needs |= bit;
 	}
 	for (size_t i = 0; d->industries && d->industries[i]; i++)
-		if (!smb_slug_valid(d->industries[i]))
+		if (!smb_slug_valid(d->industries[i] + (d->industries[i][0] == '!')))
 			return host_fail(h, "%s: industry '%s' is not a slug", d->id, d->industries[i]);
 	if (dup_list(d->industries, &ind, &nind)) {
 		for (size_t i = 0; i < nind; i++)
