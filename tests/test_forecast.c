@@ -416,7 +416,7 @@ static void test_r_reference(void)
 	static double y[600];
 	smb_fc_result r;
 	smb_fc_spec sp, zzz = { 'Z', 'Z', 'Z' };
-	char err[256];
+	char err[256] = "";   /* printed by the ok() of a call that succeeds */
 	static const struct { const char *name; size_t m, n; const char *model; double aicc; } ref[] = {
 		{ "nottem", 12, 240, "ETS(A,N,A)", 1102.824158 },
 		{ "USAccDeaths", 12, 72, "ETS(A,N,A)", 1045.123287 },
