@@ -2,8 +2,10 @@
  * in tests/data/README.md, hand-computed SSEs, and fits on real monthly
  * series (shampoo, champagne) that must really minimise and choose by AICc. */
 #include "forecast.h"
+#include "forecast_fit.h"
 #include "tap.h"
 
+#include <complex.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -414,7 +416,7 @@ static void test_r_reference(void)
 	static double y[600];
 	smb_fc_result r;
 	smb_fc_spec sp, zzz = { 'Z', 'Z', 'Z' };
-	char err[256];
+	char err[256] = "";   /* printed by the ok() of a call that succeeds */
 	static const struct { const char *name; size_t m, n; const char *model; double aicc; } ref[] = {
 		{ "nottem", 12, 240, "ETS(A,N,A)", 1102.824158 },
 		{ "USAccDeaths", 12, 72, "ETS(A,N,A)", 1045.123287 },
@@ -503,8 +505,148 @@ static void test_r_reference(void)
 	ok(smb_fc_model_parse("AXN", &sp) < 0 && smb_fc_model_parse("AANN", &sp) < 0, "unknown models refused");
 }
 
+/* The root finder smb_fc_admissible used before its Schur–Cohn test, kept
+ * here as the reference: the largest modulus of the roots of the monic
+ * c[0] + c[1] z + ... + z^d by Durand–Kerner iteration (as R's polyroot
+ * decides forecast:::admissible). */
+static double dk_max_root(const double *c, int d)
+{
+	double complex z[64], w0 = 0.4 + 0.9 * I;
+	double big = 0;
+	z[0] = 1;
+	for (int i = 1; i < d; i++)
+		z[i] = z[i - 1] * w0;
+	for (int it = 0; it < 1000; it++) {
+		double moved = 0;
+		for (int i = 0; i < d; i++) {
+			double complex p = 1, q = 1;
+			for (int k = d - 1; k >= 0; k--)
+				p = p * z[i] + c[k];
+			for (int j = 0; j < d; j++)
+				if (j != i)
+					q *= z[i] - z[j];
+			if (q == 0)
+				q = 1e-14;
+			double complex dz = p / q;
+			z[i] -= dz;
+			moved = fmax(moved, cabs(dz));
+		}
+		if (moved < 1e-14)
+			break;
+	}
+	for (int i = 0; i < d; i++)
+		big = fmax(big, cabs(z[i]));
+	return big;
+}
+
+/* R's forecast:::admissible written out with the reference root finder;
+ * *root gets the largest root's modulus (0 when the easy tests decide). */
+static int ref_admissible(const smb_fc_model *md, double *root)
+{
+	double a = md->alpha, b = md->trend ? md->alpha * md->beta : 0, g = md->gamma;
+	double phi = md->trend ? md->phi : 1, m = (double)md->m, c[64];
+	int d = (int)md->m + 1;
+	*root = 0;
+	if (phi < 0 || phi > 1 + 1e-8)
+		return 0;
+	if (g < fmax(1 - 1 / phi - a, 0) || g > 1 + 1 / phi - a)
+		return 0;
+	if (a < 1 - 1 / phi - g * (1 - m + phi + phi * m) / (2 * phi * m))
+		return 0;
+	if (b < -(1 - phi) * (g / m + a))
+		return 0;
+	c[0] = phi * (1 - a - g);
+	c[1] = a + b - a * phi + g - 1;
+	for (int k = 2; k < d - 1; k++)
+		c[k] = a + b - a * phi;
+	c[d - 1] = a + b - phi;
+	if (phi == 1 && b == 0) {
+		/* then P(1) = m·β = 0: z = 1 is a root (modulus 1, inside R's
+		 * 1 + 1e-10), divided out so the others decide, away from the
+		 * boundary band */
+		double q[64], carry = 1;
+		for (int k = d - 1; k >= 0; k--) {
+			q[k] = carry;
+			carry = c[k] + carry;
+		}
+		memcpy(c, q, sizeof q);
+		d--;
+	}
+	*root = dk_max_root(c, d);
+	return *root <= 1 + 1e-10;
+}
+
+#define diag(...) (printf("# "), printf(__VA_ARGS__), printf("\n"))
+
+static double urand(unsigned long long *st)
+{
+	*st = *st * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (double)(*st >> 11) / 9007199254740992.0;
+}
+
+/* The Schur–Cohn admissibility test against the roots: the same decision on
+ * random parameter sets of every model shape, a band of 1e-7 around the
+ * 1 + 1e-10 boundary aside (there the Durand–Kerner moduli themselves are
+ * only that accurate: a double root converges to ~sqrt(eps)). */
+static void test_admissible(void)
+{
+	static const size_t ms[] = { 2, 3, 4, 6, 7, 12, 24, 52 };
+	unsigned long long st = 20260706;
+	int total = 0, rooted = 0, in = 0, out = 0, differ = 0, band = 0;
+	for (int it = 0; it < 40000; it++) {
+		smb_fc_model md = { 0 };
+		md.seas = SMB_FC_SEAS_ADD;
+		md.m = ms[it % 8];
+		md.trend = urand(&st) < 0.6;
+		md.alpha = urand(&st);
+		md.beta = urand(&st);
+		md.phi = urand(&st) < 0.5 ? 1 : 0.8 + 0.2 * urand(&st);
+		/* γ over the whole easy-test range and a little beyond, so both
+		 * sides of the root boundary are well sampled */
+		md.gamma = (1 + 1 / md.phi - md.alpha) * 1.1 * urand(&st);
+		if (md.m > 12 && it % 3)
+			continue;   /* the long seasons are slow to root: fewer */
+		double root;
+		int ref = ref_admissible(&md, &root), got = smb_fc_admissible(&md);
+		total++;
+		if (root > 0)
+			rooted++;
+		if (root > 0 && fabs(root - (1 + 1e-10)) < 1e-7) {
+			band++;
+			continue;
+		}
+		if (got != ref) {
+			if (differ++ < 5)
+				diag("differ: m=%zu trend=%d α=%.17g β=%.17g φ=%.17g γ=%.17g root=%.17g "
+				     "roots say %d, Schur–Cohn %d", md.m, md.trend, md.alpha, md.beta,
+				     md.phi, md.gamma, root, ref, got);
+		} else if (root > 0) {
+			ref ? in++ : out++;
+		}
+	}
+	diag("admissible: %d sets, %d reach the roots (%d inside, %d outside, %d in the band)",
+	     total, rooted, in, out, band);
+	is_int(differ, 0, "Schur–Cohn and the roots decide alike on random parameter sets");
+	ok(in > 1000 && out > 1000, "both sides of the root boundary sampled (%d in, %d out)", in, out);
+
+	/* γ = 0 puts every root of z^m - 1 on the circle, z = 1 among them
+	 * (P(1) = 0): inside 1 + 1e-10, so admissible, as in R */
+	smb_fc_model md = { .seas = SMB_FC_SEAS_ADD, .m = 12, .alpha = 0.3, .gamma = 0 };
+	double root;
+	int r = ref_admissible(&md, &root);
+	ok(r == 1 && smb_fc_admissible(&md) == 1,
+	   "roots exactly on the unit circle are admissible (roots: %.15g)", root);
+	/* past the easy tests (γ <= 1 + 1/φ - α = 1.737) but a root at 1.146 */
+	md = (smb_fc_model){ .seas = SMB_FC_SEAS_ADD, .m = 4, .trend = 1, .alpha = 0.46,
+	                     .beta = 0.95, .phi = 0.835, .gamma = 1.49 };
+	r = ref_admissible(&md, &root);
+	ok(root > 1.1 && r == 0 && smb_fc_admissible(&md) == 0,
+	   "α 0.46, β* 0.95, φ 0.835, γ 1.49, m 4: a root outside (%.6g), refused", root);
+}
+
 int main(void)
 {
+	test_admissible();
 	test_published();
 	test_by_hand();
 	test_errors();

@@ -222,18 +222,53 @@ static double normal(uint64_t *st)
 	return sqrt(-2 * log(u[0])) * cos(TWO_PI * u[1]);
 }
 
-static int cmp_double(const void *a, const void *b)
+/* Moves the k-th smallest of v[0..n-1] to v[k], the smaller ones before it
+ * and the others after (Hoare's selection; v holds finite numbers). */
+static void select_kth(double *v, size_t n, size_t k)
 {
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
+	size_t lo = 0, hi = n - 1;
+	while (lo < hi) {
+		double pivot = v[lo + (hi - lo) / 2];
+		size_t i = lo, j = hi;
+		while (i <= j) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j) {
+				double t = v[i];
+				v[i] = v[j];
+				v[j] = t;
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		/* now v[lo..j] <= pivot <= v[i..hi], and j < i */
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			return;
+	}
 }
 
-/* R's quantile type 7 of sorted v[0..k-1]. */
-static double quantile(const double *v, size_t k, double p)
+/* R's quantile type 7 of v[0..k-1], which it reorders: the same order
+ * statistics a sort would give, by selection (sorting 5000 paths for each
+ * step took a tenth of the report). */
+static double quantile(double *v, size_t k, double p)
 {
 	double h = (double)(k - 1) * p;
 	size_t lo = (size_t)floor(h);
-	return lo + 1 < k ? v[lo] + (h - (double)lo) * (v[lo + 1] - v[lo]) : v[k - 1];
+	select_kth(v, k, lo);
+	if (lo + 1 >= k)
+		return v[lo];
+	double next = v[lo + 1];
+	for (size_t i = lo + 2; i < k; i++)
+		next = fmin(next, v[i]);
+	return v[lo] + (h - (double)lo) * (next - v[lo]);
 }
 
 /* The other models: quantiles of simulated paths (forecast:::pegelsfcast.C
@@ -266,7 +301,6 @@ static int simulate_intervals(const smb_fc_model *md, const double *xend, double
 	}
 	for (size_t i = 0; i < h; i++) {
 		double *v = paths + i * np;
-		qsort(v, ok, sizeof *v, cmp_double);
 		out->lo80[i] = quantile(v, ok, 0.10);
 		out->hi80[i] = quantile(v, ok, 0.90);
 		out->lo95[i] = quantile(v, ok, 0.025);
