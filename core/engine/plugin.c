@@ -459,6 +459,8 @@ int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
 	smb_host_api api;
 	smb_plugin_info info;
 	smb_plugin_init_fn init;
+	const uint32_t *declared;
+	uint32_t abi;
 	smb_plugin *p;
 	smb_facts facts = 0;
 	char why[160];
@@ -480,6 +482,16 @@ int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
 	if (!init) {
 		dlclose(handle);
 		return smb_err_set(e, SMB_ECONFIG, "%s: refused: no %s symbol (not an smbopt plugin)", path, SMB_PLUGIN_INIT_SYMBOL);
+	}
+	/* The ABI a plugin declares is read before any of its code runs, so
+	 * a plugin built for a newer host never meets a table it would read
+	 * past; without the symbol it predates it and is ABI 1 (plugin.h). */
+	declared = dlsym(handle, SMB_PLUGIN_ABI_SYMBOL);
+	abi = declared ? *declared : 1;
+	if (abi > SMB_PLUGIN_ABI_VERSION || abi == 0) {
+		dlclose(handle);
+		return smb_err_set(e, SMB_ECONFIG, "%s: refused: declares plugin ABI %u, this smbopt has ABI %d", path,
+		                   (unsigned)abi, SMB_PLUGIN_ABI_VERSION);
 	}
 	memset(&host, 0, sizeof host);
 	host.file = path;
@@ -503,6 +515,9 @@ int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
 		rc = smb_err_set(e, SMB_ECONFIG, "%s: refused: %s", path, host.error);
 	else if (info.abi_version == 0 || !info.name || !*info.name || !info.version)
 		rc = smb_err_set(e, SMB_ECONFIG, "%s: refused: init did not fill abi_version, name and version", path);
+	else if (declared && info.abi_version != abi)
+		rc = smb_err_set(e, SMB_ECONFIG, "%s: refused: declares plugin ABI %u but init says %u", path,
+		                 (unsigned)abi, info.abi_version);
 	else if (smb_facts_parse(info.facts, &facts, why, sizeof why))
 		rc = smb_err_set(e, SMB_ECONFIG, "%s: refused: facts: %s", path, why);
 	else

@@ -25,6 +25,12 @@ extern "C" {
  * - the definition structs below are never changed once released; a new ABI
  *   version adds new structs and new add_* functions instead.
  * - a plugin whose info.abi_version is greater than the host's is refused.
+ * - a plugin states its ABI before any of its code runs: SMB_PLUGIN_DECLARE_ABI
+ *   (below) exports the data symbol smb_plugin_abi, which the loader reads
+ *   with dlsym before it calls init. A newer one is refused with init never
+ *   called; one that disagrees with info.abi_version is refused after init.
+ *   A plugin without the symbol was built before it existed and is taken
+ *   as ABI 1, the version then current: it loads as it always did.
  *
  * Threading (docs/design.md §6). init runs once per registry, one load at a
  * time. compute and when callbacks may run on several threads at once, each
@@ -36,6 +42,8 @@ extern "C" {
  * copied during the call. */
 #define SMB_PLUGIN_ABI_VERSION 1
 #define SMB_PLUGIN_INIT_SYMBOL "smb_plugin_init"
+#define SMB_PLUGIN_ABI_SYMBOL "smb_plugin_abi"
+#define SMB_PLUGIN_FINI_SYMBOL "smb_plugin_fini"
 
 /* Result codes of host functions and plugin callbacks. */
 #define SMB_PLUGIN_OK       0
@@ -340,6 +348,13 @@ static inline int smb_plugin_describe(const smb_host_api *api, const smb_metric_
  * and the host unloads the plugin and reports host_error() or a generic reason. */
 typedef int (*smb_plugin_init_fn)(const smb_host_api *api, smb_plugin_info *info);
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info);
+
+/* The ABI the plugin was built against, read before init runs (ABI rules
+ * above). Write SMB_PLUGIN_DECLARE_ABI; once at file scope in one source
+ * file of the plugin. A plugin linked with an export list exports
+ * smb_plugin_abi (and smb_plugin_fini if it has one) beside smb_plugin_init. */
+extern const uint32_t smb_plugin_abi;
+#define SMB_PLUGIN_DECLARE_ABI const uint32_t smb_plugin_abi = SMB_PLUGIN_ABI_VERSION
 
 #ifdef __cplusplus
 }

@@ -56,6 +56,8 @@ static const smb_goalposts_def goalposts[] = {
 
 static const smb_effect_def bake_fx[] = { { "operations.unsold_pct", -4 } };
 
+SMB_PLUGIN_DECLARE_ABI;
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	const smb_rule_def rule = {

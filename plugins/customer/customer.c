@@ -699,6 +699,8 @@ static int add_settings(const smb_host_api *api)
 	return SMB_PLUGIN_OK;
 }
 
+SMB_PLUGIN_DECLARE_ABI;
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	static const smb_column_def cols[] = {

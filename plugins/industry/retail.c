@@ -165,6 +165,8 @@ static const smb_metric_about about[] = {
 	  NULL, NULL, 1, 0, 0 },
 };
 
+SMB_PLUGIN_DECLARE_ABI;
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	const smb_industry_pack pack = {

@@ -77,6 +77,8 @@ static const smb_metric_about about[] = {
 	  NULL, NULL, 0, 0, 0 },
 };
 
+SMB_PLUGIN_DECLARE_ABI;
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	static const char *const gap_metrics[] = { "technology.q_mfa", "technology.q_offsite_backup",

@@ -93,6 +93,8 @@ static int many(const smb_host_api *api, smb_ctx *c, void *ud, int *fires)
 	return SMB_PLUGIN_OK;
 }
 
+SMB_PLUGIN_DECLARE_ABI;
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	static const smb_column_def cols[] = { { "date", SMB_COL_DATE, 1 }, { "visits", SMB_COL_INTEGER, 1 } };

@@ -15,6 +15,8 @@ static int huge(const smb_host_api *api, smb_ctx *c, void *ud, double *out)
 	return SMB_PLUGIN_OK;
 }
 
+SMB_PLUGIN_DECLARE_ABI;
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	static const smb_metric_def metric = { "marketing.visits_per_day", "Visits per day (rival)", "visits", 1,
