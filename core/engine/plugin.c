@@ -452,6 +452,18 @@ static int trusted_path(const char *path, smb_err *e)
 	return SMB_OK;
 }
 
+/* Unloads a plugin whose init succeeded: its smb_plugin_fini, if it has
+ * one, runs first, while its code and data are still mapped (plugin.h). */
+static void close_inited(void *handle)
+{
+	smb_plugin_fini_fn fini;
+
+	*(void **)&fini = dlsym(handle, SMB_PLUGIN_FINI_SYMBOL);
+	if (fini)
+		fini();
+	dlclose(handle);
+}
+
 int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
 {
 	struct stat sb;
@@ -465,7 +477,7 @@ int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
 	smb_facts facts = 0;
 	char why[160];
 	void *handle;
-	int rc;
+	int rc, inited;
 
 	if (stat(path, &sb) != 0)
 		return smb_err_set(e, SMB_ECONFIG, "%s: cannot read the file", path);
@@ -504,7 +516,7 @@ int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
 	api = api_template;
 	api.host = &host;
 	memset(&info, 0, sizeof info);
-	rc = init(&api, &info);
+	inited = (rc = init(&api, &info)) == SMB_PLUGIN_OK;
 	if (info.abi_version > SMB_PLUGIN_ABI_VERSION)
 		rc = smb_err_set(e, SMB_ECONFIG, "%s: refused: built for plugin ABI %u, this smbopt has ABI %d",
 		                 path, info.abi_version, SMB_PLUGIN_ABI_VERSION);
@@ -537,7 +549,10 @@ int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
 		rc = smb_registry_merge(r, &host.staging, e);
 	if (rc != SMB_OK) {
 		smb_registry_free(&host.staging);
-		dlclose(handle);
+		if (inited)
+			close_inited(handle);
+		else
+			dlclose(handle);
 		return rc;
 	}
 	p = &r->plugins[r->nplugins++];
@@ -643,7 +658,7 @@ void smb_plugins_unload(smb_registry *r)
 	for (size_t i = 0; i < r->nplugins; i++) {
 		smb_plugin *p = &r->plugins[i];
 		if (p->handle)
-			dlclose(p->handle);
+			close_inited(p->handle);
 		free(p->path);
 		free(p->name);
 		free(p->version);

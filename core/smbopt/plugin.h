@@ -356,6 +356,17 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info);
 extern const uint32_t smb_plugin_abi;
 #define SMB_PLUGIN_DECLARE_ABI const uint32_t smb_plugin_abi = SMB_PLUGIN_ABI_VERSION
 
+/* Optional: what a plugin undoes before the host unloads it (frees what
+ * init set up, closes a log). The host calls it once, just before dlclose,
+ * for every plugin whose init returned SMB_PLUGIN_OK: when the registry is
+ * freed at the end of the command, and also when the host refuses the
+ * plugin after a successful init (a duplicate name or metric, bad facts).
+ * It is not called when init fails: a failing init cleans up after itself.
+ * No callback of the plugin runs after it. Added
+ * after abi version 1's first release; an older host never calls it. */
+typedef void (*smb_plugin_fini_fn)(void);
+void smb_plugin_fini(void);
+
 #ifdef __cplusplus
 }
 #endif
