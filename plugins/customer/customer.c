@@ -560,8 +560,8 @@ static int add_metrics(const smb_host_api *api)
 		{ C_AT_RISK, "customer.rfm_at_risk_share_pct", "Customers in the RFM segments 'at risk' and 'cannot lose them'", "%", -1, 1 },
 	};
 	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
-		smb_metric_def d = { m[i].key, m[i].label, m[i].unit, m[i].better, "derived", NULL,
-		                     "transactions", compute, (void *)&ids[m[i].id], m[i].weight };
+		smb_metric_def d = { .key = m[i].key, .label = m[i].label, .unit = m[i].unit, .better = m[i].better, .rollup = "derived", .inputs = NULL,
+		                     .dataset = "transactions", .compute = compute, .ud = (void *)&ids[m[i].id], .weight = m[i].weight };
 		if (api->add_metric(api->host, &d))
 			return -1;
 	}
@@ -571,11 +571,11 @@ static int add_metrics(const smb_host_api *api)
 static int add_goalposts(const smb_host_api *api)
 {
 	const smb_goalposts_def g[] = {
-		{ "customer.repeat_rate_pct", NULL, 10, 50, NULL,
-		  "Rule of thumb of this plugin: under one customer in ten coming back is weak, one in two strong; why "
+		{ .metric = "customer.repeat_rate_pct", .industry = NULL, .worst = 10, .best = 50, .bands = NULL,
+		  .source = "Rule of thumb of this plugin: under one customer in ten coming back is weak, one in two strong; why "
 		  "it matters: Reichheld & Sasser, 'Zero Defections: Quality Comes to Services', HBR 1990" },
-		{ "customer.active_share_pct", NULL, 20, 70, NULL,
-		  "Rule of thumb of this plugin on the share of repeat buyers with P(alive) >= 0.5 under the BG/NBD model "
+		{ .metric = "customer.active_share_pct", .industry = NULL, .worst = 20, .best = 70, .bands = NULL,
+		  .source = "Rule of thumb of this plugin on the share of repeat buyers with P(alive) >= 0.5 under the BG/NBD model "
 		  "(Fader, Hardie & Lee 2005, 'Counting Your Customers the Easy Way', Marketing Science 24(2))" },
 	};
 	for (size_t i = 0; i < sizeof g / sizeof g[0]; i++)
@@ -587,30 +587,30 @@ static int add_goalposts(const smb_host_api *api)
 static int add_rules(const smb_host_api *api)
 {
 	const smb_rule_def r[] = {
-		{ "CUS-0510", "customer", "weakness", "high", K("customer.active_share_pct"), when,
-		  (void *)&rids[R_ACTIVE_LOW], "Most customers have probably stopped buying",
-		  "Only {customer.active_share_pct:%.0f}% of repeat buyers are more likely than not still active "
+		{ .id = "CUS-0510", .area = "customer", .kind = "weakness", .severity = "high", .metrics = K("customer.active_share_pct"), .when = when,
+		  .ud = (void *)&rids[R_ACTIVE_LOW], .title = "Most customers have probably stopped buying",
+		  .detail = "Only {customer.active_share_pct:%.0f}% of repeat buyers are more likely than not still active "
 		  "(BG/NBD P(alive) >= 0.5; one-time buyers, whom the model cannot judge, are not counted).",
-		  K("CUS-winback-at-risk", "CUS-second-purchase"), NULL },
-		{ "CUS-0520", "customer", "threat", "medium", K("customer.rfm_at_risk_share_pct"), when,
-		  (void *)&rids[R_AT_RISK], "Good customers are drifting away",
-		  "{customer.rfm_at_risk_share_pct:%.0f}% of customers bought often or much but not lately (RFM 'at "
+		  .recommend = K("CUS-winback-at-risk", "CUS-second-purchase"), .industry = NULL },
+		{ .id = "CUS-0520", .area = "customer", .kind = "threat", .severity = "medium", .metrics = K("customer.rfm_at_risk_share_pct"), .when = when,
+		  .ud = (void *)&rids[R_AT_RISK], .title = "Good customers are drifting away",
+		  .detail = "{customer.rfm_at_risk_share_pct:%.0f}% of customers bought often or much but not lately (RFM 'at "
 		  "risk' and 'cannot lose them', models.rfm).",
-		  K("CUS-winback-at-risk"), NULL },
-		{ "CUS-0530", "customer", "threat", "low", K("customer.top_decile_clv_share_pct"), when,
-		  (void *)&rids[R_TOP_DECILE], "A tenth of customers holds most of the expected value",
-		  "The top 10% of customers hold {customer.top_decile_clv_share_pct:%.0f}% of the next 12 months' "
+		  .recommend = K("CUS-winback-at-risk"), .industry = NULL },
+		{ .id = "CUS-0530", .area = "customer", .kind = "threat", .severity = "low", .metrics = K("customer.top_decile_clv_share_pct"), .when = when,
+		  .ud = (void *)&rids[R_TOP_DECILE], .title = "A tenth of customers holds most of the expected value",
+		  .detail = "The top 10% of customers hold {customer.top_decile_clv_share_pct:%.0f}% of the next 12 months' "
 		  "customer value: losing a few of them would show in revenue.",
-		  K("CUS-vip-care"), NULL },
-		{ "CUS-0540", "customer", "weakness", "medium", K("customer.repeat_rate_pct"), when,
-		  (void *)&rids[R_REPEAT_LOW], "Few customers buy a second time",
-		  "{customer.repeat_rate_pct:%.0f}% of customers have bought on more than one day.",
-		  K("CUS-second-purchase"), NULL },
-		{ "CUS-0550", "customer", "strength", "medium", K("customer.active_share_pct"), when,
-		  (void *)&rids[R_ACTIVE_HIGH], "Most customers are still active",
-		  "{customer.active_share_pct:%.0f}% of repeat buyers are more likely than not still buying "
+		  .recommend = K("CUS-vip-care"), .industry = NULL },
+		{ .id = "CUS-0540", .area = "customer", .kind = "weakness", .severity = "medium", .metrics = K("customer.repeat_rate_pct"), .when = when,
+		  .ud = (void *)&rids[R_REPEAT_LOW], .title = "Few customers buy a second time",
+		  .detail = "{customer.repeat_rate_pct:%.0f}% of customers have bought on more than one day.",
+		  .recommend = K("CUS-second-purchase"), .industry = NULL },
+		{ .id = "CUS-0550", .area = "customer", .kind = "strength", .severity = "medium", .metrics = K("customer.active_share_pct"), .when = when,
+		  .ud = (void *)&rids[R_ACTIVE_HIGH], .title = "Most customers are still active",
+		  .detail = "{customer.active_share_pct:%.0f}% of repeat buyers are more likely than not still buying "
 		  "(BG/NBD P(alive) >= 0.5; one-time buyers not counted).",
-		  K(NULL), NULL },
+		  .recommend = K(NULL), .industry = NULL },
 	};
 	for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
 		if (api->add_rule(api->host, &r[i]))
@@ -621,21 +621,21 @@ static int add_rules(const smb_host_api *api)
 static int add_initiatives(const smb_host_api *api)
 {
 	static const smb_effect_def winback[] = {
-		{ "customer.rfm_at_risk_share_pct", -5 }, { "customer.active_share_pct", 5 } };
+		{ .metric = "customer.rfm_at_risk_share_pct", .delta = -5 }, { .metric = "customer.active_share_pct", .delta = 5 } };
 	static const smb_effect_def second[] = {
-		{ "customer.repeat_rate_pct", 5 }, { "customer.active_share_pct", 3 } };
+		{ .metric = "customer.repeat_rate_pct", .delta = 5 }, { .metric = "customer.active_share_pct", .delta = 3 } };
 	static const smb_effect_def vip[] = {
-		{ "customer.top_decile_clv_share_pct", -3 }, { "customer.rfm_at_risk_share_pct", -2 } };
+		{ .metric = "customer.top_decile_clv_share_pct", .delta = -3 }, { .metric = "customer.rfm_at_risk_share_pct", .delta = -2 } };
 	const smb_initiative_def in[] = {
-		{ "CUS-winback-at-risk", "customer",
-		  "Personal win-back offer to the RFM 'at risk' and 'cannot lose them' customers",
-		  500, 20, 2, 0.5, winback, 2, K(NULL), K(NULL) },
-		{ "CUS-second-purchase", "customer",
-		  "Second-visit voucher for every first-time buyer, valid for six weeks",
-		  800, 20, 2, 0.55, second, 2, K(NULL), K(NULL) },
-		{ "CUS-vip-care", "customer",
-		  "Personal care for the top-decile customers: early access, a named contact, a yearly thank-you",
-		  600, 30, 3, 0.6, vip, 2, K(NULL), K(NULL) },
+		{ .id = "CUS-winback-at-risk", .area = "customer",
+		  .title = "Personal win-back offer to the RFM 'at risk' and 'cannot lose them' customers",
+		  .cost = 500, .hours = 20, .months = 2, .confidence = 0.5, .effects = winback, .neffects = 2, .requires = K(NULL), .excludes = K(NULL) },
+		{ .id = "CUS-second-purchase", .area = "customer",
+		  .title = "Second-visit voucher for every first-time buyer, valid for six weeks",
+		  .cost = 800, .hours = 20, .months = 2, .confidence = 0.55, .effects = second, .neffects = 2, .requires = K(NULL), .excludes = K(NULL) },
+		{ .id = "CUS-vip-care", .area = "customer",
+		  .title = "Personal care for the top-decile customers: early access, a named contact, a yearly thank-you",
+		  .cost = 600, .hours = 30, .months = 3, .confidence = 0.6, .effects = vip, .neffects = 2, .requires = K(NULL), .excludes = K(NULL) },
 	};
 	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++)
 		if (api->add_initiative(api->host, &in[i]))
@@ -647,7 +647,7 @@ static int add_initiatives(const smb_host_api *api)
 		{ "CUS-vip-care", { "customers", NULL } },
 	};
 	for (size_t i = 0; SMB_HOST_HAS(api, add_applies) && i < sizeof where / sizeof where[0]; i++) {
-		const smb_applies_def d = { where[i].id, NULL, where[i].needs };
+		const smb_applies_def d = { .id = where[i].id, .industries = NULL, .needs = where[i].needs };
 		if (api->add_applies(api->host, &d) != SMB_PLUGIN_OK)
 			return -1;
 	}
@@ -656,30 +656,30 @@ static int add_initiatives(const smb_host_api *api)
 
 /* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
 static const smb_metric_about about[] = {
-	{ "customer.active_share_pct",
-	  "The share of the business's customers who are probably still buying (estimated from each customer's purchase history).",
-	  NULL, NULL, 0, 0, 0 },
-	{ "customer.aov",
-	  "The average amount of one purchase in the transactions file in the period.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "customer.clv_mean",
-	  "What an average customer is expected to spend over the next 12 months, in today's money.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "customer.expected_revenue_12m",
-	  "What today's customers are expected to spend over the next 12 months.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "customer.purchase_frequency",
-	  "How often a customer who bought in the period bought, on average.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "customer.repeat_rate_pct",
-	  "The share of customers who have bought on at least two different days.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "customer.rfm_at_risk_share_pct",
-	  "The share of customers who used to buy often or much but have not bought lately.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "customer.top_decile_clv_share_pct",
-	  "How much of all expected customer value the best tenth of customers hold.",
-	  NULL, NULL, 0, 0, 0 },
+	{ .key = "customer.active_share_pct",
+	  .definition = "The share of the business's customers who are probably still buying (estimated from each customer's purchase history).",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "customer.aov",
+	  .definition = "The average amount of one purchase in the transactions file in the period.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "customer.clv_mean",
+	  .definition = "What an average customer is expected to spend over the next 12 months, in today's money.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "customer.expected_revenue_12m",
+	  .definition = "What today's customers are expected to spend over the next 12 months.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "customer.purchase_frequency",
+	  .definition = "How often a customer who bought in the period bought, on average.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "customer.repeat_rate_pct",
+	  .definition = "The share of customers who have bought on at least two different days.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "customer.rfm_at_risk_share_pct",
+	  .definition = "The share of customers who used to buy often or much but have not bought lately.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "customer.top_decile_clv_share_pct",
+	  .definition = "How much of all expected customer value the best tenth of customers hold.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
 };
 /* The settings this plugin reads (api->setting), declared so that
  * `assess --set` refuses unknown names and values out of range. */
@@ -687,8 +687,8 @@ static int add_settings(const smb_host_api *api)
 {
 	static const smb_setting_def defs[] = {
 		/* name, description, min, max, min open, max open, whole */
-		{ SET_MONTHS, "months of future purchases a CLV counts", 1, SMB_CLV_MAX_MONTHS, 0, 0, 1 },
-		{ SET_DISCOUNT, "monthly discount rate of a CLV", 0, 1, 0, 1, 0 },
+		{ .name = SET_MONTHS, .description = "months of future purchases a CLV counts", .min = 1, .max = SMB_CLV_MAX_MONTHS, .min_open = 0, .max_open = 0, .integer = 1 },
+		{ .name = SET_DISCOUNT, .description = "monthly discount rate of a CLV", .min = 0, .max = 1, .min_open = 0, .max_open = 1, .integer = 0 },
 	};
 
 	if (!SMB_HOST_HAS(api, add_setting))
@@ -704,16 +704,16 @@ SMB_PLUGIN_DECLARE_ABI;
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	static const smb_column_def cols[] = {
-		{ "customer_id", SMB_COL_TEXT, 1 },
-		{ "date", SMB_COL_DATE, 1 },
-		{ "amount", SMB_COL_REAL, 1 },
-		{ "channel", SMB_COL_TEXT, 0 },
-		{ "order_id", SMB_COL_TEXT, 0 },
+		{ .name = "customer_id", .type = SMB_COL_TEXT, .required = 1 },
+		{ .name = "date", .type = SMB_COL_DATE, .required = 1 },
+		{ .name = "amount", .type = SMB_COL_REAL, .required = 1 },
+		{ .name = "channel", .type = SMB_COL_TEXT, .required = 0 },
+		{ .name = "order_id", .type = SMB_COL_TEXT, .required = 0 },
 	};
 	const smb_kind_def kind = {
-		"transactions",
-		"Customer purchases, one line per item or order: negative amounts are refunds",
-		cols, sizeof cols / sizeof cols[0]
+		.name = "transactions",
+		.description = "Customer purchases, one line per item or order: negative amounts are refunds",
+		.columns = cols, .ncolumns = sizeof cols / sizeof cols[0]
 	};
 
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;
