@@ -1,8 +1,7 @@
 /* plugins/customer/customer.c — the customer plugin: the transactions dataset
  * kind and the customer-area metrics from it (repeat rate, frequency, AOV,
- * P(alive), CLV, RFM), over the models of clv.h, fitted once per data set. */
+ * P(alive), CLV, RFM), over the models of clv.h, fitted once per cycle. */
 #include <math.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stddef.h>
@@ -20,17 +19,15 @@
 #define SET_DISCOUNT "customer.clv_monthly_discount"
 #define ERRLEN 256
 
-/* Everything the metrics need, computed once per data set. Immutable once
- * built; shared between callers through refs (guarded by cache_lock). */
+/* Everything the metrics need, computed once per cycle and kept for the
+ * cycle's other metrics (keep/kept, docs/design.md §6). Immutable once
+ * built, so the cycle's metrics read it without a lock. */
 typedef struct fit {
-	/* key: the same transactions, period and options give the same fit */
+	/* the inputs: the cycle's period and settings */
 	char period[32];
 	size_t nrows;
-	uint64_t hash;
 	int months;
 	double discount;
-	int refs;
-	unsigned long long cycle;  /* the host's cycle the fit was made in, or 0 */
 
 	char *arena;               /* customer ids of txns */
 	smb_clv_txn *txns;
@@ -52,14 +49,7 @@ typedef struct fit {
 	char summary_err[ERRLEN], bg_err[ERRLEN], gg_err[ERRLEN], clv_err[ERRLEN], rfm_err[ERRLEN];
 } fit;
 
-/* The last fit, reused by the other metrics of the same assessment. The
- * registry (and so this plugin) is one per process and read-only while
- * cycles run; a batch may run cycles in threads, so the slot is locked and
- * each fit counted, never freed while a compute still reads it. Keyed by
- * content, not by the context: two clients with the same period and row
- * count must not share a fit. */
-static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
-static fit *cache;
+#define KEPT "customer.fit"
 
 static void fit_free(fit *f)
 {
@@ -71,45 +61,17 @@ static void fit_free(fit *f)
 	free(f);
 }
 
-static void release(fit *f)
+static void fit_release(void *f)
 {
-	int last;
-
-	pthread_mutex_lock(&cache_lock);
-	last = --f->refs == 0;
-	pthread_mutex_unlock(&cache_lock);
-	if (last)
-		fit_free(f);
-}
-
-/* Frees the cached fit when the host unloads the plugin, so a leak checker
- * sees nothing left. */
-static void __attribute__((destructor)) cache_drop(void)
-{
-	pthread_mutex_lock(&cache_lock);
-	fit *f = cache;
-	cache = NULL;
-	if (f && --f->refs != 0)
-		f = NULL;
-	pthread_mutex_unlock(&cache_lock);
 	fit_free(f);
 }
 
-/* FNV-1a, 64 bits: a fingerprint of the rows, not a security measure. */
-static uint64_t fnv(uint64_t h, const char *s)
-{
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (h ^ 0x1f) * 1099511628211ULL;   /* field separator */
-}
-
-/* Reads every transactions row into f (arena, txns, hash). Returns
+/* Reads every transactions row into f (arena, txns). Returns
  * SMB_PLUGIN_OK, SMB_PLUGIN_MISSING (no rows) or SMB_PLUGIN_ERROR after fail(). */
 static int read_rows(const smb_host_api *api, smb_ctx *ctx, fit *f)
 {
 	size_t n = api->rows(ctx, "transactions"), used = 0, cap = 4096;
 	size_t *off;
-	uint64_t h = 1469598103934665603ULL;
 
 	if (n == 0)
 		return SMB_PLUGIN_MISSING;
@@ -142,7 +104,6 @@ static int read_rows(const smb_host_api *api, smb_ctx *ctx, fit *f)
 		memcpy(f->arena + used, id, len);
 		off[i] = used;
 		used += len;
-		h = fnv(h, id);
 
 		const char *date = api->cell(ctx, "transactions", i, "date");
 		if (!date || smb_clv_parse_date(date, &f->txns[i].day)) {
@@ -150,7 +111,6 @@ static int read_rows(const smb_host_api *api, smb_ctx *ctx, fit *f)
 			return api->fail(ctx, "transactions row %zu: date '%s' is not YYYY-MM-DD", i + 1,
 			                 date ? date : "");
 		}
-		h = fnv(h, date);
 
 		const char *amount = api->cell(ctx, "transactions", i, "amount");
 		double v;
@@ -160,21 +120,13 @@ static int read_rows(const smb_host_api *api, smb_ctx *ctx, fit *f)
 			                 amount ? amount : "");
 		}
 		f->txns[i].amount = v;
-		h = fnv(h, amount);
 	}
 	/* the arena no longer moves: turn offsets into pointers */
 	for (size_t i = 0; i < n; i++)
 		f->txns[i].customer_id = f->arena + off[i];
 	free(off);
 	f->ntxn = f->nrows = n;
-	f->hash = h;
 	return SMB_PLUGIN_OK;
-}
-
-static int same_key(const fit *a, const fit *b)
-{
-	return a->nrows == b->nrows && a->hash == b->hash && a->months == b->months
-	    && a->discount == b->discount && strcmp(a->period, b->period) == 0;
 }
 
 static int cmp_txn(const void *pa, const void *pb)
@@ -312,18 +264,24 @@ static int fit_build(fit *f, int first, int last)
 	return 0;
 }
 
-/* The fit of the ctx's data: from the cache when the rows, period and
- * options are the same, else built and cached. *out is released by the
- * caller. Returns SMB_PLUGIN_OK, SMB_PLUGIN_MISSING or SMB_PLUGIN_ERROR. */
-static int get_fit(const smb_host_api *api, smb_ctx *ctx, fit **out)
+/* The fit of the ctx's data: the one kept for the cycle, else built and
+ * kept (the rows, period and settings cannot change within a cycle). On a
+ * host without keep() the fit is built for this call alone: *owned is 1
+ * and the caller frees it. Returns SMB_PLUGIN_OK, SMB_PLUGIN_MISSING or
+ * SMB_PLUGIN_ERROR. */
+static int get_fit(const smb_host_api *api, smb_ctx *ctx, fit **out, int *owned)
 {
-	fit *f = calloc(1, sizeof *f), *old = NULL;
+	int keeps = SMB_HOST_HAS(api, keep) && SMB_HOST_HAS(api, kept);
+	fit *f;
 	const char *period = api->period(ctx);
 	int first, last, rc;
 	double months = api->setting(ctx, SET_MONTHS, 12);
 
 	*out = NULL;
-	if (!f)
+	*owned = 0;
+	if (keeps && (*out = api->kept(ctx, KEPT)))
+		return SMB_PLUGIN_OK;
+	if (!(f = calloc(1, sizeof *f)))
 		return api->fail(ctx, "customer: out of memory");
 	if (!period || strlen(period) >= sizeof f->period
 	    || smb_clv_parse_date(api->period_first(ctx), &first)
@@ -339,53 +297,23 @@ static int get_fit(const smb_host_api *api, smb_ctx *ctx, fit **out)
 	strcpy(f->period, period);
 	f->months = (int)months;
 	f->discount = api->setting(ctx, SET_DISCOUNT, 0.01);
-	/* Within one cycle of a host that numbers them, the rows cannot have
-	 * changed: skip reading them again for the next metric. */
-	if (SMB_HOST_HAS(api, cycle))
-		f->cycle = api->cycle(ctx);
-	if (f->cycle) {
-		pthread_mutex_lock(&cache_lock);
-		if (cache && cache->cycle == f->cycle && cache->months == f->months && cache->discount == f->discount &&
-		    strcmp(cache->period, f->period) == 0) {
-			cache->refs++;
-			*out = cache;
-		}
-		pthread_mutex_unlock(&cache_lock);
-		if (*out) {
-			fit_free(f);
-			return SMB_PLUGIN_OK;
-		}
-	}
 	if ((rc = read_rows(api, ctx, f)) != SMB_PLUGIN_OK) {
 		fit_free(f);
 		return rc;
 	}
-
-	pthread_mutex_lock(&cache_lock);
-	if (cache && same_key(cache, f)) {
-		cache->refs++;
-		cache->cycle = f->cycle;
-		*out = cache;
-	}
-	pthread_mutex_unlock(&cache_lock);
-	if (*out) {
-		fit_free(f);
-		return SMB_PLUGIN_OK;
-	}
-
 	if (fit_build(f, first, last)) {
 		size_t n = f->ntxn;
 		fit_free(f);
 		return api->fail(ctx, "customer: out of memory for %zu transactions", n);
 	}
-	f->refs = 2;   /* the cache's and the caller's */
-	pthread_mutex_lock(&cache_lock);
-	old = cache;
-	cache = f;
-	if (old && --old->refs != 0)
-		old = NULL;
-	pthread_mutex_unlock(&cache_lock);
-	fit_free(old);
+	if (!keeps) {
+		*owned = 1;
+		*out = f;
+		return SMB_PLUGIN_OK;
+	}
+	/* keep() releases f itself when it fails (out of memory) */
+	if (api->keep(ctx, KEPT, f, fit_release) != SMB_PLUGIN_OK)
+		return api->fail(ctx, "customer: out of memory keeping the fit for the cycle");
 	*out = f;
 	return SMB_PLUGIN_OK;
 }
@@ -507,12 +435,13 @@ static int value_of(const smb_host_api *api, smb_ctx *ctx, int id, const fit *f,
 static int compute(const smb_host_api *api, smb_ctx *ctx, void *ud, double *out)
 {
 	fit *f;
-	int rc = get_fit(api, ctx, &f);
+	int owned, rc = get_fit(api, ctx, &f, &owned);
 
 	if (rc != SMB_PLUGIN_OK)
 		return rc;
 	rc = value_of(api, ctx, *(const int *)ud, f, out);
-	release(f);
+	if (owned)
+		fit_free(f);
 	return rc;
 }
 
