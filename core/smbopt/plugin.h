@@ -37,9 +37,36 @@ extern "C" {
  * call with its own ctx (one cycle per thread; `smbopt assess --all --jobs`):
  * a plugin keeps per-cycle work only through keep()/kept(), which belong to
  * the ctx's cycle, and keeps no other mutable global state unless it guards
- * it with its own lock. Strings the host returns (period(), cell(), …) are
- * valid until the callback returns; strings a plugin passes to add_*() are
- * copied during the call. */
+ * it with its own lock. smb_plugin_fini runs once, after every cycle.
+ *
+ * String lifetimes. Strings the host returns inside a compute or when
+ * callback (period(), period_first(), period_last(), industry(), cell())
+ * are the host's, read-only, and valid until that callback returns: a
+ * plugin that wants one later (in what it keep()s for the cycle) copies
+ * it. cell() returns NULL for no such kind, row or column. host_error()'s
+ * string is valid until init returns. Strings a plugin passes to
+ * add_*(), describe_metric(), override() and add_setting() are copied
+ * during the call; those in smb_plugin_info must outlive the plugin's
+ * load (string literals).
+ *
+ * Enumerations. Values fixed by the C compiler are C enums (smb_coltype);
+ * the vocabularies playbooks share with plugins stay strings, as released
+ * in ABI 1: smb_metric_def.rollup ("sum", "last", "mean", "derived"),
+ * smb_rule_def.kind ("strength", "weakness", "opportunity", "threat") and
+ * smb_rule_def.severity ("low", "medium", "high"); the host refuses any
+ * other spelling on add_*. They stay strings: enums would change released
+ * structs, and playbooks spell them the same way.
+ *
+ * Growth. A released struct is never reordered and never shrinks. The host
+ * table (smb_host_api) grows only at its end: a plugin tests a field with
+ * SMB_HOST_HAS(api, field) before calling it, as an older host's table
+ * ends before it. smb_plugin_info also grows only at its end (the host
+ * zeroes it before init). A definition struct the plugin passes in is not
+ * grown in place, since an older plugin's copy would be read past its end:
+ * new information arrives as a new struct with its own add_* or describe
+ * function at the end of the table (smb_metric_about, smb_setting_def,
+ * smb_applies_def). Initialise every struct with named fields (.key = …)
+ * so a field can never land in another's place. */
 #define SMB_PLUGIN_ABI_VERSION 1
 #define SMB_PLUGIN_INIT_SYMBOL "smb_plugin_init"
 #define SMB_PLUGIN_ABI_SYMBOL "smb_plugin_abi"
