@@ -65,6 +65,37 @@ is "$(echo "$out" | jq -r '[.plugins[].name] | join(",")')" "ctor" "beside it, t
 like "$(echo "$out" | jq -r '.refused[0].reason')" "$tmp/open: refused: the directory" "a link into a writable directory is refused"
 ok $([ -e "$tmp/ctor-ran" ]; echo $?) "the marker works: a loaded plugin's constructor ran"
 
+# The ABI a plugin declares (smb_plugin_abi) is read before init runs:
+# ahead.so declares one newer than the host's and writes a marker in init.
+# ctor.so above declares none, as plugins built before the symbol: ABI 1.
+mkdir -p "$tmp/ahead"
+cp "$lib/ahead.so" "$tmp/ahead/ahead.so"; chmod 755 "$tmp/ahead/ahead.so"
+cp "$lib/good.so" "$tmp/ahead/good.so"; chmod 755 "$tmp/ahead/good.so"
+rm -f "$tmp/init-ran"
+run env SMB_INIT_MARK="$tmp/init-ran" "$top_builddir/smbopt" plugins --no-defaults --plugins "$tmp/ahead" --format json
+is "$(echo "$out" | jq -r '[.plugins[].name] | join(",")')" "good" "a plugin declaring a newer ABI is refused, the others load"
+is "$(echo "$out" | jq -r '.refused[0].reason')" "$tmp/ahead/ahead.so: refused: declares plugin ABI 2, this smbopt has ABI 1" \
+   "naming both ABIs"
+ok $([ ! -e "$tmp/init-ran" ]; echo $?) "its init never ran"
+# smb_plugin_fini runs once per successful init, before dlclose: for the
+# plugin kept, at the end of the command; for a copy refused after its init
+# (fini_b.so has the same plugin name), at once. ahead.so, refused before
+# init, and a failing init get none.
+mkdir -p "$tmp/fini"
+cp "$lib/fini.so" "$tmp/fini/fini.so"; cp "$lib/fini_b.so" "$tmp/fini/fini_b.so"; cp "$lib/ahead.so" "$tmp/fini/ahead.so"
+chmod 755 "$tmp/fini"/*.so
+rm -f "$tmp/fini-log"
+run env SMB_FINI_MARK="$tmp/fini-log" "$top_builddir/smbopt" plugins --no-defaults --plugins "$tmp/fini" --format json
+is "$(echo "$out" | jq -r '[.plugins[].name] | join(",")')" "fini" "the plugin with an unload hook loads"
+like "$(echo "$out" | jq -r '.refused[] | select(.file | endswith("fini_b.so")) | .reason')" "plugin fini is already loaded" \
+   "its second copy is refused after init"
+is "$(tr '\n' ' ' < "$tmp/fini-log")" "init a init b fini b fini a " "fini follows each successful init, once, before unload"
+
+# Every bundled plugin declares its ABI, also those linked with an export list.
+for so in "$top_builddir"/plugins/.libs/*.so; do
+	ok $(nm -D --defined-only "$so" | grep -q ' R smb_plugin_abi$'; echo $?) "$(basename "$so") exports smb_plugin_abi"
+done
+
 # Two providers of one metric key: refused in both load orders (plugins of
 # a folder load in name order), naming both, unless the later declares it
 # overrides. rival.so defines good.so's marketing.visits_per_day as 1e9.

@@ -379,12 +379,35 @@ static const char *host_error(smb_host *h)
 }
 
 static const smb_host_api api_template = {
-	SMB_PLUGIN_ABI_VERSION, sizeof(smb_host_api), NULL,
-	add_kind, add_metric, add_goalposts, add_rule, add_initiative, add_solver, host_error,
-	smb_ctx_get, smb_ctx_get_at, smb_ctx_period, smb_ctx_period_first, smb_ctx_period_last,
-	smb_ctx_industry, smb_ctx_setting, smb_ctx_rows, smb_ctx_cell, smb_ctx_model, smb_ctx_fail,
-	smb_ctx_cycle, smb_ctx_keep, smb_ctx_kept, smb_ctx_cell_number, add_applies,
-	describe_metric, host_override, host_add_setting,
+	.abi_version = SMB_PLUGIN_ABI_VERSION,
+	.struct_size = sizeof(smb_host_api),
+	.host = NULL,
+	.add_kind = add_kind,
+	.add_metric = add_metric,
+	.add_goalposts = add_goalposts,
+	.add_rule = add_rule,
+	.add_initiative = add_initiative,
+	.add_solver = add_solver,
+	.host_error = host_error,
+	.get = smb_ctx_get,
+	.get_at = smb_ctx_get_at,
+	.period = smb_ctx_period,
+	.period_first = smb_ctx_period_first,
+	.period_last = smb_ctx_period_last,
+	.industry = smb_ctx_industry,
+	.setting = smb_ctx_setting,
+	.rows = smb_ctx_rows,
+	.cell = smb_ctx_cell,
+	.model = smb_ctx_model,
+	.fail = smb_ctx_fail,
+	.cycle = smb_ctx_cycle,
+	.keep = smb_ctx_keep,
+	.kept = smb_ctx_kept,
+	.cell_number = smb_ctx_cell_number,
+	.add_applies = add_applies,
+	.describe_metric = describe_metric,
+	.override = host_override,
+	.add_setting = host_add_setting,
 };
 
 const smb_host_api *smb_host_api_table(void)
@@ -452,6 +475,18 @@ static int trusted_path(const char *path, smb_err *e)
 	return SMB_OK;
 }
 
+/* Unloads a plugin whose init succeeded: its smb_plugin_fini, if it has
+ * one, runs first, while its code and data are still mapped (plugin.h). */
+static void close_inited(void *handle)
+{
+	smb_plugin_fini_fn fini;
+
+	*(void **)&fini = dlsym(handle, SMB_PLUGIN_FINI_SYMBOL);
+	if (fini)
+		fini();
+	dlclose(handle);
+}
+
 int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
 {
 	struct stat sb;
@@ -459,11 +494,13 @@ int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
 	smb_host_api api;
 	smb_plugin_info info;
 	smb_plugin_init_fn init;
+	const uint32_t *declared;
+	uint32_t abi;
 	smb_plugin *p;
 	smb_facts facts = 0;
 	char why[160];
 	void *handle;
-	int rc;
+	int rc, inited;
 
 	if (stat(path, &sb) != 0)
 		return smb_err_set(e, SMB_ECONFIG, "%s: cannot read the file", path);
@@ -481,6 +518,16 @@ int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
 		dlclose(handle);
 		return smb_err_set(e, SMB_ECONFIG, "%s: refused: no %s symbol (not an smbopt plugin)", path, SMB_PLUGIN_INIT_SYMBOL);
 	}
+	/* The ABI a plugin declares is read before any of its code runs, so
+	 * a plugin built for a newer host never meets a table it would read
+	 * past; without the symbol it predates it and is ABI 1 (plugin.h). */
+	declared = dlsym(handle, SMB_PLUGIN_ABI_SYMBOL);
+	abi = declared ? *declared : 1;
+	if (abi > SMB_PLUGIN_ABI_VERSION || abi == 0) {
+		dlclose(handle);
+		return smb_err_set(e, SMB_ECONFIG, "%s: refused: declares plugin ABI %u, this smbopt has ABI %d", path,
+		                   (unsigned)abi, SMB_PLUGIN_ABI_VERSION);
+	}
 	memset(&host, 0, sizeof host);
 	host.file = path;
 	if ((rc = smb_registry_init(&host.staging, e))) {
@@ -492,7 +539,7 @@ int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
 	api = api_template;
 	api.host = &host;
 	memset(&info, 0, sizeof info);
-	rc = init(&api, &info);
+	inited = (rc = init(&api, &info)) == SMB_PLUGIN_OK;
 	if (info.abi_version > SMB_PLUGIN_ABI_VERSION)
 		rc = smb_err_set(e, SMB_ECONFIG, "%s: refused: built for plugin ABI %u, this smbopt has ABI %d",
 		                 path, info.abi_version, SMB_PLUGIN_ABI_VERSION);
@@ -503,6 +550,9 @@ int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
 		rc = smb_err_set(e, SMB_ECONFIG, "%s: refused: %s", path, host.error);
 	else if (info.abi_version == 0 || !info.name || !*info.name || !info.version)
 		rc = smb_err_set(e, SMB_ECONFIG, "%s: refused: init did not fill abi_version, name and version", path);
+	else if (declared && info.abi_version != abi)
+		rc = smb_err_set(e, SMB_ECONFIG, "%s: refused: declares plugin ABI %u but init says %u", path,
+		                 (unsigned)abi, info.abi_version);
 	else if (smb_facts_parse(info.facts, &facts, why, sizeof why))
 		rc = smb_err_set(e, SMB_ECONFIG, "%s: refused: facts: %s", path, why);
 	else
@@ -522,7 +572,10 @@ int smb_plugin_load_file(smb_registry *r, const char *path, smb_err *e)
 		rc = smb_registry_merge(r, &host.staging, e);
 	if (rc != SMB_OK) {
 		smb_registry_free(&host.staging);
-		dlclose(handle);
+		if (inited)
+			close_inited(handle);
+		else
+			dlclose(handle);
 		return rc;
 	}
 	p = &r->plugins[r->nplugins++];
@@ -628,7 +681,7 @@ void smb_plugins_unload(smb_registry *r)
 	for (size_t i = 0; i < r->nplugins; i++) {
 		smb_plugin *p = &r->plugins[i];
 		if (p->handle)
-			dlclose(p->handle);
+			close_inited(p->handle);
 		free(p->path);
 		free(p->name);
 		free(p->version);

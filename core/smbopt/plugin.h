@@ -25,17 +25,52 @@ extern "C" {
  * - the definition structs below are never changed once released; a new ABI
  *   version adds new structs and new add_* functions instead.
  * - a plugin whose info.abi_version is greater than the host's is refused.
+ * - a plugin states its ABI before any of its code runs: SMB_PLUGIN_DECLARE_ABI
+ *   (below) exports the data symbol smb_plugin_abi, which the loader reads
+ *   with dlsym before it calls init. A newer one is refused with init never
+ *   called; one that disagrees with info.abi_version is refused after init.
+ *   A plugin without the symbol was built before it existed and is taken
+ *   as ABI 1, the version then current: it loads as it always did.
  *
  * Threading (docs/design.md §6). init runs once per registry, one load at a
  * time. compute and when callbacks may run on several threads at once, each
  * call with its own ctx (one cycle per thread; `smbopt assess --all --jobs`):
  * a plugin keeps per-cycle work only through keep()/kept(), which belong to
  * the ctx's cycle, and keeps no other mutable global state unless it guards
- * it with its own lock. Strings the host returns (period(), cell(), …) are
- * valid until the callback returns; strings a plugin passes to add_*() are
- * copied during the call. */
+ * it with its own lock. smb_plugin_fini runs once, after every cycle.
+ *
+ * String lifetimes. Strings the host returns inside a compute or when
+ * callback (period(), period_first(), period_last(), industry(), cell())
+ * are the host's, read-only, and valid until that callback returns: a
+ * plugin that wants one later (in what it keep()s for the cycle) copies
+ * it. cell() returns NULL for no such kind, row or column. host_error()'s
+ * string is valid until init returns. Strings a plugin passes to
+ * add_*(), describe_metric(), override() and add_setting() are copied
+ * during the call; those in smb_plugin_info must outlive the plugin's
+ * load (string literals).
+ *
+ * Enumerations. Values fixed by the C compiler are C enums (smb_coltype);
+ * the vocabularies playbooks share with plugins stay strings, as released
+ * in ABI 1: smb_metric_def.rollup ("sum", "last", "mean", "derived"),
+ * smb_rule_def.kind ("strength", "weakness", "opportunity", "threat") and
+ * smb_rule_def.severity ("low", "medium", "high"); the host refuses any
+ * other spelling on add_*. They stay strings: enums would change released
+ * structs, and playbooks spell them the same way.
+ *
+ * Growth. A released struct is never reordered and never shrinks. The host
+ * table (smb_host_api) grows only at its end: a plugin tests a field with
+ * SMB_HOST_HAS(api, field) before calling it, as an older host's table
+ * ends before it. smb_plugin_info also grows only at its end (the host
+ * zeroes it before init). A definition struct the plugin passes in is not
+ * grown in place, since an older plugin's copy would be read past its end:
+ * new information arrives as a new struct with its own add_* or describe
+ * function at the end of the table (smb_metric_about, smb_setting_def,
+ * smb_applies_def). Initialise every struct with named fields (.key = …)
+ * so a field can never land in another's place. */
 #define SMB_PLUGIN_ABI_VERSION 1
 #define SMB_PLUGIN_INIT_SYMBOL "smb_plugin_init"
+#define SMB_PLUGIN_ABI_SYMBOL "smb_plugin_abi"
+#define SMB_PLUGIN_FINI_SYMBOL "smb_plugin_fini"
 
 /* Result codes of host functions and plugin callbacks. */
 #define SMB_PLUGIN_OK       0
@@ -340,6 +375,24 @@ static inline int smb_plugin_describe(const smb_host_api *api, const smb_metric_
  * and the host unloads the plugin and reports host_error() or a generic reason. */
 typedef int (*smb_plugin_init_fn)(const smb_host_api *api, smb_plugin_info *info);
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info);
+
+/* The ABI the plugin was built against, read before init runs (ABI rules
+ * above). Write SMB_PLUGIN_DECLARE_ABI; once at file scope in one source
+ * file of the plugin. A plugin linked with an export list exports
+ * smb_plugin_abi (and smb_plugin_fini if it has one) beside smb_plugin_init. */
+extern const uint32_t smb_plugin_abi;
+#define SMB_PLUGIN_DECLARE_ABI const uint32_t smb_plugin_abi = SMB_PLUGIN_ABI_VERSION
+
+/* Optional: what a plugin undoes before the host unloads it (frees what
+ * init set up, closes a log). The host calls it once, just before dlclose,
+ * for every plugin whose init returned SMB_PLUGIN_OK: when the registry is
+ * freed at the end of the command, and also when the host refuses the
+ * plugin after a successful init (a duplicate name or metric, bad facts).
+ * It is not called when init fails: a failing init cleans up after itself.
+ * No callback of the plugin runs after it. Added
+ * after abi version 1's first release; an older host never calls it. */
+typedef void (*smb_plugin_fini_fn)(void);
+void smb_plugin_fini(void);
 
 #ifdef __cplusplus
 }

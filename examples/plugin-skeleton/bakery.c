@@ -40,32 +40,34 @@ static const char *const rule_recommend[] = { "BAK-bake-to-sales", NULL };
 
 static const smb_metric_def metrics[] = {
 	/* new inputs: keys no default playbook declares */
-	{ "operations.baked_units", "Units baked", "count", 1, "sum", NULL, NULL, NULL, NULL, 0 },
-	{ "operations.unsold_units", "Units left unsold at closing", "count", -1, "sum", NULL, NULL, NULL, NULL, 0 },
-	{ "operations.unsold_pct", "Unsold share of the bake", "%", -1, "derived", unsold_in, NULL, unsold_pct, NULL, 1 },
+	{ .key = "operations.baked_units", .label = "Units baked", .unit = "count", .better = 1, .rollup = "sum", .inputs = NULL, .dataset = NULL, .compute = NULL, .ud = NULL, .weight = 0 },
+	{ .key = "operations.unsold_units", .label = "Units left unsold at closing", .unit = "count", .better = -1, .rollup = "sum", .inputs = NULL, .dataset = NULL, .compute = NULL, .ud = NULL, .weight = 0 },
+	{ .key = "operations.unsold_pct", .label = "Unsold share of the bake", .unit = "%", .better = -1, .rollup = "derived", .inputs = unsold_in, .dataset = NULL, .compute = unsold_pct, .ud = NULL, .weight = 1 },
 };
 
 static const smb_goalposts_def goalposts[] = {
-	{ "operations.unsold_pct", IND, 15, 3, NULL,
-	  "Rule of thumb of this example plugin: replace with a benchmark you can cite for your bakeries" },
+	{ .metric = "operations.unsold_pct", .industry = IND, .worst = 15, .best = 3, .bands = NULL,
+	  .source = "Rule of thumb of this example plugin: replace with a benchmark you can cite for your bakeries" },
 	/* a default-playbook metric: bakeries sell their own produce, so the
 	 * cost of ingredients is a small share of the price */
-	{ "finance.gross_margin_pct", IND, 40, 70, NULL,
-	  "Rule of thumb of this example plugin: ingredients about a third of the selling price or less" },
+	{ .metric = "finance.gross_margin_pct", .industry = IND, .worst = 40, .best = 70, .bands = NULL,
+	  .source = "Rule of thumb of this example plugin: ingredients about a third of the selling price or less" },
 };
 
-static const smb_effect_def bake_fx[] = { { "operations.unsold_pct", -4 } };
+static const smb_effect_def bake_fx[] = { { .metric = "operations.unsold_pct", .delta = -4 } };
+
+SMB_PLUGIN_DECLARE_ABI;
 
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	const smb_rule_def rule = {
-		"BAK-0010", "operations", "weakness", "medium", rule_metrics, too_much_unsold, NULL,
-		"Too much of the bake goes unsold",
-		"{operations.unsold_pct:%.1f}% of what is baked is left at closing.", rule_recommend, IND,
+		.id = "BAK-0010", .area = "operations", .kind = "weakness", .severity = "medium", .metrics = rule_metrics, .when = too_much_unsold, .ud = NULL,
+		.title = "Too much of the bake goes unsold",
+		.detail = "{operations.unsold_pct:%.1f}% of what is baked is left at closing.", .recommend = rule_recommend, .industry = IND,
 	};
 	const smb_initiative_def initiative = {
-		"BAK-bake-to-sales", "operations", "Bake to the sales of the same weekday last month, bake again at noon",
-		0, 10, 1, 0.7, bake_fx, 1, NULL, NULL,
+		.id = "BAK-bake-to-sales", .area = "operations", .title = "Bake to the sales of the same weekday last month, bake again at noon",
+		.cost = 0, .hours = 10, .months = 1, .confidence = 0.7, .effects = bake_fx, .neffects = 1, .requires = NULL, .excludes = NULL,
 	};
 
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;

@@ -1,8 +1,7 @@
 /* plugins/customer/customer.c — the customer plugin: the transactions dataset
  * kind and the customer-area metrics from it (repeat rate, frequency, AOV,
- * P(alive), CLV, RFM), over the models of clv.h, fitted once per data set. */
+ * P(alive), CLV, RFM), over the models of clv.h, fitted once per cycle. */
 #include <math.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stddef.h>
@@ -20,17 +19,15 @@
 #define SET_DISCOUNT "customer.clv_monthly_discount"
 #define ERRLEN 256
 
-/* Everything the metrics need, computed once per data set. Immutable once
- * built; shared between callers through refs (guarded by cache_lock). */
+/* Everything the metrics need, computed once per cycle and kept for the
+ * cycle's other metrics (keep/kept, docs/design.md §6). Immutable once
+ * built, so the cycle's metrics read it without a lock. */
 typedef struct fit {
-	/* key: the same transactions, period and options give the same fit */
+	/* the inputs: the cycle's period and settings */
 	char period[32];
 	size_t nrows;
-	uint64_t hash;
 	int months;
 	double discount;
-	int refs;
-	unsigned long long cycle;  /* the host's cycle the fit was made in, or 0 */
 
 	char *arena;               /* customer ids of txns */
 	smb_clv_txn *txns;
@@ -52,14 +49,7 @@ typedef struct fit {
 	char summary_err[ERRLEN], bg_err[ERRLEN], gg_err[ERRLEN], clv_err[ERRLEN], rfm_err[ERRLEN];
 } fit;
 
-/* The last fit, reused by the other metrics of the same assessment. The
- * registry (and so this plugin) is one per process and read-only while
- * cycles run; a batch may run cycles in threads, so the slot is locked and
- * each fit counted, never freed while a compute still reads it. Keyed by
- * content, not by the context: two clients with the same period and row
- * count must not share a fit. */
-static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
-static fit *cache;
+#define KEPT "customer.fit"
 
 static void fit_free(fit *f)
 {
@@ -71,45 +61,17 @@ static void fit_free(fit *f)
 	free(f);
 }
 
-static void release(fit *f)
+static void fit_release(void *f)
 {
-	int last;
-
-	pthread_mutex_lock(&cache_lock);
-	last = --f->refs == 0;
-	pthread_mutex_unlock(&cache_lock);
-	if (last)
-		fit_free(f);
-}
-
-/* Frees the cached fit when the host unloads the plugin, so a leak checker
- * sees nothing left. */
-static void __attribute__((destructor)) cache_drop(void)
-{
-	pthread_mutex_lock(&cache_lock);
-	fit *f = cache;
-	cache = NULL;
-	if (f && --f->refs != 0)
-		f = NULL;
-	pthread_mutex_unlock(&cache_lock);
 	fit_free(f);
 }
 
-/* FNV-1a, 64 bits: a fingerprint of the rows, not a security measure. */
-static uint64_t fnv(uint64_t h, const char *s)
-{
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (h ^ 0x1f) * 1099511628211ULL;   /* field separator */
-}
-
-/* Reads every transactions row into f (arena, txns, hash). Returns
+/* Reads every transactions row into f (arena, txns). Returns
  * SMB_PLUGIN_OK, SMB_PLUGIN_MISSING (no rows) or SMB_PLUGIN_ERROR after fail(). */
 static int read_rows(const smb_host_api *api, smb_ctx *ctx, fit *f)
 {
 	size_t n = api->rows(ctx, "transactions"), used = 0, cap = 4096;
 	size_t *off;
-	uint64_t h = 1469598103934665603ULL;
 
 	if (n == 0)
 		return SMB_PLUGIN_MISSING;
@@ -142,7 +104,6 @@ static int read_rows(const smb_host_api *api, smb_ctx *ctx, fit *f)
 		memcpy(f->arena + used, id, len);
 		off[i] = used;
 		used += len;
-		h = fnv(h, id);
 
 		const char *date = api->cell(ctx, "transactions", i, "date");
 		if (!date || smb_clv_parse_date(date, &f->txns[i].day)) {
@@ -150,7 +111,6 @@ static int read_rows(const smb_host_api *api, smb_ctx *ctx, fit *f)
 			return api->fail(ctx, "transactions row %zu: date '%s' is not YYYY-MM-DD", i + 1,
 			                 date ? date : "");
 		}
-		h = fnv(h, date);
 
 		const char *amount = api->cell(ctx, "transactions", i, "amount");
 		double v;
@@ -160,21 +120,13 @@ static int read_rows(const smb_host_api *api, smb_ctx *ctx, fit *f)
 			                 amount ? amount : "");
 		}
 		f->txns[i].amount = v;
-		h = fnv(h, amount);
 	}
 	/* the arena no longer moves: turn offsets into pointers */
 	for (size_t i = 0; i < n; i++)
 		f->txns[i].customer_id = f->arena + off[i];
 	free(off);
 	f->ntxn = f->nrows = n;
-	f->hash = h;
 	return SMB_PLUGIN_OK;
-}
-
-static int same_key(const fit *a, const fit *b)
-{
-	return a->nrows == b->nrows && a->hash == b->hash && a->months == b->months
-	    && a->discount == b->discount && strcmp(a->period, b->period) == 0;
 }
 
 static int cmp_txn(const void *pa, const void *pb)
@@ -312,18 +264,24 @@ static int fit_build(fit *f, int first, int last)
 	return 0;
 }
 
-/* The fit of the ctx's data: from the cache when the rows, period and
- * options are the same, else built and cached. *out is released by the
- * caller. Returns SMB_PLUGIN_OK, SMB_PLUGIN_MISSING or SMB_PLUGIN_ERROR. */
-static int get_fit(const smb_host_api *api, smb_ctx *ctx, fit **out)
+/* The fit of the ctx's data: the one kept for the cycle, else built and
+ * kept (the rows, period and settings cannot change within a cycle). On a
+ * host without keep() the fit is built for this call alone: *owned is 1
+ * and the caller frees it. Returns SMB_PLUGIN_OK, SMB_PLUGIN_MISSING or
+ * SMB_PLUGIN_ERROR. */
+static int get_fit(const smb_host_api *api, smb_ctx *ctx, fit **out, int *owned)
 {
-	fit *f = calloc(1, sizeof *f), *old = NULL;
+	int keeps = SMB_HOST_HAS(api, keep) && SMB_HOST_HAS(api, kept);
+	fit *f;
 	const char *period = api->period(ctx);
 	int first, last, rc;
 	double months = api->setting(ctx, SET_MONTHS, 12);
 
 	*out = NULL;
-	if (!f)
+	*owned = 0;
+	if (keeps && (*out = api->kept(ctx, KEPT)))
+		return SMB_PLUGIN_OK;
+	if (!(f = calloc(1, sizeof *f)))
 		return api->fail(ctx, "customer: out of memory");
 	if (!period || strlen(period) >= sizeof f->period
 	    || smb_clv_parse_date(api->period_first(ctx), &first)
@@ -339,53 +297,23 @@ static int get_fit(const smb_host_api *api, smb_ctx *ctx, fit **out)
 	strcpy(f->period, period);
 	f->months = (int)months;
 	f->discount = api->setting(ctx, SET_DISCOUNT, 0.01);
-	/* Within one cycle of a host that numbers them, the rows cannot have
-	 * changed: skip reading them again for the next metric. */
-	if (SMB_HOST_HAS(api, cycle))
-		f->cycle = api->cycle(ctx);
-	if (f->cycle) {
-		pthread_mutex_lock(&cache_lock);
-		if (cache && cache->cycle == f->cycle && cache->months == f->months && cache->discount == f->discount &&
-		    strcmp(cache->period, f->period) == 0) {
-			cache->refs++;
-			*out = cache;
-		}
-		pthread_mutex_unlock(&cache_lock);
-		if (*out) {
-			fit_free(f);
-			return SMB_PLUGIN_OK;
-		}
-	}
 	if ((rc = read_rows(api, ctx, f)) != SMB_PLUGIN_OK) {
 		fit_free(f);
 		return rc;
 	}
-
-	pthread_mutex_lock(&cache_lock);
-	if (cache && same_key(cache, f)) {
-		cache->refs++;
-		cache->cycle = f->cycle;
-		*out = cache;
-	}
-	pthread_mutex_unlock(&cache_lock);
-	if (*out) {
-		fit_free(f);
-		return SMB_PLUGIN_OK;
-	}
-
 	if (fit_build(f, first, last)) {
 		size_t n = f->ntxn;
 		fit_free(f);
 		return api->fail(ctx, "customer: out of memory for %zu transactions", n);
 	}
-	f->refs = 2;   /* the cache's and the caller's */
-	pthread_mutex_lock(&cache_lock);
-	old = cache;
-	cache = f;
-	if (old && --old->refs != 0)
-		old = NULL;
-	pthread_mutex_unlock(&cache_lock);
-	fit_free(old);
+	if (!keeps) {
+		*owned = 1;
+		*out = f;
+		return SMB_PLUGIN_OK;
+	}
+	/* keep() releases f itself when it fails (out of memory) */
+	if (api->keep(ctx, KEPT, f, fit_release) != SMB_PLUGIN_OK)
+		return api->fail(ctx, "customer: out of memory keeping the fit for the cycle");
 	*out = f;
 	return SMB_PLUGIN_OK;
 }
@@ -507,12 +435,13 @@ static int value_of(const smb_host_api *api, smb_ctx *ctx, int id, const fit *f,
 static int compute(const smb_host_api *api, smb_ctx *ctx, void *ud, double *out)
 {
 	fit *f;
-	int rc = get_fit(api, ctx, &f);
+	int owned, rc = get_fit(api, ctx, &f, &owned);
 
 	if (rc != SMB_PLUGIN_OK)
 		return rc;
 	rc = value_of(api, ctx, *(const int *)ud, f, out);
-	release(f);
+	if (owned)
+		fit_free(f);
 	return rc;
 }
 
@@ -560,8 +489,8 @@ static int add_metrics(const smb_host_api *api)
 		{ C_AT_RISK, "customer.rfm_at_risk_share_pct", "Customers in the RFM segments 'at risk' and 'cannot lose them'", "%", -1, 1 },
 	};
 	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
-		smb_metric_def d = { m[i].key, m[i].label, m[i].unit, m[i].better, "derived", NULL,
-		                     "transactions", compute, (void *)&ids[m[i].id], m[i].weight };
+		smb_metric_def d = { .key = m[i].key, .label = m[i].label, .unit = m[i].unit, .better = m[i].better, .rollup = "derived", .inputs = NULL,
+		                     .dataset = "transactions", .compute = compute, .ud = (void *)&ids[m[i].id], .weight = m[i].weight };
 		if (api->add_metric(api->host, &d))
 			return -1;
 	}
@@ -571,11 +500,11 @@ static int add_metrics(const smb_host_api *api)
 static int add_goalposts(const smb_host_api *api)
 {
 	const smb_goalposts_def g[] = {
-		{ "customer.repeat_rate_pct", NULL, 10, 50, NULL,
-		  "Rule of thumb of this plugin: under one customer in ten coming back is weak, one in two strong; why "
+		{ .metric = "customer.repeat_rate_pct", .industry = NULL, .worst = 10, .best = 50, .bands = NULL,
+		  .source = "Rule of thumb of this plugin: under one customer in ten coming back is weak, one in two strong; why "
 		  "it matters: Reichheld & Sasser, 'Zero Defections: Quality Comes to Services', HBR 1990" },
-		{ "customer.active_share_pct", NULL, 20, 70, NULL,
-		  "Rule of thumb of this plugin on the share of repeat buyers with P(alive) >= 0.5 under the BG/NBD model "
+		{ .metric = "customer.active_share_pct", .industry = NULL, .worst = 20, .best = 70, .bands = NULL,
+		  .source = "Rule of thumb of this plugin on the share of repeat buyers with P(alive) >= 0.5 under the BG/NBD model "
 		  "(Fader, Hardie & Lee 2005, 'Counting Your Customers the Easy Way', Marketing Science 24(2))" },
 	};
 	for (size_t i = 0; i < sizeof g / sizeof g[0]; i++)
@@ -587,30 +516,30 @@ static int add_goalposts(const smb_host_api *api)
 static int add_rules(const smb_host_api *api)
 {
 	const smb_rule_def r[] = {
-		{ "CUS-0510", "customer", "weakness", "high", K("customer.active_share_pct"), when,
-		  (void *)&rids[R_ACTIVE_LOW], "Most customers have probably stopped buying",
-		  "Only {customer.active_share_pct:%.0f}% of repeat buyers are more likely than not still active "
+		{ .id = "CUS-0510", .area = "customer", .kind = "weakness", .severity = "high", .metrics = K("customer.active_share_pct"), .when = when,
+		  .ud = (void *)&rids[R_ACTIVE_LOW], .title = "Most customers have probably stopped buying",
+		  .detail = "Only {customer.active_share_pct:%.0f}% of repeat buyers are more likely than not still active "
 		  "(BG/NBD P(alive) >= 0.5; one-time buyers, whom the model cannot judge, are not counted).",
-		  K("CUS-winback-at-risk", "CUS-second-purchase"), NULL },
-		{ "CUS-0520", "customer", "threat", "medium", K("customer.rfm_at_risk_share_pct"), when,
-		  (void *)&rids[R_AT_RISK], "Good customers are drifting away",
-		  "{customer.rfm_at_risk_share_pct:%.0f}% of customers bought often or much but not lately (RFM 'at "
+		  .recommend = K("CUS-winback-at-risk", "CUS-second-purchase"), .industry = NULL },
+		{ .id = "CUS-0520", .area = "customer", .kind = "threat", .severity = "medium", .metrics = K("customer.rfm_at_risk_share_pct"), .when = when,
+		  .ud = (void *)&rids[R_AT_RISK], .title = "Good customers are drifting away",
+		  .detail = "{customer.rfm_at_risk_share_pct:%.0f}% of customers bought often or much but not lately (RFM 'at "
 		  "risk' and 'cannot lose them', models.rfm).",
-		  K("CUS-winback-at-risk"), NULL },
-		{ "CUS-0530", "customer", "threat", "low", K("customer.top_decile_clv_share_pct"), when,
-		  (void *)&rids[R_TOP_DECILE], "A tenth of customers holds most of the expected value",
-		  "The top 10% of customers hold {customer.top_decile_clv_share_pct:%.0f}% of the next 12 months' "
+		  .recommend = K("CUS-winback-at-risk"), .industry = NULL },
+		{ .id = "CUS-0530", .area = "customer", .kind = "threat", .severity = "low", .metrics = K("customer.top_decile_clv_share_pct"), .when = when,
+		  .ud = (void *)&rids[R_TOP_DECILE], .title = "A tenth of customers holds most of the expected value",
+		  .detail = "The top 10% of customers hold {customer.top_decile_clv_share_pct:%.0f}% of the next 12 months' "
 		  "customer value: losing a few of them would show in revenue.",
-		  K("CUS-vip-care"), NULL },
-		{ "CUS-0540", "customer", "weakness", "medium", K("customer.repeat_rate_pct"), when,
-		  (void *)&rids[R_REPEAT_LOW], "Few customers buy a second time",
-		  "{customer.repeat_rate_pct:%.0f}% of customers have bought on more than one day.",
-		  K("CUS-second-purchase"), NULL },
-		{ "CUS-0550", "customer", "strength", "medium", K("customer.active_share_pct"), when,
-		  (void *)&rids[R_ACTIVE_HIGH], "Most customers are still active",
-		  "{customer.active_share_pct:%.0f}% of repeat buyers are more likely than not still buying "
+		  .recommend = K("CUS-vip-care"), .industry = NULL },
+		{ .id = "CUS-0540", .area = "customer", .kind = "weakness", .severity = "medium", .metrics = K("customer.repeat_rate_pct"), .when = when,
+		  .ud = (void *)&rids[R_REPEAT_LOW], .title = "Few customers buy a second time",
+		  .detail = "{customer.repeat_rate_pct:%.0f}% of customers have bought on more than one day.",
+		  .recommend = K("CUS-second-purchase"), .industry = NULL },
+		{ .id = "CUS-0550", .area = "customer", .kind = "strength", .severity = "medium", .metrics = K("customer.active_share_pct"), .when = when,
+		  .ud = (void *)&rids[R_ACTIVE_HIGH], .title = "Most customers are still active",
+		  .detail = "{customer.active_share_pct:%.0f}% of repeat buyers are more likely than not still buying "
 		  "(BG/NBD P(alive) >= 0.5; one-time buyers not counted).",
-		  K(NULL), NULL },
+		  .recommend = K(NULL), .industry = NULL },
 	};
 	for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
 		if (api->add_rule(api->host, &r[i]))
@@ -621,21 +550,21 @@ static int add_rules(const smb_host_api *api)
 static int add_initiatives(const smb_host_api *api)
 {
 	static const smb_effect_def winback[] = {
-		{ "customer.rfm_at_risk_share_pct", -5 }, { "customer.active_share_pct", 5 } };
+		{ .metric = "customer.rfm_at_risk_share_pct", .delta = -5 }, { .metric = "customer.active_share_pct", .delta = 5 } };
 	static const smb_effect_def second[] = {
-		{ "customer.repeat_rate_pct", 5 }, { "customer.active_share_pct", 3 } };
+		{ .metric = "customer.repeat_rate_pct", .delta = 5 }, { .metric = "customer.active_share_pct", .delta = 3 } };
 	static const smb_effect_def vip[] = {
-		{ "customer.top_decile_clv_share_pct", -3 }, { "customer.rfm_at_risk_share_pct", -2 } };
+		{ .metric = "customer.top_decile_clv_share_pct", .delta = -3 }, { .metric = "customer.rfm_at_risk_share_pct", .delta = -2 } };
 	const smb_initiative_def in[] = {
-		{ "CUS-winback-at-risk", "customer",
-		  "Personal win-back offer to the RFM 'at risk' and 'cannot lose them' customers",
-		  500, 20, 2, 0.5, winback, 2, K(NULL), K(NULL) },
-		{ "CUS-second-purchase", "customer",
-		  "Second-visit voucher for every first-time buyer, valid for six weeks",
-		  800, 20, 2, 0.55, second, 2, K(NULL), K(NULL) },
-		{ "CUS-vip-care", "customer",
-		  "Personal care for the top-decile customers: early access, a named contact, a yearly thank-you",
-		  600, 30, 3, 0.6, vip, 2, K(NULL), K(NULL) },
+		{ .id = "CUS-winback-at-risk", .area = "customer",
+		  .title = "Personal win-back offer to the RFM 'at risk' and 'cannot lose them' customers",
+		  .cost = 500, .hours = 20, .months = 2, .confidence = 0.5, .effects = winback, .neffects = 2, .requires = K(NULL), .excludes = K(NULL) },
+		{ .id = "CUS-second-purchase", .area = "customer",
+		  .title = "Second-visit voucher for every first-time buyer, valid for six weeks",
+		  .cost = 800, .hours = 20, .months = 2, .confidence = 0.55, .effects = second, .neffects = 2, .requires = K(NULL), .excludes = K(NULL) },
+		{ .id = "CUS-vip-care", .area = "customer",
+		  .title = "Personal care for the top-decile customers: early access, a named contact, a yearly thank-you",
+		  .cost = 600, .hours = 30, .months = 3, .confidence = 0.6, .effects = vip, .neffects = 2, .requires = K(NULL), .excludes = K(NULL) },
 	};
 	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++)
 		if (api->add_initiative(api->host, &in[i]))
@@ -647,7 +576,7 @@ static int add_initiatives(const smb_host_api *api)
 		{ "CUS-vip-care", { "customers", NULL } },
 	};
 	for (size_t i = 0; SMB_HOST_HAS(api, add_applies) && i < sizeof where / sizeof where[0]; i++) {
-		const smb_applies_def d = { where[i].id, NULL, where[i].needs };
+		const smb_applies_def d = { .id = where[i].id, .industries = NULL, .needs = where[i].needs };
 		if (api->add_applies(api->host, &d) != SMB_PLUGIN_OK)
 			return -1;
 	}
@@ -656,30 +585,30 @@ static int add_initiatives(const smb_host_api *api)
 
 /* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
 static const smb_metric_about about[] = {
-	{ "customer.active_share_pct",
-	  "The share of the business's customers who are probably still buying (estimated from each customer's purchase history).",
-	  NULL, NULL, 0, 0, 0 },
-	{ "customer.aov",
-	  "The average amount of one purchase in the transactions file in the period.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "customer.clv_mean",
-	  "What an average customer is expected to spend over the next 12 months, in today's money.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "customer.expected_revenue_12m",
-	  "What today's customers are expected to spend over the next 12 months.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "customer.purchase_frequency",
-	  "How often a customer who bought in the period bought, on average.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "customer.repeat_rate_pct",
-	  "The share of customers who have bought on at least two different days.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "customer.rfm_at_risk_share_pct",
-	  "The share of customers who used to buy often or much but have not bought lately.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "customer.top_decile_clv_share_pct",
-	  "How much of all expected customer value the best tenth of customers hold.",
-	  NULL, NULL, 0, 0, 0 },
+	{ .key = "customer.active_share_pct",
+	  .definition = "The share of the business's customers who are probably still buying (estimated from each customer's purchase history).",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "customer.aov",
+	  .definition = "The average amount of one purchase in the transactions file in the period.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "customer.clv_mean",
+	  .definition = "What an average customer is expected to spend over the next 12 months, in today's money.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "customer.expected_revenue_12m",
+	  .definition = "What today's customers are expected to spend over the next 12 months.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "customer.purchase_frequency",
+	  .definition = "How often a customer who bought in the period bought, on average.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "customer.repeat_rate_pct",
+	  .definition = "The share of customers who have bought on at least two different days.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "customer.rfm_at_risk_share_pct",
+	  .definition = "The share of customers who used to buy often or much but have not bought lately.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "customer.top_decile_clv_share_pct",
+	  .definition = "How much of all expected customer value the best tenth of customers hold.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
 };
 /* The settings this plugin reads (api->setting), declared so that
  * `assess --set` refuses unknown names and values out of range. */
@@ -687,8 +616,8 @@ static int add_settings(const smb_host_api *api)
 {
 	static const smb_setting_def defs[] = {
 		/* name, description, min, max, min open, max open, whole */
-		{ SET_MONTHS, "months of future purchases a CLV counts", 1, SMB_CLV_MAX_MONTHS, 0, 0, 1 },
-		{ SET_DISCOUNT, "monthly discount rate of a CLV", 0, 1, 0, 1, 0 },
+		{ .name = SET_MONTHS, .description = "months of future purchases a CLV counts", .min = 1, .max = SMB_CLV_MAX_MONTHS, .min_open = 0, .max_open = 0, .integer = 1 },
+		{ .name = SET_DISCOUNT, .description = "monthly discount rate of a CLV", .min = 0, .max = 1, .min_open = 0, .max_open = 1, .integer = 0 },
 	};
 
 	if (!SMB_HOST_HAS(api, add_setting))
@@ -699,19 +628,21 @@ static int add_settings(const smb_host_api *api)
 	return SMB_PLUGIN_OK;
 }
 
+SMB_PLUGIN_DECLARE_ABI;
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	static const smb_column_def cols[] = {
-		{ "customer_id", SMB_COL_TEXT, 1 },
-		{ "date", SMB_COL_DATE, 1 },
-		{ "amount", SMB_COL_REAL, 1 },
-		{ "channel", SMB_COL_TEXT, 0 },
-		{ "order_id", SMB_COL_TEXT, 0 },
+		{ .name = "customer_id", .type = SMB_COL_TEXT, .required = 1 },
+		{ .name = "date", .type = SMB_COL_DATE, .required = 1 },
+		{ .name = "amount", .type = SMB_COL_REAL, .required = 1 },
+		{ .name = "channel", .type = SMB_COL_TEXT, .required = 0 },
+		{ .name = "order_id", .type = SMB_COL_TEXT, .required = 0 },
 	};
 	const smb_kind_def kind = {
-		"transactions",
-		"Customer purchases, one line per item or order: negative amounts are refunds",
-		cols, sizeof cols / sizeof cols[0]
+		.name = "transactions",
+		.description = "Customer purchases, one line per item or order: negative amounts are refunds",
+		.columns = cols, .ncolumns = sizeof cols / sizeof cols[0]
 	};
 
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;

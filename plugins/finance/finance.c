@@ -200,7 +200,7 @@ static int c_runway(const smb_host_api *api, smb_ctx *ctx, void *ud, double *out
 		return SMB_PLUGIN_MISSING;
 	if (revenue_forecast(api, ctx, &h, &fc, err, sizeof err))
 		return api->fail(ctx, "cash outlook: %s", err);
-	in = (smb_outlook_input){ h.revenue, h.cogs, h.opex, h.debt, h.ocf, h.n, fc.seasonal, cash, fc.f, &fc.how };
+	in = (smb_outlook_input){ .revenue = h.revenue, .cogs = h.cogs, .opex = h.opex, .debt = h.debt, .ocf = h.ocf, .n = h.n, .seasonal = fc.seasonal, .cash0 = cash, .revenue_fc = fc.f, .revenue_how = &fc.how };
 	if (smb_outlook_make(&in, &o, err, sizeof err))
 		return api->fail(ctx, "cash outlook: %s", err);
 	write_model(api, ctx, &h, &o);
@@ -343,106 +343,108 @@ static const char *const r_outlook[] = { "FIN-cash-bridge", "FIN-break-even-plan
 static const char *const r_watch[] = { "FIN-break-even-plan", "FIN-stock-to-cash", NULL };
 static const char *const r_volatile[] = { "FIN-off-season-revenue", "FIN-cash-bridge", NULL };
 
-static const smb_effect_def e_bridge[] = { { "finance.cash_runway_forecast_months", 3 } };
-static const smb_effect_def e_break_even[] = { { "finance.cash_runway_forecast_months", 6 } };
-static const smb_effect_def e_stock[] = { { "finance.cash_runway_forecast_months", 2 } };
+static const smb_effect_def e_bridge[] = { { .metric = "finance.cash_runway_forecast_months", .delta = 3 } };
+static const smb_effect_def e_break_even[] = { { .metric = "finance.cash_runway_forecast_months", .delta = 6 } };
+static const smb_effect_def e_stock[] = { { .metric = "finance.cash_runway_forecast_months", .delta = 2 } };
 static const smb_effect_def e_off_season[] = {
-	{ "finance.revenue_volatility_pct", -4 },
-	{ "finance.cash_runway_forecast_months", 1 },
+	{ .metric = "finance.revenue_volatility_pct", .delta = -4 },
+	{ .metric = "finance.cash_runway_forecast_months", .delta = 1 },
 };
 
 static const double b_runway[5] = { 1, 3, 6, 9, 12 };
 
 /* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
 static const smb_metric_about about[] = {
-	{ "finance.cash_runway_forecast_months",
-	  "How many months the cash lasts on the forecast of revenue and costs.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "finance.revenue_forecast_6m",
-	  "Expected revenue of the next six months, from the trend and season of past revenue.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "finance.revenue_volatility_pct",
-	  "How much monthly revenue swings around its average over the last 12 months.",
-	  NULL, NULL, 0, 0, 0 },
+	{ .key = "finance.cash_runway_forecast_months",
+	  .definition = "How many months the cash lasts on the forecast of revenue and costs.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "finance.revenue_forecast_6m",
+	  .definition = "Expected revenue of the next six months, from the trend and season of past revenue.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "finance.revenue_volatility_pct",
+	  .definition = "How much monthly revenue swings around its average over the last 12 months.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
 };
+
+SMB_PLUGIN_DECLARE_ABI;
 
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	smb_host *h = api->host;
 	const smb_metric_def metrics[] = {
-		{ "finance.cash_runway_forecast_months",
-		  "Cash runway on the 24-month forecast (revenue, costs, debt repayments)", "months",
-		  +1, "derived", in_runway, NULL, c_runway, NULL, 1.5 },
+		{ .key = "finance.cash_runway_forecast_months",
+		  .label = "Cash runway on the 24-month forecast (revenue, costs, debt repayments)", .unit = "months",
+		  .better = +1, .rollup = "derived", .inputs = in_runway, .dataset = NULL, .compute = c_runway, .ud = NULL, .weight = 1.5 },
 		/* not scored: an amount, meaningful only against the client's own costs and cash */
-		{ "finance.revenue_forecast_6m", "Revenue forecast for the next six months", "currency",
-		  +1, "derived", in_revenue, NULL, c_revenue_6m, NULL, 0 },
-		{ "finance.revenue_volatility_pct", "Revenue volatility (coefficient of variation of the last 12 months)",
-		  "%", -1, "derived", in_revenue, NULL, c_volatility, NULL, 0.5 },
+		{ .key = "finance.revenue_forecast_6m", .label = "Revenue forecast for the next six months", .unit = "currency",
+		  .better = +1, .rollup = "derived", .inputs = in_revenue, .dataset = NULL, .compute = c_revenue_6m, .ud = NULL, .weight = 0 },
+		{ .key = "finance.revenue_volatility_pct", .label = "Revenue volatility (coefficient of variation of the last 12 months)",
+		  .unit = "%", .better = -1, .rollup = "derived", .inputs = in_revenue, .dataset = NULL, .compute = c_volatility, .ud = NULL, .weight = 0.5 },
 	};
 	const smb_goalposts_def gps[] = {
-		{ "finance.cash_runway_forecast_months", NULL, 1, 12, b_runway,
-		  "Small-business rule of thumb: 3-6 months of expenses in reserve; JPMorgan Chase Institute (2016), "
+		{ .metric = "finance.cash_runway_forecast_months", .industry = NULL, .worst = 1, .best = 12, .bands = b_runway,
+		  .source = "Small-business rule of thumb: 3-6 months of expenses in reserve; JPMorgan Chase Institute (2016), "
 		  "'Cash is King: Flows, Balances, and Buffer Days': the median small business holds 27 days of "
 		  "cash buffer" },
-		{ "finance.revenue_volatility_pct", NULL, 40, 5, NULL,
-		  "Rule of thumb of this plugin: monthly revenue varying by less than 10% around its mean is steady, "
+		{ .metric = "finance.revenue_volatility_pct", .industry = NULL, .worst = 40, .best = 5, .bands = NULL,
+		  .source = "Rule of thumb of this plugin: monthly revenue varying by less than 10% around its mean is steady, "
 		  "above about 30% the business needs a cash buffer for the lean months; JPMorgan Chase Institute "
 		  "(2016), 'Cash is King', documents how volatile small-business cash flows are" },
 	};
 	const smb_rule_def rules[] = {
-		{ "FIN-cash-outlook", "finance", "threat", "high", m_outlook, w_outlook, NULL,
-		  "Forecast: cash runs out within six months",
-		  "Forecast from the monthly history, revenue of {finance.revenue_forecast_6m:%.0f} over the next "
+		{ .id = "FIN-cash-outlook", .area = "finance", .kind = "threat", .severity = "high", .metrics = m_outlook, .when = w_outlook, .ud = NULL,
+		  .title = "Forecast: cash runs out within six months",
+		  .detail = "Forecast from the monthly history, revenue of {finance.revenue_forecast_6m:%.0f} over the next "
 		  "six months does not cover costs and debt repayments: the cash balance of {finance.cash:%.0f} is "
 		  "forecast to run out in {finance.cash_runway_forecast_months:%.1f} months. " OUTLOOK_ASSUMPTIONS,
-		  r_outlook, NULL },
-		{ "FIN-cash-outlook-watch", "finance", "threat", "medium", m_outlook, w_outlook_watch, NULL,
-		  "Forecast: cash runs out within a year",
-		  "The forecast of revenue ({finance.revenue_forecast_6m:%.0f} over the next six months), costs and "
+		  .recommend = r_outlook, .industry = NULL },
+		{ .id = "FIN-cash-outlook-watch", .area = "finance", .kind = "threat", .severity = "medium", .metrics = m_outlook, .when = w_outlook_watch, .ud = NULL,
+		  .title = "Forecast: cash runs out within a year",
+		  .detail = "The forecast of revenue ({finance.revenue_forecast_6m:%.0f} over the next six months), costs and "
 		  "debt repayments takes the cash balance of {finance.cash:%.0f} below zero in "
 		  "{finance.cash_runway_forecast_months:%.1f} months. " OUTLOOK_ASSUMPTIONS,
-		  r_watch, NULL },
-		{ "FIN-revenue-volatile", "finance", "weakness", "medium", m_volatile, w_volatile, NULL,
-		  "Revenue swings widely from month to month",
-		  "Monthly revenue varies by {finance.revenue_volatility_pct:%.0f}% around its mean while the forecast "
+		  .recommend = r_watch, .industry = NULL },
+		{ .id = "FIN-revenue-volatile", .area = "finance", .kind = "weakness", .severity = "medium", .metrics = m_volatile, .when = w_volatile, .ud = NULL,
+		  .title = "Revenue swings widely from month to month",
+		  .detail = "Monthly revenue varies by {finance.revenue_volatility_pct:%.0f}% around its mean while the forecast "
 		  "cash runway is {finance.cash_runway_forecast_months:%.1f} months: the lean months need planning.",
-		  r_volatile, NULL },
-		{ "FIN-runways-differ", "finance", "threat", "low", m_differ, w_differ_later, NULL,
-		  "This period burns cash, but the forecast recovers",
-		  "Cash divided by this period's burn (operations and debt repayments) lasts "
+		  .recommend = r_volatile, .industry = NULL },
+		{ .id = "FIN-runways-differ", .area = "finance", .kind = "threat", .severity = "low", .metrics = m_differ, .when = w_differ_later, .ud = NULL,
+		  .title = "This period burns cash, but the forecast recovers",
+		  .detail = "Cash divided by this period's burn (operations and debt repayments) lasts "
 		  "{finance.cash_runway_months:%.1f} months, while the 24-month forecast keeps cash above zero for "
 		  "{finance.cash_runway_forecast_months:%.1f} months: the forecast expects revenue to rise (its "
 		  "seasonal months or its trend are ahead). The cash shortfall is real today; the recovery depends on "
 		  "that revenue arriving. " OUTLOOK_ASSUMPTIONS,
-		  r_outlook, NULL },
-		{ "FIN-runways-differ-ahead", "finance", "threat", "medium", m_differ, w_differ_now, NULL,
-		  "Cash lasts at this period's rate, but not on the forecast",
-		  "At this period's rate cash lasts {finance.cash_runway_months:%.1f} months (operations and debt "
+		  .recommend = r_outlook, .industry = NULL },
+		{ .id = "FIN-runways-differ-ahead", .area = "finance", .kind = "threat", .severity = "medium", .metrics = m_differ, .when = w_differ_now, .ud = NULL,
+		  .title = "Cash lasts at this period's rate, but not on the forecast",
+		  .detail = "At this period's rate cash lasts {finance.cash_runway_months:%.1f} months (operations and debt "
 		  "repayments), yet the 24-month forecast takes it below zero in "
 		  "{finance.cash_runway_forecast_months:%.1f} months: weaker months or a falling trend are ahead. "
 		  OUTLOOK_ASSUMPTIONS,
-		  r_watch, NULL },
+		  .recommend = r_watch, .industry = NULL },
 	};
 	const smb_initiative_def inits[] = {
-		{ "FIN-cash-bridge", "finance",
-		  "Agree a seasonal overdraft or bridging facility sized to the forecast low point, before it is needed",
-		  600, 16, 1, 0.6, e_bridge, NELEM(e_bridge), NULL, NULL },
-		{ "FIN-break-even-plan", "finance",
-		  "90-day break-even plan: cut or defer costs and adjust prices until the forecast monthly net "
+		{ .id = "FIN-cash-bridge", .area = "finance",
+		  .title = "Agree a seasonal overdraft or bridging facility sized to the forecast low point, before it is needed",
+		  .cost = 600, .hours = 16, .months = 1, .confidence = 0.6, .effects = e_bridge, .neffects = NELEM(e_bridge), .requires = NULL, .excludes = NULL },
+		{ .id = "FIN-break-even-plan", .area = "finance",
+		  .title = "90-day break-even plan: cut or defer costs and adjust prices until the forecast monthly net "
 		  "cash flow is positive; track it monthly against the forecast",
-		  1000, 40, 3, 0.55, e_break_even, NELEM(e_break_even), NULL, NULL },
-		{ "FIN-stock-to-cash", "finance",
-		  "Turn stock into cash: return unsold stock where terms allow, clear dead stock, reorder in "
+		  .cost = 1000, .hours = 40, .months = 3, .confidence = 0.55, .effects = e_break_even, .neffects = NELEM(e_break_even), .requires = NULL, .excludes = NULL },
+		{ .id = "FIN-stock-to-cash", .area = "finance",
+		  .title = "Turn stock into cash: return unsold stock where terms allow, clear dead stock, reorder in "
 		  "economic quantities",
-		  500, 30, 2, 0.6, e_stock, NELEM(e_stock), NULL, NULL },
-		{ "FIN-off-season-revenue", "finance",
-		  "Fill the lean months: events, subscriptions and pre-orders timed for the quietest months",
-		  2000, 80, 4, 0.5, e_off_season, NELEM(e_off_season), NULL, NULL },
+		  .cost = 500, .hours = 30, .months = 2, .confidence = 0.6, .effects = e_stock, .neffects = NELEM(e_stock), .requires = NULL, .excludes = NULL },
+		{ .id = "FIN-off-season-revenue", .area = "finance",
+		  .title = "Fill the lean months: events, subscriptions and pre-orders timed for the quietest months",
+		  .cost = 2000, .hours = 80, .months = 4, .confidence = 0.5, .effects = e_off_season, .neffects = NELEM(e_off_season), .requires = NULL, .excludes = NULL },
 	};
 	/* name, description, min, max, min open, max open, whole */
 	static const smb_setting_def settings[] = {
-		{ "finance.outlook_seasonal", "1: forecast with seasonal indices, 0: without", 0, 1, 0, 0, 1 },
-		{ "finance.outlook_alert_months", "cash runway below which the outlook alerts, months", 0, 120, 0, 0, 0 },
+		{ .name = "finance.outlook_seasonal", .description = "1: forecast with seasonal indices, 0: without", .min = 0, .max = 1, .min_open = 0, .max_open = 0, .integer = 1 },
+		{ .name = "finance.outlook_alert_months", .description = "cash runway below which the outlook alerts, months", .min = 0, .max = 120, .min_open = 0, .max_open = 0, .integer = 0 },
 	};
 	int rc;
 
@@ -474,7 +476,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 		{ "FIN-stock-to-cash", { "stock", NULL } },
 	};
 	for (size_t i = 0; SMB_HOST_HAS(api, add_applies) && i < sizeof where / sizeof where[0]; i++) {
-		const smb_applies_def d = { where[i].id, NULL, where[i].needs };
+		const smb_applies_def d = { .id = where[i].id, .industries = NULL, .needs = where[i].needs };
 		if (api->add_applies(api->host, &d) != SMB_PLUGIN_OK)
 			return SMB_PLUGIN_ERROR;
 	}

@@ -94,7 +94,7 @@ int smb_industry_register(const smb_host_api *api, const smb_industry_pack *p)
 	 * "Applicability"); an older host simply recommends it more widely. */
 	for (i = 0; p->industry && SMB_HOST_HAS(api, add_applies) && i < p->ninitiatives; i++) {
 		const char *only[] = { p->industry, NULL };
-		const smb_applies_def d = { p->initiatives[i].id, only, NULL };
+		const smb_applies_def d = { .id = p->initiatives[i].id, .industries = only, .needs = NULL };
 		if (api->add_applies(api->host, &d) != SMB_PLUGIN_OK)
 			return SMB_PLUGIN_ERROR;
 	}

@@ -39,69 +39,69 @@ static int gmroi(const smb_host_api *api, smb_ctx *c, void *ud, double *out)
 	return smb_industry_defined(smb_industry_gmroi(revenue, cogs, inv_start, inv_end, months, out));
 }
 
-static smb_industry_ratio shrinkage = { "operations.shrinkage_value", "finance.revenue" };
+static smb_industry_ratio shrinkage = { .num = "operations.shrinkage_value", .den = "finance.revenue" };
 
 static const char *const density_in[] = { "finance.revenue", "operations.sales_area_m2", NULL };
 static const char *const gmroi_in[] = { "finance.revenue", "finance.cogs", "finance.inventory_value", NULL };
 static const char *const shrink_in[] = { "operations.shrinkage_value", "finance.revenue", NULL };
 
 static const smb_metric_def metrics[] = {
-	{ "operations.sales_area_m2", "Sales floor area (period end)", "m2", 1, "last", NULL, NULL, NULL, NULL, 0 },
-	{ "operations.shrinkage_value", "Shrinkage (stock lost to theft, damage, errors) at retail value", "currency", -1,
-	  "sum", NULL, NULL, NULL, NULL, 0 },
-	{ "operations.sales_per_m2", "Sales per m² of sales floor (annualised)", "currency/m2", 1, "derived", density_in,
-	  NULL, sales_per_m2, NULL, 1 },
-	{ "finance.gmroi", "GMROI: annual gross margin per unit of average inventory at cost", "ratio", 1, "derived",
-	  gmroi_in, NULL, gmroi, NULL, 1.5 },
-	{ "operations.shrinkage_pct", "Shrinkage % of sales", "%", -1, "derived", shrink_in, NULL,
-	  smb_industry_compute_pct, &shrinkage, 1 },
+	{ .key = "operations.sales_area_m2", .label = "Sales floor area (period end)", .unit = "m2", .better = 1, .rollup = "last", .inputs = NULL, .dataset = NULL, .compute = NULL, .ud = NULL, .weight = 0 },
+	{ .key = "operations.shrinkage_value", .label = "Shrinkage (stock lost to theft, damage, errors) at retail value", .unit = "currency", .better = -1,
+	  .rollup = "sum", .inputs = NULL, .dataset = NULL, .compute = NULL, .ud = NULL, .weight = 0 },
+	{ .key = "operations.sales_per_m2", .label = "Sales per m² of sales floor (annualised)", .unit = "currency/m2", .better = 1, .rollup = "derived", .inputs = density_in,
+	  .dataset = NULL, .compute = sales_per_m2, .ud = NULL, .weight = 1 },
+	{ .key = "finance.gmroi", .label = "GMROI: annual gross margin per unit of average inventory at cost", .unit = "ratio", .better = 1, .rollup = "derived",
+	  .inputs = gmroi_in, .dataset = NULL, .compute = gmroi, .ud = NULL, .weight = 1.5 },
+	{ .key = "operations.shrinkage_pct", .label = "Shrinkage % of sales", .unit = "%", .better = -1, .rollup = "derived", .inputs = shrink_in, .dataset = NULL,
+	  .compute = smb_industry_compute_pct, .ud = &shrinkage, .weight = 1 },
 };
 
 static const smb_goalposts_def goalposts[] = {
 	/* the plugin's own metrics */
-	{ "operations.sales_per_m2", IND, 1500, 6000, NULL,
-	  "Sales per square metre is the standard space-productivity measure of retailing (Levy, Weitz & Grewal, "
+	{ .metric = "operations.sales_per_m2", .industry = IND, .worst = 1500, .best = 6000, .bands = NULL,
+	  .source = "Sales per square metre is the standard space-productivity measure of retailing (Levy, Weitz & Grewal, "
 	  "'Retailing Management', McGraw-Hill); the goalposts in EUR per m² a year are this plugin's rule of thumb "
 	  "for small shops, and densities differ several-fold between retail lines" },
-	{ "finance.gmroi", IND, 1, 4, NULL,
-	  "GMROI = gross margin / average inventory at cost (Levy, Weitz & Grewal, 'Retailing Management'); below 1 "
+	{ .metric = "finance.gmroi", .industry = IND, .worst = 1, .best = 4, .bands = NULL,
+	  .source = "GMROI = gross margin / average inventory at cost (Levy, Weitz & Grewal, 'Retailing Management'); below 1 "
 	  "the stock earns less than it ties up; rule of thumb: 2-3 or more for most retail lines" },
-	{ "operations.shrinkage_pct", IND, 3, 0.5, NULL,
-	  "NRF, 'National Retail Security Survey 2023': average shrink of 1.6% of sales in fiscal 2022; goalposts "
+	{ .metric = "operations.shrinkage_pct", .industry = IND, .worst = 3, .best = 0.5, .bands = NULL,
+	  .source = "NRF, 'National Retail Security Survey 2023': average shrink of 1.6% of sales in fiscal 2022; goalposts "
 	  "are a rule of thumb around that average" },
 	/* common metrics of the default playbooks, for shops */
-	{ "finance.gross_margin_pct", IND, 20, 45, NULL,
-	  "Rule of thumb for independent retail; compare the client's retail line in NYU Stern (Damodaran), "
+	{ .metric = "finance.gross_margin_pct", .industry = IND, .worst = 20, .best = 45, .bands = NULL,
+	  .source = "Rule of thumb for independent retail; compare the client's retail line in NYU Stern (Damodaran), "
 	  "'Margins by Sector (US)', January 2024 update: grocery runs far below speciality retail" },
-	{ "finance.net_margin_pct", IND, -3, 8, NULL,
-	  "Rule of thumb: retail net margins are thin, typically low single digits; compare the retail lines in "
+	{ .metric = "finance.net_margin_pct", .industry = IND, .worst = -3, .best = 8, .bands = NULL,
+	  .source = "Rule of thumb: retail net margins are thin, typically low single digits; compare the retail lines in "
 	  "NYU Stern (Damodaran), 'Margins by Sector (US)', January 2024 update" },
-	{ "finance.dio_days", IND, 180, 45, NULL,
-	  "Rule of thumb: retail stock turns about 2-8 times a year depending on the line (45-180 days); compare "
+	{ .metric = "finance.dio_days", .industry = IND, .worst = 180, .best = 45, .bands = NULL,
+	  .source = "Rule of thumb: retail stock turns about 2-8 times a year depending on the line (45-180 days); compare "
 	  "inventory turnover for the client's retail NAICS code in RMA Annual Statement Studies" },
-	{ "finance.ccc_days", IND, 120, 15, NULL,
-	  "Cash conversion cycle = DIO + DSO - DPO (Richards & Laughlin 1980, Financial Management 9(1)); a shop is "
+	{ .metric = "finance.ccc_days", .industry = IND, .worst = 120, .best = 15, .bands = NULL,
+	  .source = "Cash conversion cycle = DIO + DSO - DPO (Richards & Laughlin 1980, Financial Management 9(1)); a shop is "
 	  "paid at the till, so the cycle is about stock days less supplier days; goalposts rule of thumb" },
-	{ "finance.quick_ratio", IND, 0.1, 0.8, NULL,
-	  "Rule of thumb: a stock-holding retailer's quick ratio is normally well below the textbook 1 because stock "
+	{ .metric = "finance.quick_ratio", .industry = IND, .worst = 0.1, .best = 0.8, .bands = NULL,
+	  .source = "Rule of thumb: a stock-holding retailer's quick ratio is normally well below the textbook 1 because stock "
 	  "is most of its current assets; compare quick-ratio medians in RMA Annual Statement Studies" },
-	{ "finance.rent_pct", IND, 15, 5, NULL,
-	  "Retail occupancy-cost rule of thumb: rent and occupancy about 5-10% of sales" },
-	{ "operations.labour_cost_pct", IND, 25, 10, NULL,
-	  "Rule of thumb for independent retail: staff cost about 10-20% of sales" },
-	{ "operations.revenue_per_employee", IND, 80000, 250000, NULL,
-	  "Rule of thumb of this plugin; compare turnover per person employed in retail trade (NACE G47) in "
+	{ .metric = "finance.rent_pct", .industry = IND, .worst = 15, .best = 5, .bands = NULL,
+	  .source = "Retail occupancy-cost rule of thumb: rent and occupancy about 5-10% of sales" },
+	{ .metric = "operations.labour_cost_pct", .industry = IND, .worst = 25, .best = 10, .bands = NULL,
+	  .source = "Rule of thumb for independent retail: staff cost about 10-20% of sales" },
+	{ .metric = "operations.revenue_per_employee", .industry = IND, .worst = 80000, .best = 250000, .bands = NULL,
+	  .source = "Rule of thumb of this plugin; compare turnover per person employed in retail trade (NACE G47) in "
 	  "Eurostat Structural Business Statistics" },
-	{ "operations.return_rate_pct", IND, 15, 4, NULL,
-	  "NRF & Appriss Retail, 'Consumer Returns in the Retail Industry 2023': 14.5% of US retail sales returned, "
+	{ .metric = "operations.return_rate_pct", .industry = IND, .worst = 15, .best = 4, .bands = NULL,
+	  .source = "NRF & Appriss Retail, 'Consumer Returns in the Retail Industry 2023': 14.5% of US retail sales returned, "
 	  "online purchases more often than in-store; goalposts rule of thumb for a shop selling mostly in store" },
 };
 
-static smb_industry_cond shrink_high[] = { { "operations.shrinkage_pct", '>', 2 }, { NULL, 0, 0 } };
-static smb_industry_cond gmroi_low[] = { { "finance.gmroi", '<', 2 }, { NULL, 0, 0 } };
-static smb_industry_cond space_costly[] = { { "operations.sales_per_m2", '<', 2500 },
-	{ "finance.rent_pct", '>', 10 }, { NULL, 0, 0 } };
-static smb_industry_cond gmroi_high[] = { { "finance.gmroi", 'g', 3 }, { NULL, 0, 0 } };
+static smb_industry_cond shrink_high[] = { { .metric = "operations.shrinkage_pct", .op = '>', .value = 2 }, { .metric = NULL, .op = 0, .value = 0 } };
+static smb_industry_cond gmroi_low[] = { { .metric = "finance.gmroi", .op = '<', .value = 2 }, { .metric = NULL, .op = 0, .value = 0 } };
+static smb_industry_cond space_costly[] = { { .metric = "operations.sales_per_m2", .op = '<', .value = 2500 },
+	{ .metric = "finance.rent_pct", .op = '>', .value = 10 }, { .metric = NULL, .op = 0, .value = 0 } };
+static smb_industry_cond gmroi_high[] = { { .metric = "finance.gmroi", .op = 'g', .value = 3 }, { .metric = NULL, .op = 0, .value = 0 } };
 
 static const char *const shrink_m[] = { "operations.shrinkage_pct", "operations.shrinkage_value", NULL };
 static const char *const gmroi_m[] = { "finance.gmroi", "finance.dio_days", NULL };
@@ -113,63 +113,65 @@ static const char *const space_r[] = { "RET-space-plan", "RET-assortment-review"
 static const char *const none[] = { NULL };
 
 static const smb_rule_def rules[] = {
-	{ "RET-0010", "operations", "weakness", "high", shrink_m, smb_industry_when, shrink_high,
-	  "Stock disappears", "Shrinkage is {operations.shrinkage_pct:%.1f}% of sales; the NRF's 2023 survey puts the "
-	  "average at 1.6%.", shrink_r, IND },
-	{ "RET-0020", "finance", "weakness", "medium", gmroi_m, smb_industry_when, gmroi_low,
-	  "Stock earns too little for the cash it ties up", "Each euro of stock at cost earns {finance.gmroi:%.2f} of "
+	{ .id = "RET-0010", .area = "operations", .kind = "weakness", .severity = "high", .metrics = shrink_m, .when = smb_industry_when, .ud = shrink_high,
+	  .title = "Stock disappears", .detail = "Shrinkage is {operations.shrinkage_pct:%.1f}% of sales; the NRF's 2023 survey puts the "
+	  "average at 1.6%.", .recommend = shrink_r, .industry = IND },
+	{ .id = "RET-0020", .area = "finance", .kind = "weakness", .severity = "medium", .metrics = gmroi_m, .when = smb_industry_when, .ud = gmroi_low,
+	  .title = "Stock earns too little for the cash it ties up", .detail = "Each euro of stock at cost earns {finance.gmroi:%.2f} of "
 	  "gross margin a year (stock covers {finance.dio_days:%.0f} days); below 2 slow lines are eating the margin.",
-	  gmroi_r, IND },
-	{ "RET-0030", "operations", "weakness", "medium", space_m, smb_industry_when, space_costly,
-	  "The shop floor costs more than it sells", "Sales are {operations.sales_per_m2:%.0f} per m² a year while rent "
-	  "takes {finance.rent_pct:%.1f}% of sales.", space_r, IND },
-	{ "RET-0040", "finance", "strength", "medium", gmroi_hi_m, smb_industry_when, gmroi_high,
-	  "Stock works hard", "Each euro of stock at cost earns {finance.gmroi:%.2f} of gross margin a year.", none, IND },
+	  .recommend = gmroi_r, .industry = IND },
+	{ .id = "RET-0030", .area = "operations", .kind = "weakness", .severity = "medium", .metrics = space_m, .when = smb_industry_when, .ud = space_costly,
+	  .title = "The shop floor costs more than it sells", .detail = "Sales are {operations.sales_per_m2:%.0f} per m² a year while rent "
+	  "takes {finance.rent_pct:%.1f}% of sales.", .recommend = space_r, .industry = IND },
+	{ .id = "RET-0040", .area = "finance", .kind = "strength", .severity = "medium", .metrics = gmroi_hi_m, .when = smb_industry_when, .ud = gmroi_high,
+	  .title = "Stock works hard", .detail = "Each euro of stock at cost earns {finance.gmroi:%.2f} of gross margin a year.", .recommend = none, .industry = IND },
 };
 
-static const smb_effect_def loss_fx[] = { { "operations.shrinkage_pct", -0.6 } };
-static const smb_effect_def counts_fx[] = { { "operations.shrinkage_pct", -0.3 }, { "finance.dio_days", -5 } };
-static const smb_effect_def markdown_fx[] = { { "finance.gmroi", 0.4 }, { "finance.dio_days", -20 } };
-static const smb_effect_def assort_fx[] = { { "finance.gmroi", 0.5 }, { "operations.sales_per_m2", 300 } };
-static const smb_effect_def space_fx[] = { { "operations.sales_per_m2", 400 } };
+static const smb_effect_def loss_fx[] = { { .metric = "operations.shrinkage_pct", .delta = -0.6 } };
+static const smb_effect_def counts_fx[] = { { .metric = "operations.shrinkage_pct", .delta = -0.3 }, { .metric = "finance.dio_days", .delta = -5 } };
+static const smb_effect_def markdown_fx[] = { { .metric = "finance.gmroi", .delta = 0.4 }, { .metric = "finance.dio_days", .delta = -20 } };
+static const smb_effect_def assort_fx[] = { { .metric = "finance.gmroi", .delta = 0.5 }, { .metric = "operations.sales_per_m2", .delta = 300 } };
+static const smb_effect_def space_fx[] = { { .metric = "operations.sales_per_m2", .delta = 400 } };
 
 static const smb_initiative_def initiatives[] = {
-	{ "RET-loss-prevention", "operations", "Loss prevention: high-risk lines near the till, tagging, refund and "
-	  "void controls", 2500, 40, 2, 0.6, loss_fx, 1, NULL, NULL },
-	{ "RET-cycle-counts", "operations", "Weekly cycle counts of the top lines; investigate every gap over a set "
-	  "value", 500, 60, 3, 0.7, counts_fx, 2, NULL, NULL },
-	{ "RET-markdown-policy", "finance", "Markdown policy: cut the price of lines unsold after a set number of "
-	  "weeks, stop reordering them", 500, 20, 3, 0.65, markdown_fx, 2, NULL, NULL },
-	{ "RET-assortment-review", "finance", "Assortment review: drop the slowest 10-20% of lines, give the space to "
-	  "the best sellers", 1000, 40, 3, 0.6, assort_fx, 2, NULL, NULL },
-	{ "RET-space-plan", "operations", "Re-plan the floor: best sellers and impulse lines where customers walk, "
-	  "sublet or close unproductive space", 3000, 60, 3, 0.5, space_fx, 1, NULL, NULL },
+	{ .id = "RET-loss-prevention", .area = "operations", .title = "Loss prevention: high-risk lines near the till, tagging, refund and "
+	  "void controls", .cost = 2500, .hours = 40, .months = 2, .confidence = 0.6, .effects = loss_fx, .neffects = 1, .requires = NULL, .excludes = NULL },
+	{ .id = "RET-cycle-counts", .area = "operations", .title = "Weekly cycle counts of the top lines; investigate every gap over a set "
+	  "value", .cost = 500, .hours = 60, .months = 3, .confidence = 0.7, .effects = counts_fx, .neffects = 2, .requires = NULL, .excludes = NULL },
+	{ .id = "RET-markdown-policy", .area = "finance", .title = "Markdown policy: cut the price of lines unsold after a set number of "
+	  "weeks, stop reordering them", .cost = 500, .hours = 20, .months = 3, .confidence = 0.65, .effects = markdown_fx, .neffects = 2, .requires = NULL, .excludes = NULL },
+	{ .id = "RET-assortment-review", .area = "finance", .title = "Assortment review: drop the slowest 10-20% of lines, give the space to "
+	  "the best sellers", .cost = 1000, .hours = 40, .months = 3, .confidence = 0.6, .effects = assort_fx, .neffects = 2, .requires = NULL, .excludes = NULL },
+	{ .id = "RET-space-plan", .area = "operations", .title = "Re-plan the floor: best sellers and impulse lines where customers walk, "
+	  "sublet or close unproductive space", .cost = 3000, .hours = 60, .months = 3, .confidence = 0.5, .effects = space_fx, .neffects = 1, .requires = NULL, .excludes = NULL },
 };
 
 /* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
 static const smb_metric_about about[] = {
-	{ "finance.gmroi",
-	  "How much gross margin a year each unit of money tied up in stock earns (all the stock, from the accounts).",
-	  "annual gross margin / average stock at cost on the balance sheet (finance.revenue, finance.cogs, finance.inventory_value at the period's start and end); the scored GMROI: the accounts value all the stock, a stock file only the SKUs exported", NULL, 0, 0, 0 },
-	{ "operations.sales_area_m2",
-	  "The size of the sales floor in square metres.",
-	  NULL, NULL, 1, 0, 0 },
-	{ "operations.sales_per_m2",
-	  "Sales per square metre of sales floor over a year.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "operations.shrinkage_pct",
-	  "Stock lost to theft, damage and errors as a share of sales.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "operations.shrinkage_value",
-	  "Stock lost to theft, damage and errors, at retail value.",
-	  NULL, NULL, 1, 0, 0 },
+	{ .key = "finance.gmroi",
+	  .definition = "How much gross margin a year each unit of money tied up in stock earns (all the stock, from the accounts).",
+	  .basis = "annual gross margin / average stock at cost on the balance sheet (finance.revenue, finance.cogs, finance.inventory_value at the period's start and end); the scored GMROI: the accounts value all the stock, a stock file only the SKUs exported", .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "operations.sales_area_m2",
+	  .definition = "The size of the sales floor in square metres.",
+	  .basis = NULL, .prefer = NULL, .bounded = 1, .lo = 0, .hi = 0 },
+	{ .key = "operations.sales_per_m2",
+	  .definition = "Sales per square metre of sales floor over a year.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "operations.shrinkage_pct",
+	  .definition = "Stock lost to theft, damage and errors as a share of sales.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "operations.shrinkage_value",
+	  .definition = "Stock lost to theft, damage and errors, at retail value.",
+	  .basis = NULL, .prefer = NULL, .bounded = 1, .lo = 0, .hi = 0 },
 };
+
+SMB_PLUGIN_DECLARE_ABI;
 
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	const smb_industry_pack pack = {
-		metrics, SMB_INDUSTRY_COUNT(metrics), goalposts, SMB_INDUSTRY_COUNT(goalposts),
-		rules, SMB_INDUSTRY_COUNT(rules), initiatives, SMB_INDUSTRY_COUNT(initiatives), IND,
+		.metrics = metrics, .nmetrics = SMB_INDUSTRY_COUNT(metrics), .goalposts = goalposts, .ngoalposts = SMB_INDUSTRY_COUNT(goalposts),
+		.rules = rules, .nrules = SMB_INDUSTRY_COUNT(rules), .initiatives = initiatives, .ninitiatives = SMB_INDUSTRY_COUNT(initiatives), .industry = IND,
 	};
 
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;

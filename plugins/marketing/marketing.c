@@ -447,8 +447,8 @@ static int add_metrics(const smb_host_api *api)
 		  "months", -1, K("customer.clv_mean", "finance.gross_margin_pct") },
 	};
 	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
-		smb_metric_def d = { m[i].key, m[i].label, m[i].unit, m[i].better, "derived",
-		                     m[i].inputs, "channels", compute, (void *)&ids[m[i].id], 0 };
+		smb_metric_def d = { .key = m[i].key, .label = m[i].label, .unit = m[i].unit, .better = m[i].better, .rollup = "derived",
+		                     .inputs = m[i].inputs, .dataset = "channels", .compute = compute, .ud = (void *)&ids[m[i].id], .weight = 0 };
 		if (api->add_metric(api->host, &d))
 			return -1;
 	}
@@ -459,12 +459,12 @@ static int add_goalposts(const smb_host_api *api)
 {
 	static const double hhi_bands[5] = { 10000, 5000, 2500, 2000, 1500 };
 	const smb_goalposts_def g[] = {
-		{ "marketing.ltv_cac", NULL, 1, 3, NULL,
-		  "Rule of thumb: LTV:CAC of 3 or more, below 1 a customer costs more than it brings (David Skok, "
+		{ .metric = "marketing.ltv_cac", .industry = NULL, .worst = 1, .best = 3, .bands = NULL,
+		  .source = "Rule of thumb: LTV:CAC of 3 or more, below 1 a customer costs more than it brings (David Skok, "
 		  "'SaaS Metrics 2.0', forEntrepreneurs.com; widely used in e-commerce too). Skok's LTV is gross "
 		  "margin, and so is this one: the customer plugin's 12-month CLV times the gross margin" },
-		{ "marketing.channel_hhi", NULL, 10000, 1500, hhi_bands,
-		  "U.S. DOJ & FTC Horizontal Merger Guidelines (2010) §5.3: HHI below 1,500 unconcentrated, above 2,500 "
+		{ .metric = "marketing.channel_hhi", .industry = NULL, .worst = 10000, .best = 1500, .bands = hhi_bands,
+		  .source = "U.S. DOJ & FTC Horizontal Merger Guidelines (2010) §5.3: HHI below 1,500 unconcentrated, above 2,500 "
 		  "highly concentrated (0-10,000 scale); borrowed as a rule of thumb for dependence on acquisition "
 		  "channels: one channel scores 0, 2,500 scores 50, 1,500 or less 100" },
 	};
@@ -477,59 +477,59 @@ static int add_goalposts(const smb_host_api *api)
 static int add_rules(const smb_host_api *api)
 {
 	const smb_rule_def r[] = {
-		{ "MKT-0510", "marketing", "threat", "high",
-		  K("marketing.ltv_cac_worst", "customer.clv_mean"), when, (void *)&rids[R_LTV_WORST],
-		  "A channel wins customers worth less than they cost",
-		  "On the dearest channel (see models.channels) LTV:CAC on gross margin is {marketing.ltv_cac_worst:%.2f}: "
+		{ .id = "MKT-0510", .area = "marketing", .kind = "threat", .severity = "high",
+		  .metrics = K("marketing.ltv_cac_worst", "customer.clv_mean"), .when = when, .ud = (void *)&rids[R_LTV_WORST],
+		  .title = "A channel wins customers worth less than they cost",
+		  .detail = "On the dearest channel (see models.channels) LTV:CAC on gross margin is {marketing.ltv_cac_worst:%.2f}: "
 		  "a customer buying {customer.clv_mean:%.0f} over 12 months earns less gross margin than it costs to win.",
-		  K("MKT-cut-channel", "MKT-shift-budget"), NULL },
-		{ "MKT-0520", "marketing", "opportunity", "medium",
-		  K("marketing.channel_cac_ratio", "marketing.channel_cac_best", "marketing.budget_shift_amount",
-		    "marketing.budget_shift_customers"), when, (void *)&rids[R_SHIFT],
-		  "Budget could move to a channel that wins customers for less than half the cost",
-		  "The cheapest channel wins a customer for {marketing.channel_cac_best:%.0f}, "
+		  .recommend = K("MKT-cut-channel", "MKT-shift-budget"), .industry = NULL },
+		{ .id = "MKT-0520", .area = "marketing", .kind = "opportunity", .severity = "medium",
+		  .metrics = K("marketing.channel_cac_ratio", "marketing.channel_cac_best", "marketing.budget_shift_amount",
+		    "marketing.budget_shift_customers"), .when = when, .ud = (void *)&rids[R_SHIFT],
+		  .title = "Budget could move to a channel that wins customers for less than half the cost",
+		  .detail = "The cheapest channel wins a customer for {marketing.channel_cac_best:%.0f}, "
 		  "{marketing.channel_cac_ratio:%.2f} of what one costs on the dearest channel. Moving "
 		  "{marketing.budget_shift_amount:%.0f} of the dearest channel's spend (models.budget_shift) would win "
 		  "up to {marketing.budget_shift_customers:%.0f} more customers a period at today's costs; move it in "
 		  "steps and check that the cheaper channel's CAC holds.",
-		  K("MKT-shift-budget"), NULL },
-		{ "MKT-0530", "marketing", "weakness", "medium",
-		  K("marketing.visit_to_lead_vs_benchmark_pct", "marketing.channel_visit_to_lead_pct"),
-		  when, (void *)&rids[R_V2L],
-		  "The funnel loses most between visit and lead",
-		  "{marketing.channel_visit_to_lead_pct:%.2f}% of visits become leads, "
+		  .recommend = K("MKT-shift-budget"), .industry = NULL },
+		{ .id = "MKT-0530", .area = "marketing", .kind = "weakness", .severity = "medium",
+		  .metrics = K("marketing.visit_to_lead_vs_benchmark_pct", "marketing.channel_visit_to_lead_pct"),
+		  .when = when, .ud = (void *)&rids[R_V2L],
+		  .title = "The funnel loses most between visit and lead",
+		  .detail = "{marketing.channel_visit_to_lead_pct:%.2f}% of visits become leads, "
 		  "{marketing.visit_to_lead_vs_benchmark_pct:%.0f}% of the rule-of-thumb benchmark: this is the "
 		  "funnel's weakest stage.",
-		  K("MKT-funnel-first-step"), NULL },
-		{ "MKT-0540", "marketing", "weakness", "medium",
-		  K("marketing.lead_to_customer_vs_benchmark_pct", "marketing.channel_lead_to_customer_pct"),
-		  when, (void *)&rids[R_L2C],
-		  "The funnel loses most between lead and customer",
-		  "{marketing.channel_lead_to_customer_pct:%.1f}% of leads become customers, "
+		  .recommend = K("MKT-funnel-first-step"), .industry = NULL },
+		{ .id = "MKT-0540", .area = "marketing", .kind = "weakness", .severity = "medium",
+		  .metrics = K("marketing.lead_to_customer_vs_benchmark_pct", "marketing.channel_lead_to_customer_pct"),
+		  .when = when, .ud = (void *)&rids[R_L2C],
+		  .title = "The funnel loses most between lead and customer",
+		  .detail = "{marketing.channel_lead_to_customer_pct:%.1f}% of leads become customers, "
 		  "{marketing.lead_to_customer_vs_benchmark_pct:%.0f}% of the rule-of-thumb benchmark: this is the "
 		  "funnel's weakest stage.",
-		  K("MKT-lead-response"), NULL },
-		{ "MKT-0550", "marketing", "threat", "medium",
-		  K("marketing.channel_hhi", "marketing.top_channel_share_pct"), when, (void *)&rids[R_HHI],
-		  "New customers depend on few channels",
-		  "Concentration of new customers by channel is {marketing.channel_hhi:%.0f} on the 0-10,000 HHI "
+		  .recommend = K("MKT-lead-response"), .industry = NULL },
+		{ .id = "MKT-0550", .area = "marketing", .kind = "threat", .severity = "medium",
+		  .metrics = K("marketing.channel_hhi", "marketing.top_channel_share_pct"), .when = when, .ud = (void *)&rids[R_HHI],
+		  .title = "New customers depend on few channels",
+		  .detail = "Concentration of new customers by channel is {marketing.channel_hhi:%.0f} on the 0-10,000 HHI "
 		  "scale (above 2,500 counts as highly concentrated); the largest channel brings "
 		  "{marketing.top_channel_share_pct:%.0f}% of them.",
-		  K("MKT-diversify-channels"), NULL },
-		{ "MKT-0560", "marketing", "weakness", "medium",
-		  K("marketing.ltv_cac", "marketing.channel_cac_blended", "customer.clv_mean"), when,
-		  (void *)&rids[R_LTV_LOW],
-		  "Customers are worth less than three times what they cost to win",
-		  "A new customer costs {marketing.channel_cac_blended:%.0f} and the average customer buys "
+		  .recommend = K("MKT-diversify-channels"), .industry = NULL },
+		{ .id = "MKT-0560", .area = "marketing", .kind = "weakness", .severity = "medium",
+		  .metrics = K("marketing.ltv_cac", "marketing.channel_cac_blended", "customer.clv_mean"), .when = when,
+		  .ud = (void *)&rids[R_LTV_LOW],
+		  .title = "Customers are worth less than three times what they cost to win",
+		  .detail = "A new customer costs {marketing.channel_cac_blended:%.0f} and the average customer buys "
 		  "{customer.clv_mean:%.0f} over 12 months: LTV:CAC on gross margin {marketing.ltv_cac:%.2f}, the rule of "
 		  "thumb is 3.",
-		  K("MKT-shift-budget", "MKT-second-purchase"), NULL },
-		{ "MKT-0570", "marketing", "strength", "medium",
-		  K("marketing.ltv_cac"), when, (void *)&rids[R_LTV_GOOD],
-		  "Customer acquisition pays for itself",
-		  "LTV:CAC on gross margin is {marketing.ltv_cac:%.2f}: a customer's first-year gross margin repays "
+		  .recommend = K("MKT-shift-budget", "MKT-second-purchase"), .industry = NULL },
+		{ .id = "MKT-0570", .area = "marketing", .kind = "strength", .severity = "medium",
+		  .metrics = K("marketing.ltv_cac"), .when = when, .ud = (void *)&rids[R_LTV_GOOD],
+		  .title = "Customer acquisition pays for itself",
+		  .detail = "LTV:CAC on gross margin is {marketing.ltv_cac:%.2f}: a customer's first-year gross margin repays "
 		  "what it cost to win three times or more.",
-		  K(NULL), NULL },
+		  .recommend = K(NULL), .industry = NULL },
 	};
 	for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
 		if (api->add_rule(api->host, &r[i]))
@@ -540,33 +540,33 @@ static int add_rules(const smb_host_api *api)
 static int add_initiatives(const smb_host_api *api)
 {
 	static const smb_effect_def shift[] = {
-		{ "marketing.channel_cac_ratio", 0.25 }, { "marketing.ltv_cac", 0.5 },
-		{ "marketing.cac_payback_months", -1 } };
-	static const smb_effect_def cut[] = { { "marketing.ltv_cac_worst", 1 }, { "marketing.ltv_cac", 0.3 } };
+		{ .metric = "marketing.channel_cac_ratio", .delta = 0.25 }, { .metric = "marketing.ltv_cac", .delta = 0.5 },
+		{ .metric = "marketing.cac_payback_months", .delta = -1 } };
+	static const smb_effect_def cut[] = { { .metric = "marketing.ltv_cac_worst", .delta = 1 }, { .metric = "marketing.ltv_cac", .delta = 0.3 } };
 	static const smb_effect_def diversify[] = {
-		{ "marketing.channel_hhi", -1000 }, { "marketing.top_channel_share_pct", -10 } };
-	static const smb_effect_def first_step[] = { { "marketing.visit_to_lead_vs_benchmark_pct", 25 } };
-	static const smb_effect_def response[] = { { "marketing.lead_to_customer_vs_benchmark_pct", 25 } };
-	static const smb_effect_def second[] = { { "marketing.ltv_cac", 0.5 }, { "marketing.cac_payback_months", -2 } };
+		{ .metric = "marketing.channel_hhi", .delta = -1000 }, { .metric = "marketing.top_channel_share_pct", .delta = -10 } };
+	static const smb_effect_def first_step[] = { { .metric = "marketing.visit_to_lead_vs_benchmark_pct", .delta = 25 } };
+	static const smb_effect_def response[] = { { .metric = "marketing.lead_to_customer_vs_benchmark_pct", .delta = 25 } };
+	static const smb_effect_def second[] = { { .metric = "marketing.ltv_cac", .delta = 0.5 }, { .metric = "marketing.cac_payback_months", .delta = -2 } };
 	const smb_initiative_def in[] = {
-		{ "MKT-shift-budget", "marketing",
-		  "Move budget from the dearest channel to the cheapest in monthly steps, checking CAC each month",
-		  0, 12, 3, 0.6, shift, 3, K(NULL), K(NULL) },
-		{ "MKT-cut-channel", "marketing",
-		  "Stop or renegotiate the channel whose customers are worth less than they cost",
-		  0, 8, 1, 0.7, cut, 2, K(NULL), K(NULL) },
-		{ "MKT-diversify-channels", "marketing",
-		  "Build a second and third source of customers with capped test budgets",
-		  2500, 60, 4, 0.5, diversify, 2, K(NULL), K(NULL) },
-		{ "MKT-funnel-first-step", "marketing",
-		  "Fix the first funnel step per channel: one landing page and one clear offer per campaign",
-		  1500, 30, 2, 0.6, first_step, 1, K(NULL), K(NULL) },
-		{ "MKT-lead-response", "marketing",
-		  "Answer every lead the same day and follow up twice within two weeks",
-		  300, 40, 1, 0.65, response, 1, K(NULL), K(NULL) },
-		{ "MKT-second-purchase", "marketing",
-		  "Second-purchase offer for every new customer, so acquisition pays back sooner",
-		  800, 25, 2, 0.55, second, 2, K(NULL), K(NULL) },
+		{ .id = "MKT-shift-budget", .area = "marketing",
+		  .title = "Move budget from the dearest channel to the cheapest in monthly steps, checking CAC each month",
+		  .cost = 0, .hours = 12, .months = 3, .confidence = 0.6, .effects = shift, .neffects = 3, .requires = K(NULL), .excludes = K(NULL) },
+		{ .id = "MKT-cut-channel", .area = "marketing",
+		  .title = "Stop or renegotiate the channel whose customers are worth less than they cost",
+		  .cost = 0, .hours = 8, .months = 1, .confidence = 0.7, .effects = cut, .neffects = 2, .requires = K(NULL), .excludes = K(NULL) },
+		{ .id = "MKT-diversify-channels", .area = "marketing",
+		  .title = "Build a second and third source of customers with capped test budgets",
+		  .cost = 2500, .hours = 60, .months = 4, .confidence = 0.5, .effects = diversify, .neffects = 2, .requires = K(NULL), .excludes = K(NULL) },
+		{ .id = "MKT-funnel-first-step", .area = "marketing",
+		  .title = "Fix the first funnel step per channel: one landing page and one clear offer per campaign",
+		  .cost = 1500, .hours = 30, .months = 2, .confidence = 0.6, .effects = first_step, .neffects = 1, .requires = K(NULL), .excludes = K(NULL) },
+		{ .id = "MKT-lead-response", .area = "marketing",
+		  .title = "Answer every lead the same day and follow up twice within two weeks",
+		  .cost = 300, .hours = 40, .months = 1, .confidence = 0.65, .effects = response, .neffects = 1, .requires = K(NULL), .excludes = K(NULL) },
+		{ .id = "MKT-second-purchase", .area = "marketing",
+		  .title = "Second-purchase offer for every new customer, so acquisition pays back sooner",
+		  .cost = 800, .hours = 25, .months = 2, .confidence = 0.55, .effects = second, .neffects = 2, .requires = K(NULL), .excludes = K(NULL) },
 	};
 	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++)
 		if (api->add_initiative(api->host, &in[i]))
@@ -578,7 +578,7 @@ static int add_initiatives(const smb_host_api *api)
 		{ "MKT-diversify-channels", { "channels", NULL } },
 	};
 	for (size_t i = 0; SMB_HOST_HAS(api, add_applies) && i < sizeof where / sizeof where[0]; i++) {
-		const smb_applies_def d = { where[i].id, NULL, where[i].needs };
+		const smb_applies_def d = { .id = where[i].id, .industries = NULL, .needs = where[i].needs };
 		if (api->add_applies(api->host, &d) != SMB_PLUGIN_OK)
 			return -1;
 	}
@@ -587,57 +587,57 @@ static int add_initiatives(const smb_host_api *api)
 
 /* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
 static const smb_metric_about about[] = {
-	{ "marketing.budget_shift_amount",
-	  "How much budget could move from the dearest channel to the cheapest.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "marketing.budget_shift_customers",
-	  "How many more new customers that budget shift would win at today's costs per customer.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "marketing.channel_cac_best",
-	  "What one new customer costs on the cheapest channel.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "marketing.channel_cac_blended",
-	  "What one new customer costs over all channels in the channels file.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "marketing.channel_cac_payback_months",
-	  "Months of a new customer's gross margin to earn back its acquisition cost, from the channels file and the customers' expected value.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "marketing.channel_cac_ratio",
-	  "What a customer costs on the cheapest channel compared with the dearest.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "marketing.channel_hhi",
-	  "How much new customers depend on a few channels (0 spread evenly, 10,000 all from one).",
-	  NULL, NULL, 0, 0, 0 },
-	{ "marketing.channel_lead_to_customer_pct",
-	  "The share of leads that became customers, over the channels that report both.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "marketing.channel_roas",
-	  "Revenue per unit of spend over the channels that report revenue.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "marketing.channel_spend",
-	  "What the channels file says was spent on all channels.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "marketing.channel_spend_pct",
-	  "Spend in the channels file as a share of revenue.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "marketing.channel_visit_to_lead_pct",
-	  "The share of visits that became leads, over the channels that report both.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "marketing.lead_to_customer_vs_benchmark_pct",
-	  "Lead to customer conversion compared with its rule-of-thumb benchmark (100 = on the benchmark).",
-	  NULL, NULL, 0, 0, 0 },
-	{ "marketing.ltv_cac",
-	  "How many times the gross margin a new customer brings in a year covers what winning the customer cost.",
-	  "12-month CLV (customer plugin) x gross margin / blended CAC of the channels file: margin basis, as the 3:1 rule of thumb", NULL, 0, 0, 0 },
-	{ "marketing.ltv_cac_worst",
-	  "The same ratio for the channel where customers cost most to win.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "marketing.top_channel_share_pct",
-	  "The share of new customers that came from the largest channel.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "marketing.visit_to_lead_vs_benchmark_pct",
-	  "Visit to lead conversion compared with its rule-of-thumb benchmark (100 = on the benchmark).",
-	  NULL, NULL, 0, 0, 0 },
+	{ .key = "marketing.budget_shift_amount",
+	  .definition = "How much budget could move from the dearest channel to the cheapest.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "marketing.budget_shift_customers",
+	  .definition = "How many more new customers that budget shift would win at today's costs per customer.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "marketing.channel_cac_best",
+	  .definition = "What one new customer costs on the cheapest channel.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "marketing.channel_cac_blended",
+	  .definition = "What one new customer costs over all channels in the channels file.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "marketing.channel_cac_payback_months",
+	  .definition = "Months of a new customer's gross margin to earn back its acquisition cost, from the channels file and the customers' expected value.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "marketing.channel_cac_ratio",
+	  .definition = "What a customer costs on the cheapest channel compared with the dearest.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "marketing.channel_hhi",
+	  .definition = "How much new customers depend on a few channels (0 spread evenly, 10,000 all from one).",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "marketing.channel_lead_to_customer_pct",
+	  .definition = "The share of leads that became customers, over the channels that report both.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "marketing.channel_roas",
+	  .definition = "Revenue per unit of spend over the channels that report revenue.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "marketing.channel_spend",
+	  .definition = "What the channels file says was spent on all channels.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "marketing.channel_spend_pct",
+	  .definition = "Spend in the channels file as a share of revenue.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "marketing.channel_visit_to_lead_pct",
+	  .definition = "The share of visits that became leads, over the channels that report both.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "marketing.lead_to_customer_vs_benchmark_pct",
+	  .definition = "Lead to customer conversion compared with its rule-of-thumb benchmark (100 = on the benchmark).",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "marketing.ltv_cac",
+	  .definition = "How many times the gross margin a new customer brings in a year covers what winning the customer cost.",
+	  .basis = "12-month CLV (customer plugin) x gross margin / blended CAC of the channels file: margin basis, as the 3:1 rule of thumb", .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "marketing.ltv_cac_worst",
+	  .definition = "The same ratio for the channel where customers cost most to win.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "marketing.top_channel_share_pct",
+	  .definition = "The share of new customers that came from the largest channel.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "marketing.visit_to_lead_vs_benchmark_pct",
+	  .definition = "Visit to lead conversion compared with its rule-of-thumb benchmark (100 = on the benchmark).",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
 };
 /* The settings this plugin reads (api->setting), declared so that
  * `assess --set` refuses unknown names and values out of range. */
@@ -645,10 +645,10 @@ static int add_settings(const smb_host_api *api)
 {
 	static const smb_setting_def defs[] = {
 		/* name, description, min, max, min open, max open, whole */
-		{ SET_BENCH_V2L, "benchmark visit-to-lead conversion, %", 0, 100, 1, 0, 0 },
-		{ SET_BENCH_L2C, "benchmark lead-to-customer conversion, %", 0, 100, 1, 0, 0 },
-		{ SET_MIN_SHARE, "smallest channel share worth keeping, %", 0, 100, 0, 1, 0 },
-		{ SET_SHIFT, "share of a weak channel's budget to move", 0, 1, 1, 0, 0 },
+		{ .name = SET_BENCH_V2L, .description = "benchmark visit-to-lead conversion, %", .min = 0, .max = 100, .min_open = 1, .max_open = 0, .integer = 0 },
+		{ .name = SET_BENCH_L2C, .description = "benchmark lead-to-customer conversion, %", .min = 0, .max = 100, .min_open = 1, .max_open = 0, .integer = 0 },
+		{ .name = SET_MIN_SHARE, .description = "smallest channel share worth keeping, %", .min = 0, .max = 100, .min_open = 0, .max_open = 1, .integer = 0 },
+		{ .name = SET_SHIFT, .description = "share of a weak channel's budget to move", .min = 0, .max = 1, .min_open = 1, .max_open = 0, .integer = 0 },
 	};
 
 	if (!SMB_HOST_HAS(api, add_setting))
@@ -659,21 +659,23 @@ static int add_settings(const smb_host_api *api)
 	return SMB_PLUGIN_OK;
 }
 
+SMB_PLUGIN_DECLARE_ABI;
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	static const smb_column_def cols[] = {
-		{ "period", SMB_COL_PERIOD, 1 },
-		{ "channel", SMB_COL_TEXT, 1 },
-		{ "spend", SMB_COL_REAL, 1 },
-		{ "visits", SMB_COL_REAL, 1 },
-		{ "leads", SMB_COL_REAL, 1 },
-		{ "new_customers", SMB_COL_REAL, 1 },
-		{ "revenue", SMB_COL_REAL, 0 },
+		{ .name = "period", .type = SMB_COL_PERIOD, .required = 1 },
+		{ .name = "channel", .type = SMB_COL_TEXT, .required = 1 },
+		{ .name = "spend", .type = SMB_COL_REAL, .required = 1 },
+		{ .name = "visits", .type = SMB_COL_REAL, .required = 1 },
+		{ .name = "leads", .type = SMB_COL_REAL, .required = 1 },
+		{ .name = "new_customers", .type = SMB_COL_REAL, .required = 1 },
+		{ .name = "revenue", .type = SMB_COL_REAL, .required = 0 },
 	};
 	const smb_kind_def kind = {
-		"channels",
-		"Marketing by channel and period: spend, visits, leads, new customers and (optional) attributed revenue",
-		cols, sizeof cols / sizeof cols[0]
+		.name = "channels",
+		.description = "Marketing by channel and period: spend, visits, leads, new customers and (optional) attributed revenue",
+		.columns = cols, .ncolumns = sizeof cols / sizeof cols[0]
 	};
 
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;

@@ -14,13 +14,13 @@
 #define MODEL "inventory"
 
 static const smb_column_def columns[] = {
-	{ "period", SMB_COL_PERIOD, 1 },          /* a month: 2026-09 */
-	{ "sku", SMB_COL_TEXT, 1 },
-	{ "units_sold", SMB_COL_REAL, 1 },        /* in the month */
-	{ "on_hand", SMB_COL_REAL, 1 },           /* at the end of the month */
-	{ "unit_cost", SMB_COL_REAL, 1 },
-	{ "unit_price", SMB_COL_REAL, 1 },
-	{ "lead_time_days", SMB_COL_REAL, 0 },
+	{ .name = "period", .type = SMB_COL_PERIOD, .required = 1 },          /* a month: 2026-09 */
+	{ .name = "sku", .type = SMB_COL_TEXT, .required = 1 },
+	{ .name = "units_sold", .type = SMB_COL_REAL, .required = 1 },        /* in the month */
+	{ .name = "on_hand", .type = SMB_COL_REAL, .required = 1 },           /* at the end of the month */
+	{ .name = "unit_cost", .type = SMB_COL_REAL, .required = 1 },
+	{ .name = "unit_price", .type = SMB_COL_REAL, .required = 1 },
+	{ .name = "lead_time_days", .type = SMB_COL_REAL, .required = 0 },
 };
 
 /* ---- reading the dataset ------------------------------------------------ */
@@ -294,23 +294,23 @@ static const char *const r_dead[] = { "OPS-clearance-sale", "OPS-abc-cycle-count
 static const char *const r_stockout[] = { "OPS-reorder-points", "OPS-abc-cycle-counting", NULL };
 
 static const smb_effect_def e_clearance[] = {
-	{ "operations.dead_stock_pct", -12 },
-	{ "operations.inventory_turnover", 0.6 },
-	{ "operations.days_of_inventory", -15 },
-	{ "operations.gmroi", 0.2 },
+	{ .metric = "operations.dead_stock_pct", .delta = -12 },
+	{ .metric = "operations.inventory_turnover", .delta = 0.6 },
+	{ .metric = "operations.days_of_inventory", .delta = -15 },
+	{ .metric = "operations.gmroi", .delta = 0.2 },
 };
 static const smb_effect_def e_reorder[] = {
-	{ "operations.stockout_risk_pct", -10 },
-	{ "operations.stockout_risk_a_pct", -15 },
+	{ .metric = "operations.stockout_risk_pct", .delta = -10 },
+	{ .metric = "operations.stockout_risk_a_pct", .delta = -15 },
 };
 static const smb_effect_def e_cycle[] = {
-	{ "operations.stockout_risk_a_pct", -5 },
-	{ "operations.dead_stock_pct", -3 },
+	{ .metric = "operations.stockout_risk_a_pct", .delta = -5 },
+	{ .metric = "operations.dead_stock_pct", .delta = -3 },
 };
 static const smb_effect_def e_eoq[] = {
-	{ "operations.inventory_turnover", 0.5 },
-	{ "operations.days_of_inventory", -10 },
-	{ "operations.gmroi", 0.3 },
+	{ .metric = "operations.inventory_turnover", .delta = 0.5 },
+	{ .metric = "operations.days_of_inventory", .delta = -10 },
+	{ .metric = "operations.gmroi", .delta = 0.3 },
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -324,108 +324,110 @@ static const smb_effect_def e_eoq[] = {
 
 /* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
 static const smb_metric_about about[] = {
-	{ "operations.a_class_sku_share",
-	  "The share of products (SKUs) that make up 80% of the cost of goods sold.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "operations.days_of_inventory",
-	  "How many days of sales at cost the stock listed in the stock file would last (only the SKUs in the file).",
-	  "average stock at cost / cost of goods sold a day, SKUs in the inventory file only; unscored: finance.dio_days (accounts) is the scored one", NULL, 0, 0, 0 },
-	{ "operations.dead_stock_pct",
-	  "The share of stock value that has not sold a single unit for months.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "operations.gmroi",
-	  "Gross margin a year per unit of stock at cost, for the SKUs in the stock file only.",
-	  "gross margin a year / average stock at cost of the SKUs in the inventory file; unscored: finance.gmroi (accounts) is the scored GMROI", NULL, 0, 0, 0 },
-	{ "operations.inventory_turnover",
-	  "How many times a year the stock listed in the stock file sells through (only the SKUs in the file).",
-	  "cost of goods sold a year / average stock at cost, SKUs in the inventory file only; unscored: the same fact as days of inventory, scored as finance.dio_days", NULL, 0, 0, 0 },
-	{ "operations.stockout_risk_a_pct",
-	  "The share of best-selling products (class A) below their reorder point: at risk of running out.",
-	  NULL, NULL, 0, 0, 0 },
-	{ "operations.stockout_risk_pct",
-	  "The share of selling products below their reorder point: at risk of running out.",
-	  NULL, NULL, 0, 0, 0 },
+	{ .key = "operations.a_class_sku_share",
+	  .definition = "The share of products (SKUs) that make up 80% of the cost of goods sold.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "operations.days_of_inventory",
+	  .definition = "How many days of sales at cost the stock listed in the stock file would last (only the SKUs in the file).",
+	  .basis = "average stock at cost / cost of goods sold a day, SKUs in the inventory file only; unscored: finance.dio_days (accounts) is the scored one", .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "operations.dead_stock_pct",
+	  .definition = "The share of stock value that has not sold a single unit for months.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "operations.gmroi",
+	  .definition = "Gross margin a year per unit of stock at cost, for the SKUs in the stock file only.",
+	  .basis = "gross margin a year / average stock at cost of the SKUs in the inventory file; unscored: finance.gmroi (accounts) is the scored GMROI", .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "operations.inventory_turnover",
+	  .definition = "How many times a year the stock listed in the stock file sells through (only the SKUs in the file).",
+	  .basis = "cost of goods sold a year / average stock at cost, SKUs in the inventory file only; unscored: the same fact as days of inventory, scored as finance.dio_days", .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "operations.stockout_risk_a_pct",
+	  .definition = "The share of best-selling products (class A) below their reorder point: at risk of running out.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "operations.stockout_risk_pct",
+	  .definition = "The share of selling products below their reorder point: at risk of running out.",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
 };
+
+SMB_PLUGIN_DECLARE_ABI;
 
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	smb_host *h = api->host;
 	const smb_kind_def kind = {
-		KIND,
-		"Monthly stock per SKU: period (month), sku, units sold in the month, units on hand at "
+		.name = KIND,
+		.description = "Monthly stock per SKU: period (month), sku, units sold in the month, units on hand at "
 		"month end, unit cost, unit price, optional supplier lead time in days",
-		columns, NELEM(columns),
+		.columns = columns, .ncolumns = NELEM(columns),
 	};
 	const smb_metric_def metrics[] = {
-		{ "operations.inventory_turnover", "Stock-file turnover (turns a year at cost, SKUs in the stock file only)",
-		  "turns/year", +1, "derived", NULL, KIND, c_turnover, NULL, 0 },
-		{ "operations.days_of_inventory", "Stock-file days of inventory (SKUs in the stock file only)",
-		  "days", -1, "derived", NULL, KIND, c_field, &f_doi, 0 },
-		{ "operations.gmroi", "Stock-file GMROI (SKUs in the stock file only)", "ratio",
-		  +1, "derived", NULL, KIND, c_field, &f_gmroi, 0 },
-		{ "operations.dead_stock_pct", "Dead stock: stock value at cost with no sale in the last six months "
-		  "(setting operations.dead_stock_months)", "%", -1, "derived", NULL, KIND, c_field,
-		  &f_dead, 1 },
-		{ "operations.stockout_risk_pct", "Selling SKUs below their reorder point at period end", "%",
-		  -1, "derived", NULL, KIND, c_field, &f_stockout, 0.5 },
-		{ "operations.stockout_risk_a_pct", "A-class SKUs below their reorder point at period end", "%",
-		  -1, "derived", NULL, KIND, c_field, &f_stockout_a, 1 },
+		{ .key = "operations.inventory_turnover", .label = "Stock-file turnover (turns a year at cost, SKUs in the stock file only)",
+		  .unit = "turns/year", .better = +1, .rollup = "derived", .inputs = NULL, .dataset = KIND, .compute = c_turnover, .ud = NULL, .weight = 0 },
+		{ .key = "operations.days_of_inventory", .label = "Stock-file days of inventory (SKUs in the stock file only)",
+		  .unit = "days", .better = -1, .rollup = "derived", .inputs = NULL, .dataset = KIND, .compute = c_field, .ud = &f_doi, .weight = 0 },
+		{ .key = "operations.gmroi", .label = "Stock-file GMROI (SKUs in the stock file only)", .unit = "ratio",
+		  .better = +1, .rollup = "derived", .inputs = NULL, .dataset = KIND, .compute = c_field, .ud = &f_gmroi, .weight = 0 },
+		{ .key = "operations.dead_stock_pct", .label = "Dead stock: stock value at cost with no sale in the last six months "
+		  "(setting operations.dead_stock_months)", .unit = "%", .better = -1, .rollup = "derived", .inputs = NULL, .dataset = KIND, .compute = c_field,
+		  .ud = &f_dead, .weight = 1 },
+		{ .key = "operations.stockout_risk_pct", .label = "Selling SKUs below their reorder point at period end", .unit = "%",
+		  .better = -1, .rollup = "derived", .inputs = NULL, .dataset = KIND, .compute = c_field, .ud = &f_stockout, .weight = 0.5 },
+		{ .key = "operations.stockout_risk_a_pct", .label = "A-class SKUs below their reorder point at period end", .unit = "%",
+		  .better = -1, .rollup = "derived", .inputs = NULL, .dataset = KIND, .compute = c_field, .ud = &f_stockout_a, .weight = 1 },
 		/* not scored: how concentrated sales are says more about the assortment than about
 		 * how well it is run; context for the ABC rules and models.inventory */
-		{ "operations.a_class_sku_share", "Share of SKUs in class A (80% of cost of goods sold)", "%",
-		  +1, "derived", NULL, KIND, c_field, &f_a_share, 0 },
+		{ .key = "operations.a_class_sku_share", .label = "Share of SKUs in class A (80% of cost of goods sold)", .unit = "%",
+		  .better = +1, .rollup = "derived", .inputs = NULL, .dataset = KIND, .compute = c_field, .ud = &f_a_share, .weight = 0 },
 	};
 	const smb_goalposts_def gps[] = {
-		{ "operations.dead_stock_pct", NULL, 30, 5, NULL,
-		  "Rule of thumb of this plugin: stock with no sale for six months is dead stock; above about a "
+		{ .metric = "operations.dead_stock_pct", .industry = NULL, .worst = 30, .best = 5, .bands = NULL,
+		  .source = "Rule of thumb of this plugin: stock with no sale for six months is dead stock; above about a "
 		  "fifth of stock value it ties up cash a clearance would release. No published benchmark for "
 		  "small retailers is known to us" },
-		{ "operations.stockout_risk_pct", NULL, 30, 5, NULL,
-		  "Rule of thumb of this plugin, from the safety-inventory method of Chopra & Meindl, Supply Chain "
+		{ .metric = "operations.stockout_risk_pct", .industry = NULL, .worst = 30, .best = 5, .bands = NULL,
+		  .source = "Rule of thumb of this plugin, from the safety-inventory method of Chopra & Meindl, Supply Chain "
 		  "Management: with reorder points set for a 95% cycle service level only items with an order "
 		  "already placed should sit below their reorder point" },
-		{ "operations.stockout_risk_a_pct", NULL, 25, 0, NULL,
-		  "Rule of thumb of this plugin: A items carry 80% of the cost of goods sold (ABC analysis, Silver, "
+		{ .metric = "operations.stockout_risk_a_pct", .industry = NULL, .worst = 25, .best = 0, .bands = NULL,
+		  .source = "Rule of thumb of this plugin: A items carry 80% of the cost of goods sold (ABC analysis, Silver, "
 		  "Pyke & Thomas, Inventory and Production Management in Supply Chains) and should almost never "
 		  "be below their reorder point" },
 	};
 	const smb_rule_def rules[] = {
-		{ "OPS-dead-stock", "operations", "weakness", "medium", m_dead, w_dead, NULL,
-		  "Much of the stock has not sold for months",
-		  "{operations.dead_stock_pct:%.1f}% of the stock value at cost has not sold a single unit in the "
+		{ .id = "OPS-dead-stock", .area = "operations", .kind = "weakness", .severity = "medium", .metrics = m_dead, .when = w_dead, .ud = NULL,
+		  .title = "Much of the stock has not sold for months",
+		  .detail = "{operations.dead_stock_pct:%.1f}% of the stock value at cost has not sold a single unit in the "
 		  "dead-stock window (six months unless set otherwise); stock turns "
 		  "{operations.inventory_turnover:%.1f} times a year. Clearing it frees cash and shelf space.",
-		  r_dead, NULL },
-		{ "OPS-stockout-risk", "operations", "threat", "high", m_stockout, w_stockout_a, NULL,
-		  "Best sellers are at risk of running out",
-		  "{operations.stockout_risk_a_pct:%.0f}% of the A-class SKUs (those making 80% of the cost of goods "
+		  .recommend = r_dead, .industry = NULL },
+		{ .id = "OPS-stockout-risk", .area = "operations", .kind = "threat", .severity = "high", .metrics = m_stockout, .when = w_stockout_a, .ud = NULL,
+		  .title = "Best sellers are at risk of running out",
+		  .detail = "{operations.stockout_risk_a_pct:%.0f}% of the A-class SKUs (those making 80% of the cost of goods "
 		  "sold) and {operations.stockout_risk_pct:%.0f}% of all selling SKUs are below their reorder point "
 		  "(demand over the lead time plus safety stock) at the end of the period.",
-		  r_stockout, NULL },
+		  .recommend = r_stockout, .industry = NULL },
 	};
 	const smb_initiative_def inits[] = {
-		{ "OPS-clearance-sale", "operations",
-		  "Clear dead stock: markdown sale, supplier returns where terms allow, donate the remainder",
-		  1500, 40, 2, 0.7, e_clearance, NELEM(e_clearance), NULL, NULL },
-		{ "OPS-reorder-points", "operations",
-		  "Reorder points and safety stock for every selling SKU from its sales history, set in the "
+		{ .id = "OPS-clearance-sale", .area = "operations",
+		  .title = "Clear dead stock: markdown sale, supplier returns where terms allow, donate the remainder",
+		  .cost = 1500, .hours = 40, .months = 2, .confidence = 0.7, .effects = e_clearance, .neffects = NELEM(e_clearance), .requires = NULL, .excludes = NULL },
+		{ .id = "OPS-reorder-points", .area = "operations",
+		  .title = "Reorder points and safety stock for every selling SKU from its sales history, set in the "
 		  "till or stock system and reviewed monthly",
-		  800, 30, 2, 0.7, e_reorder, NELEM(e_reorder), NULL, NULL },
-		{ "OPS-abc-cycle-counting", "operations",
-		  "ABC cycle counting: count A items monthly, B quarterly, C yearly; fix record errors at the source",
-		  500, 50, 3, 0.65, e_cycle, NELEM(e_cycle), NULL, NULL },
-		{ "OPS-eoq-ordering", "operations",
-		  "Order A and B items in economic order quantities and consolidate orders per supplier",
-		  300, 20, 2, 0.6, e_eoq, NELEM(e_eoq), NULL, NULL },
+		  .cost = 800, .hours = 30, .months = 2, .confidence = 0.7, .effects = e_reorder, .neffects = NELEM(e_reorder), .requires = NULL, .excludes = NULL },
+		{ .id = "OPS-abc-cycle-counting", .area = "operations",
+		  .title = "ABC cycle counting: count A items monthly, B quarterly, C yearly; fix record errors at the source",
+		  .cost = 500, .hours = 50, .months = 3, .confidence = 0.65, .effects = e_cycle, .neffects = NELEM(e_cycle), .requires = NULL, .excludes = NULL },
+		{ .id = "OPS-eoq-ordering", .area = "operations",
+		  .title = "Order A and B items in economic order quantities and consolidate orders per supplier",
+		  .cost = 300, .hours = 20, .months = 2, .confidence = 0.6, .effects = e_eoq, .neffects = NELEM(e_eoq), .requires = NULL, .excludes = NULL },
 	};
 	/* name, description, min, max, min open, max open, whole */
 	static const smb_setting_def settings[] = {
-		{ "operations.dead_stock_months", "months without a sale that make stock dead", 1, 120, 0, 0, 1 },
-		{ "operations.demand_history_months", "months of sales the demand forecast reads", 1, 120, 0, 0, 1 },
-		{ "operations.service_level", "chance of not running out within a lead time", 0, 1, 1, 1, 0 },
-		{ "operations.lead_time_days", "supplier lead time, days", 0, 3650, 0, 0, 0 },
-		{ "operations.order_cost", "cost of placing one order", 0, 1e15, 0, 0, 0 },
-		{ "operations.holding_rate", "holding cost, share of stock value a year", 0, 10, 0, 0, 0 },
+		{ .name = "operations.dead_stock_months", .description = "months without a sale that make stock dead", .min = 1, .max = 120, .min_open = 0, .max_open = 0, .integer = 1 },
+		{ .name = "operations.demand_history_months", .description = "months of sales the demand forecast reads", .min = 1, .max = 120, .min_open = 0, .max_open = 0, .integer = 1 },
+		{ .name = "operations.service_level", .description = "chance of not running out within a lead time", .min = 0, .max = 1, .min_open = 1, .max_open = 1, .integer = 0 },
+		{ .name = "operations.lead_time_days", .description = "supplier lead time, days", .min = 0, .max = 3650, .min_open = 0, .max_open = 0, .integer = 0 },
+		{ .name = "operations.order_cost", .description = "cost of placing one order", .min = 0, .max = 1e15, .min_open = 0, .max_open = 0, .integer = 0 },
+		{ .name = "operations.holding_rate", .description = "holding cost, share of stock value a year", .min = 0, .max = 10, .min_open = 0, .max_open = 0, .integer = 0 },
 	};
 	int rc;
 
@@ -461,7 +463,7 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 		{ "OPS-eoq-ordering", { "stock", NULL } },
 	};
 	for (size_t i = 0; SMB_HOST_HAS(api, add_applies) && i < sizeof where / sizeof where[0]; i++) {
-		const smb_applies_def d = { where[i].id, NULL, where[i].needs };
+		const smb_applies_def d = { .id = where[i].id, .industries = NULL, .needs = where[i].needs };
 		if (api->add_applies(api->host, &d) != SMB_PLUGIN_OK)
 			return SMB_PLUGIN_ERROR;
 	}

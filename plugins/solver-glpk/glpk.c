@@ -237,6 +237,8 @@ static int glpk_solve(const smb_knapsack_problem *p, smb_knapsack_solution *s, c
 	return SMB_PLUGIN_OK;
 }
 
+SMB_PLUGIN_DECLARE_ABI;
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
 	static const smb_solver_def def = {

@@ -69,13 +69,15 @@ static int security_gap(const smb_host_api *api, smb_ctx *c, void *ud, int *fire
 
 /* What the metric catalogue (smbopt metrics) says of this plugin's metrics. */
 static const smb_metric_about about[] = {
-	{ "technology.digital_maturity_index",
-	  "How far the business uses digital tools, on the EU Digital Maturity Assessment's dimensions (0-100).",
-	  NULL, NULL, 0, 0, 0 },
-	{ "technology.security_basics_index",
-	  "How well the basic protections against cyber attacks are in place (0-100, limited by the weakest).",
-	  NULL, NULL, 0, 0, 0 },
+	{ .key = "technology.digital_maturity_index",
+	  .definition = "How far the business uses digital tools, on the EU Digital Maturity Assessment's dimensions (0-100).",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
+	{ .key = "technology.security_basics_index",
+	  .definition = "How well the basic protections against cyber attacks are in place (0-100, limited by the weakest).",
+	  .basis = NULL, .prefer = NULL, .bounded = 0, .lo = 0, .hi = 0 },
 };
+
+SMB_PLUGIN_DECLARE_ABI;
 
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
@@ -83,23 +85,23 @@ int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 	                                           "technology.security_basics_index", NULL };
 	static const char *const gap_recommend[] = { "TEC-mfa", "TEC-offsite-backup", NULL };
 	const smb_metric_def metrics[] = {
-		{ "technology.digital_maturity_index", "Digital maturity index (EU DMA dimensions)", "points", 1,
-		  "derived", dma_dimensions, NULL, dma_index, NULL, 2 },
-		{ "technology.security_basics_index", "Security basics (weakest link + 25)", "points", 1, "derived",
-		  security_basics, NULL, security_index, NULL, 2 },
+		{ .key = "technology.digital_maturity_index", .label = "Digital maturity index (EU DMA dimensions)", .unit = "points", .better = 1,
+		  .rollup = "derived", .inputs = dma_dimensions, .dataset = NULL, .compute = dma_index, .ud = NULL, .weight = 2 },
+		{ .key = "technology.security_basics_index", .label = "Security basics (weakest link + 25)", .unit = "points", .better = 1, .rollup = "derived",
+		  .inputs = security_basics, .dataset = NULL, .compute = security_index, .ud = NULL, .weight = 2 },
 	};
 	const smb_goalposts_def goalposts[] = {
-		{ "technology.digital_maturity_index", NULL, 0, 100, NULL,
-		  "EU Digital Maturity Assessment for SMEs (JRC 2023): dimension scores on a 0-100 scale, equal weights" },
-		{ "technology.security_basics_index", NULL, 0, 100, NULL,
-		  "ENISA (2021) 'Cybersecurity for SMEs' and UK NCSC Cyber Essentials controls, answered 0-100" },
+		{ .metric = "technology.digital_maturity_index", .industry = NULL, .worst = 0, .best = 100, .bands = NULL,
+		  .source = "EU Digital Maturity Assessment for SMEs (JRC 2023): dimension scores on a 0-100 scale, equal weights" },
+		{ .metric = "technology.security_basics_index", .industry = NULL, .worst = 0, .best = 100, .bands = NULL,
+		  .source = "ENISA (2021) 'Cybersecurity for SMEs' and UK NCSC Cyber Essentials controls, answered 0-100" },
 	};
 	const smb_rule_def gap = {
-		"TEC-security-gap", "technology", "threat", "high", gap_metrics, security_gap, NULL,
-		"Account or data loss is one incident away",
-		"Multi-factor authentication scores {technology.q_mfa:%.0f}/100 and off-site backup "
+		.id = "TEC-security-gap", .area = "technology", .kind = "threat", .severity = "high", .metrics = gap_metrics, .when = security_gap, .ud = NULL,
+		.title = "Account or data loss is one incident away",
+		.detail = "Multi-factor authentication scores {technology.q_mfa:%.0f}/100 and off-site backup "
 		"{technology.q_offsite_backup:%.0f}/100; both should be fully in place.",
-		gap_recommend, NULL,
+		.recommend = gap_recommend, .industry = NULL,
 	};
 
 	/* ABI 1's first table; fields added since are checked where used */

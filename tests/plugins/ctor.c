@@ -1,7 +1,8 @@
 /* tests/plugins/ctor.c — a plugin with a constructor: it writes the file
  * named by $SMB_CTOR_MARK the moment it is mapped, before any init. The
  * loader's checks of the file and its directories must come before dlopen,
- * so a refused copy leaves no mark. */
+ * so a refused copy leaves no mark. It declares no smb_plugin_abi, as
+ * plugins built before that symbol did: it loads as ABI 1. */
 #include <stdio.h>
 #include <stdlib.h>
 

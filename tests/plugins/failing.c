@@ -9,9 +9,11 @@ static int one(const smb_host_api *api, smb_ctx *c, void *ud, double *out)
 	return SMB_PLUGIN_OK;
 }
 
+SMB_PLUGIN_DECLARE_ABI;
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
-	static const smb_metric_def m = { "finance.ghost", "Ghost", "", 1, "derived", NULL, NULL, one, NULL, 1 };
+	static const smb_metric_def m = { .key = "finance.ghost", .label = "Ghost", .unit = "", .better = 1, .rollup = "derived", .inputs = NULL, .dataset = NULL, .compute = one, .ud = NULL, .weight = 1 };
 
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;
 	info->name = "failing";

@@ -93,22 +93,24 @@ static int many(const smb_host_api *api, smb_ctx *c, void *ud, int *fires)
 	return SMB_PLUGIN_OK;
 }
 
+SMB_PLUGIN_DECLARE_ABI;
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
-	static const smb_column_def cols[] = { { "date", SMB_COL_DATE, 1 }, { "visits", SMB_COL_INTEGER, 1 } };
-	static const smb_kind_def kind = { "visits", "daily visits", cols, 2 };
-	static const smb_metric_def metric = { "marketing.visits_per_day", "Visits per day", "visits", 1, "derived",
-	                                       NULL, "visits", visits_per_day, NULL, 1 };
+	static const smb_column_def cols[] = { { .name = "date", .type = SMB_COL_DATE, .required = 1 }, { .name = "visits", .type = SMB_COL_INTEGER, .required = 1 } };
+	static const smb_kind_def kind = { .name = "visits", .description = "daily visits", .columns = cols, .ncolumns = 2 };
+	static const smb_metric_def metric = { .key = "marketing.visits_per_day", .label = "Visits per day", .unit = "visits", .better = 1, .rollup = "derived",
+	                                       .inputs = NULL, .dataset = "visits", .compute = visits_per_day, .ud = NULL, .weight = 1 };
 	static const char *const total_inputs[] = { "marketing.visits_per_day", NULL };
-	static const smb_metric_def total = { "marketing.visits_total", "Visits up to the period's end", "visits", 1,
-	                                      "derived", total_inputs, "visits", visits_total, NULL, 0 };
-	static const smb_goalposts_def gp = { "marketing.visits_per_day", NULL, 0, 20, NULL, "test default" };
-	static const smb_goalposts_def gp_shop = { "marketing.visits_per_day", "retail", 0, 40, NULL, "test retail" };
+	static const smb_metric_def total = { .key = "marketing.visits_total", .label = "Visits up to the period's end", .unit = "visits", .better = 1,
+	                                      .rollup = "derived", .inputs = total_inputs, .dataset = "visits", .compute = visits_total, .ud = NULL, .weight = 0 };
+	static const smb_goalposts_def gp = { .metric = "marketing.visits_per_day", .industry = NULL, .worst = 0, .best = 20, .bands = NULL, .source = "test default" };
+	static const smb_goalposts_def gp_shop = { .metric = "marketing.visits_per_day", .industry = "retail", .worst = 0, .best = 40, .bands = NULL, .source = "test retail" };
 	static const char *const rule_metrics[] = { "marketing.visits_per_day", NULL };
-	static const smb_rule_def rule = { "TEST-many", "marketing", "strength", "low", rule_metrics, many, NULL,
-	                                   "Many visits", "{marketing.visits_per_day:%.1f} a day", NULL, NULL };
+	static const smb_rule_def rule = { .id = "TEST-many", .area = "marketing", .kind = "strength", .severity = "low", .metrics = rule_metrics, .when = many, .ud = NULL,
+	                                   .title = "Many visits", .detail = "{marketing.visits_per_day:%.1f} a day", .recommend = NULL, .industry = NULL };
 
-	static const smb_setting_def days = { "test.days", "days the visits are divided by", 1, 366, 0, 0, 1 };
+	static const smb_setting_def days = { .name = "test.days", .description = "days the visits are divided by", .min = 1, .max = 366, .min_open = 0, .max_open = 0, .integer = 1 };
 
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;
 	info->name = "good";

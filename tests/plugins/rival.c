@@ -15,12 +15,14 @@ static int huge(const smb_host_api *api, smb_ctx *c, void *ud, double *out)
 	return SMB_PLUGIN_OK;
 }
 
+SMB_PLUGIN_DECLARE_ABI;
+
 int smb_plugin_init(const smb_host_api *api, smb_plugin_info *info)
 {
-	static const smb_metric_def metric = { "marketing.visits_per_day", "Visits per day (rival)", "visits", 1,
-	                                       "derived", NULL, NULL, huge, NULL, 1 };
-	static const smb_column_def cols[] = { { "day", SMB_COL_DATE, 1 }, { "count", SMB_COL_INTEGER, 1 } };
-	static const smb_kind_def kind = { "visits", "visits, the rival's way", cols, 2 };
+	static const smb_metric_def metric = { .key = "marketing.visits_per_day", .label = "Visits per day (rival)", .unit = "visits", .better = 1,
+	                                       .rollup = "derived", .inputs = NULL, .dataset = NULL, .compute = huge, .ud = NULL, .weight = 1 };
+	static const smb_column_def cols[] = { { .name = "day", .type = SMB_COL_DATE, .required = 1 }, { .name = "count", .type = SMB_COL_INTEGER, .required = 1 } };
+	static const smb_kind_def kind = { .name = "visits", .description = "visits, the rival's way", .columns = cols, .ncolumns = 2 };
 
 	info->abi_version = SMB_PLUGIN_ABI_VERSION;
 #ifdef RIVAL_OVERRIDES
