@@ -66,4 +66,21 @@ run smbopt client list
 is "$rc" 78 "an unknown key: exit 78"
 like "$err" "smbopt/config:5:1: unknown key 'colour'" "FILE:LINE:COLUMN: what is wrong"
 
+# locale: the separators of numbers for people; JSON keeps 1234.5.
+# Revenue per employee in the demo's 2026-Q3: 55,735 EUR (1,000s grouped).
+printf 'locale = de_DE.UTF-8\n' > "$XDG_CONFIG_HOME/smbopt/config"
+smbopt demo --db "$tmp/loc.db" >/dev/null 2>&1
+run smbopt --db "$tmp/loc.db" show 4
+like "$out" "55.735 EUR" "locale = de_DE groups thousands with ."
+like "$out" "22,8%" "and writes decimals with ,"
+printf 'locale = de_CH\n' > "$XDG_CONFIG_HOME/smbopt/config"
+like "$(smbopt --db "$tmp/loc.db" show 4)" "55'735 EUR" "de_CH groups with '"
+is "$(smbopt --db "$tmp/loc.db" show 4 --format json | jq '.overall.score | tostring | test(",")')" false \
+	"JSON keeps the decimal point"
+printf '# numbers\nlocale = klingon\n' > "$XDG_CONFIG_HOME/smbopt/config"
+run smbopt client list
+is "$rc" 78 "an unknown locale: exit 78"
+like "$err" "smbopt/config:2:10: locale 'klingon' is not one" "FILE:LINE:COLUMN: what is wrong"
+rm -f "$XDG_CONFIG_HOME/smbopt/config"
+
 done_testing

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "fmt.h"
 
 static const char *const keys[] = { "workspace", "plugins", "playbooks", "currency", "locale" };
 
@@ -59,6 +60,12 @@ int cli_config_load(cli_ctx *c)
 			fclose(f);
 			return smb_err_set(&c->err, SMB_ECONFIG, "%s:%d:%d: unknown key '%s' (workspace, plugins, playbooks, "
 			                   "currency, locale)", c->cfg.path, n, (int)(k - line) + 1, k);
+		}
+		if (strcmp(k, "locale") == 0 && smb_fmt_locale(v) != 0) {
+			fclose(f);
+			return smb_err_set(&c->err, SMB_ECONFIG, "%s:%d:%d: locale '%s' is not one smbopt formats numbers "
+			                   "for (C, en_*, de_*, de_CH, fr_*, nl_*, it_*, es_*, pt_*, sv_*, ...)", c->cfg.path, n,
+			                   (int)(v - line) + 1, v);
 		}
 		snprintf(c->cfg.value[i], sizeof c->cfg.value[i], "%s", v);
 	}

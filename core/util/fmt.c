@@ -40,6 +40,41 @@ char *smb_fmt_unit_for(const char *unit, const char *currency)
 	return out;
 }
 
+/* The separators of numbers for people (text and Markdown; JSON and CSV
+ * always write 1234.5). Set once at start-up from the configuration,
+ * before any thread runs, and read-only afterwards. */
+static struct {
+	const char *group;   /* between groups of three digits */
+	char point;          /* before the decimals */
+} sep = { ",", '.' };
+
+int smb_fmt_locale(const char *name)
+{
+	/* by language, then region where they differ: de_CH groups with ' */
+	static const struct { const char *prefix; const char *group; char point; } table[] = {
+		{ "de_CH", "'", '.' }, { "it_CH", "'", '.' }, { "fr_CH", "'", '.' },
+		{ "C", ",", '.' }, { "POSIX", ",", '.' }, { "en", ",", '.' },
+		{ "de", ".", ',' }, { "nl", ".", ',' }, { "it", ".", ',' }, { "es", ".", ',' }, { "pt", ".", ',' },
+		{ "da", ".", ',' }, { "id", ".", ',' }, { "tr", ".", ',' },
+		/* a narrow no-break space, as these languages write thousands */
+		{ "fr", "\xe2\x80\xaf", ',' }, { "sv", "\xe2\x80\xaf", ',' }, { "nb", "\xe2\x80\xaf", ',' },
+		{ "fi", "\xe2\x80\xaf", ',' }, { "pl", "\xe2\x80\xaf", ',' }, { "cs", "\xe2\x80\xaf", ',' },
+	};
+
+	if (!name || !*name)
+		return 0;
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+		size_t n = strlen(table[i].prefix);
+		/* "de" matches de, de_DE, de_DE.UTF-8 and de.UTF-8, not "dev" */
+		if (strncmp(name, table[i].prefix, n) == 0 && strchr("_.@", name[n] ? name[n] : '.')) {
+			sep.group = table[i].group;
+			sep.point = table[i].point;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 void smb_fmt_grouped(char out[SMB_FMT_VALUE], double v, int decimals)
 {
 	char raw[SMB_FMT_VALUE];
@@ -56,12 +91,15 @@ void smb_fmt_grouped(char out[SMB_FMT_VALUE], double v, int decimals)
 	if (*p == '-')
 		out[o++] = *p++;
 	digits = strcspn(p, ".");
-	for (size_t i = 0; i < digits; i++) {
+	for (size_t i = 0; i < digits && o + 8 < SMB_FMT_VALUE; i++) {
 		out[o++] = p[i];
 		if ((digits - i - 1) % 3 == 0 && i + 1 < digits)
-			out[o++] = ',';
+			for (const char *g = sep.group; *g; g++)
+				out[o++] = *g;
 	}
 	snprintf(out + o, SMB_FMT_VALUE - o, "%s", p + digits);
+	if (p[digits] == '.' && o < SMB_FMT_VALUE)
+		out[o] = sep.point;
 }
 
 static int is_count(const char *unit)

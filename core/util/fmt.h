@@ -17,6 +17,10 @@ int smb_fmt_is_money(const char *unit);
 char *smb_fmt_unit_for(const char *unit, const char *currency);
 /* v with thousands separators and the given decimals: "181,138", "-3,927.50". */
 void smb_fmt_grouped(char out[SMB_FMT_VALUE], double v, int decimals);
+/* The separators for a locale name (C, en_GB.UTF-8, de_DE, fr_FR, de_CH,
+ * ...): 0, or -1 for a name it does not know (the separators stay). Call
+ * before any thread starts; the default is 1,234.5. */
+int smb_fmt_locale(const char *name);
 /* A value with its unit, by the house rules: money whole above 1,000 and to
  * cents below, ratios to 2 decimals, percentages to 1, counts as integers
  * when they are whole; "-" for NaN. "181,138 GBP", "44.2%", "13 people". */
