@@ -38,4 +38,11 @@ if command -v pkg-config >/dev/null 2>&1 && [ -f "$top_builddir/smbopt-plugin-un
 	is "$(PKG_CONFIG_PATH="$top_builddir" pkg-config --variable=playbookdir smbopt-plugin)" "$top_srcdir/scripts" \
 		"the uninstalled .pc's playbookdir is the source tree's scripts/"
 fi
+# --force replaces a file, never what a link points to
+printf 'precious\n' > "$tmp/precious.lua"
+ln -s "$tmp/precious.lua" "$tmp/linked.lua"
+run smbopt new playbook "$tmp/linked.lua" --force
+is "$rc" 73 "new playbook --force through a link is refused (73)"
+is "$(cat "$tmp/precious.lua")" precious "and the file it points to is untouched"
+
 done_testing

@@ -295,4 +295,21 @@ else
 		"a PNG of the first page"
 fi
 
+# -o goes through the one helper for output files (outfile.h): never
+# through a link, onto a FIFO or device, or onto the workspace.
+printf 'precious\n' > "$tmp/precious.txt"
+ln -s "$tmp/precious.txt" "$tmp/link.html"
+run smbopt report harbour-books -o "$tmp/link.html"
+is "$rc" 73 "report -o through a symbolic link is refused (73)"
+is "$(cat "$tmp/precious.txt")" precious "and the file it points to is untouched"
+mkfifo "$tmp/fifo.html"
+run timeout 10 "$top_builddir/smbopt" report harbour-books -o "$tmp/fifo.html"
+is "$rc" 73 "report -o onto a FIFO is refused (73)"
+ok "$([ -p "$tmp/fifo.html" ]; echo $?)" "and the FIFO is still a FIFO"
+run smbopt report harbour-books --format xlsx -o "$db"
+is "$rc" 73 "report -o onto the workspace is refused (73)"
+is "$(sql "PRAGMA integrity_check")" ok "and the workspace is whole"
+run smbopt report harbour-books --format xlsx -o "$tmp/link.html"
+is "$rc" 73 "xlsx -o through a link is refused too"
+
 done_testing

@@ -49,7 +49,8 @@ build() {
 	# (eval'd below: the single quotes keep the C string's double quotes)
 	paths="-DSMB_PLUGINDIR='\"/nonexistent/plugins\"' -DSMB_PLAYBOOKDIR='\"/nonexistent/scripts\"'"
 	paths="$paths -DSMB_EXAMPLEDIR='\"/nonexistent/examples\"' -DSMB_SRCDIR='\"$top_srcdir\"'"
-	paths="$paths -DSMB_BUILDDIR='\"$top_builddir\"'"
+	paths="$paths -DSMB_BUILDDIR='\"$top_builddir\"' -DSMB_PREFIX='\"/nonexistent\"'"
+	paths="$paths -DSMB_BINDIR='\"/nonexistent/bin\"'"
 	objs=
 	jobs=$(nproc 2>/dev/null || echo 2)
 	n=0

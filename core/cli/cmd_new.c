@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "outfile.h"
 #include "paths.h"
 
 static const char *const areas[] = { "operations", "marketing", "finance", "customer", "technology" };
@@ -39,30 +40,25 @@ static void name_of(const char *path, char *name, size_t len)
 		snprintf(name, len, "my_playbook");
 }
 
-/* Writes all of buf to a new file (or replaces one with force). */
+/* Writes all of buf to a new file (or replaces one with force), through
+ * the one helper for files smbopt writes (outfile.h): never through a link
+ * or onto a device or a file of another user. */
 static int write_new(cli_ctx *c, const char *path, const char *data, size_t len, int force, mode_t mode)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | (force ? O_TRUNC : O_EXCL), mode);
-	size_t off = 0;
+	struct stat st;
+	smb_outfile o;
+	int rc;
 
-	if (fd < 0)
-		return smb_err_set(&c->err, SMB_ECANTCREAT, "%s: %s%s", path,
-		                   strerror(errno), errno == EEXIST ? " (--force replaces it)" : "");
-	while (off < len) {
-		ssize_t n = write(fd, data + off, len - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			int e = errno;
-			close(fd);
-			unlink(path);
-			return smb_err_set(&c->err, SMB_EIO, "%s: %s", path, strerror(e));
-		}
-		off += (size_t)n;
-	}
-	if (close(fd) != 0)
-		return smb_err_set(&c->err, SMB_EIO, "%s: %s", path, strerror(errno));
-	return SMB_OK;
+	if (!force && lstat(path, &st) == 0)
+		return smb_err_set(&c->err, SMB_ECANTCREAT, "%s: %s (--force replaces it)", path, strerror(EEXIST));
+	if ((rc = smb_outfile_open(&o, path, NULL, &c->err)))
+		return rc;
+	if (fwrite(data, 1, len, o.f) != len || fchmod(fileno(o.f), mode) != 0)
+		rc = smb_err_set(&c->err, SMB_EIO, "%s: %s", path, strerror(errno ? errno : EIO));
+	if (rc == SMB_OK)
+		rc = smb_outfile_commit(&o, &c->err);
+	smb_outfile_discard(&o);
+	return rc;
 }
 
 int cmd_new_playbook(cli_ctx *c, const cli_args *a)

@@ -16,36 +16,26 @@
 
 #include "cli.h"
 #include "note.h"
+#include "outfile.h"
 #include "report.h"
 #include "table.h"
 
-/* Writes the bytes to path through a temporary file beside it and a
- * rename, so a failed write leaves no half report behind. */
+/* Writes the bytes to path through the one helper for files smbopt writes
+ * (outfile.h): a temporary file beside it and a rename, never through a
+ * link or onto a device, a file of another user or the workspace. */
 static int write_file(cli_ctx *c, const char *path, const char *data, size_t len)
 {
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 16);
-	FILE *f;
-	int ok;
+	smb_outfile o;
+	int rc;
 
-	if (!tmp)
-		return smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");
-	snprintf(tmp, plen + 16, "%s.tmp%ld", path, (long)getpid());
-	if (!(f = fopen(tmp, "wb"))) {
-		int rc = smb_err_set(&c->err, SMB_ECANTCREAT, "%s: %s", path, strerror(errno));
-		free(tmp);
+	if ((rc = smb_outfile_open(&o, path, smb_store_default_path(c->db), &c->err)))
 		return rc;
-	}
-	ok = fwrite(data, 1, len, f) == len;
-	ok = (fclose(f) == 0) && ok;
-	if (!ok || rename(tmp, path) != 0) {
-		int rc = smb_err_set(&c->err, SMB_ECANTCREAT, "%s: %s", path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return rc;
-	}
-	free(tmp);
-	return SMB_OK;
+	if (fwrite(data, 1, len, o.f) != len)
+		rc = smb_err_set(&c->err, SMB_ECANTCREAT, "%s: %s", path, strerror(errno ? errno : EIO));
+	if (rc == SMB_OK)
+		rc = smb_outfile_commit(&o, &c->err);
+	smb_outfile_discard(&o);
+	return rc;
 }
 
 static int read_file(const char *path, smb_buf *out)
@@ -227,7 +217,7 @@ int cmd_report(cli_ctx *c, const cli_args *a)
 		smb_buf doc;
 		smb_buf_init(&doc);
 		if (strcmp(fmt, "xlsx") == 0) {
-			rc = smb_report_xlsx(&rp, out, &c->err);
+			rc = smb_report_xlsx(&rp, out, smb_store_default_path(c->db), &c->err);
 		} else if ((strcmp(fmt, "md") == 0 ? smb_report_md(&rp, &doc) : smb_report_html(&rp, &doc))) {
 			rc = smb_err_set(&c->err, SMB_ESOFTWARE, "out of memory");
 		} else if (strcmp(fmt, "pdf") == 0) {

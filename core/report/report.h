@@ -90,6 +90,7 @@ void smb_report_free(smb_report *rp);
 int smb_report_html(const smb_report *rp, smb_buf *out);
 int smb_report_md(const smb_report *rp, smb_buf *out);
 /* SMB_ECONFIG when this smbopt was built without libxlsxwriter. */
-int smb_report_xlsx(const smb_report *rp, const char *path, smb_err *e);
+/* guard: the workspace, never to be written onto (outfile.h) */
+int smb_report_xlsx(const smb_report *rp, const char *path, const char *guard, smb_err *e);
 
 #endif

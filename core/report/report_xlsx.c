@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "report_int.h"
+#include "outfile.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -316,21 +317,24 @@ static void history(book *b, const smb_report *rp)
 	close_sheet(&s);
 }
 
-int smb_report_xlsx(const smb_report *rp, const char *path, smb_err *e)
+int smb_report_xlsx(const smb_report *rp, const char *path, const char *guard, smb_err *e)
 {
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 16), mf[96];
+	smb_outfile o;
+	char mf[96];
+	int rc;
 	lxw_format *money;
 	lxw_error err;
 	book b;
 
-	if (!tmp)
-		return smb_err_set(e, SMB_ESOFTWARE, "out of memory");
-	/* written beside the target, then renamed: no half workbook on failure */
-	snprintf(tmp, plen + 16, "%s.tmp%ld", path, (long)getpid());
+	/* through the one helper for files smbopt writes (outfile.h): the
+	 * workbook fills the temporary file it made, then it is renamed */
+	if ((rc = smb_outfile_open(&o, path, guard, e)))
+		return rc;
+	fclose(o.f);
+	o.f = NULL;
 	memset(&b, 0, sizeof b);
-	if (!(b.wb = workbook_new(tmp))) {
-		free(tmp);
+	if (!(b.wb = workbook_new(o.tmp))) {
+		smb_outfile_discard(&o);
 		return smb_err_set(e, SMB_ECANTCREAT, "%s: cannot create the workbook", path);
 	}
 	b.head = workbook_add_format(b.wb);
@@ -354,25 +358,21 @@ int smb_report_xlsx(const smb_report *rp, const char *path, smb_err *e)
 	goals(&b, rp);
 	history(&b, rp);
 	if ((err = workbook_close(b.wb)) != LXW_NO_ERROR) {
-		unlink(tmp);
-		free(tmp);
+		smb_outfile_discard(&o);
 		return smb_err_set(e, SMB_ECANTCREAT, "%s: %s", path, lxw_strerror(err));
 	}
-	if (rename(tmp, path) != 0) {
-		unlink(tmp);
-		free(tmp);
-		return smb_err_set(e, SMB_ECANTCREAT, "%s: cannot write the workbook", path);
-	}
-	free(tmp);
-	return SMB_OK;
+	rc = smb_outfile_commit(&o, e);
+	smb_outfile_discard(&o);
+	return rc;
 }
 
 #else
 
-int smb_report_xlsx(const smb_report *rp, const char *path, smb_err *e)
+int smb_report_xlsx(const smb_report *rp, const char *path, const char *guard, smb_err *e)
 {
 	(void)rp;
 	(void)path;
+	(void)guard;
 	return smb_err_set(e, SMB_ECONFIG, "this smbopt was built without libxlsxwriter, so it cannot write XLSX "
 	                                   "(install libxlsxwriter-dev and rebuild, or use --format html or md)");
 }
