@@ -159,10 +159,16 @@ static void areas_chart(smb_buf *o, const smb_report *rp)
 
 static void initiative_row(smb_buf *o, const smb_report *rp, const smb_arec *r, int rank)
 {
-	char cost[64], gain[32];
+	char cost[64], gain[160];
 
 	smb_rp_money(rp, r->cost, cost, sizeof cost);
-	snprintf(gain, sizeof gain, "%+.1f", r->gain);
+	/* value = score gain + what resolving its worst finding is worth
+	 * (README "The value of an initiative"): both parts shown */
+	if (r->resolve > 0)
+		snprintf(gain, sizeof gain, "%+.1f<br/><span class=\"tag\">score %+.1f, resolves %+.1f</span>",
+		         r->gain + r->resolve, r->gain, r->resolve);
+	else
+		snprintf(gain, sizeof gain, "%+.1f", r->gain);
 	smb_buf_printf(o, "<tr><td class=\"n\">%d</td><td>", rank);
 	esc(o, r->title);
 	smb_buf_puts(o, " <span class=\"tag\">");
@@ -254,12 +260,13 @@ static void summary(smb_buf *o, const smb_report *rp)
 		smb_buf_puts(o, "<p>No initiative is recommended.</p>");
 	} else {
 		smb_buf_puts(o, "<table><thead><tr><th class=\"n\">#</th><th>Initiative</th><th class=\"n\">Cost</th>"
-		                "<th class=\"n\">Hours</th><th class=\"n\">Expected gain</th><th class=\"n\">Confidence</th>"
+		                "<th class=\"n\">Hours</th><th class=\"n\">Value</th><th class=\"n\">Confidence</th>"
 		                "</tr></thead><tbody>");
 		for (size_t i = 0; i < a->nrecs && i < 3; i++)
 			initiative_row(o, rp, &a->recs[i], (int)i + 1);
-		smb_buf_puts(o, "</tbody></table><p class=\"small\">Expected gain: points of overall score if the "
-		                "initiative has the effect expected; ranked by gain × confidence / effort.</p>");
+		smb_buf_puts(o, "</tbody></table><p class=\"small\">Value: points of overall score if the initiative has "
+		                "the effect expected, plus what the most serious finding it resolves is worth (high 3, "
+		                "medium 1.5, low 0.5); ranked by value × confidence / effort.</p>");
 	}
 	smb_buf_puts(o, "<h3>Goals</h3>");
 	goals_table(o, rp);

@@ -105,7 +105,8 @@ static void summary(smb_buf *o, const smb_report *rp)
 	if (!a->nrecs)
 		smb_buf_puts(o, "No initiative is recommended.\n");
 	else
-		smb_buf_puts(o, "| # | Initiative | Cost | Hours | Expected gain | Confidence |\n|---:|---|---:|---:|---:|---:|\n");
+		smb_buf_puts(o, "| # | Initiative | Cost | Hours | Value (score + resolves) | Confidence |\n"
+		                "|---:|---|---:|---:|---:|---:|\n");
 	for (size_t i = 0; i < a->nrecs && i < 3; i++) {
 		const smb_arec *r = &a->recs[i];
 		char cost[64];
@@ -120,7 +121,8 @@ static void summary(smb_buf *o, const smb_report *rp)
 		}
 		smb_buf_puts(o, " | ");
 		md(o, cost);
-		smb_buf_printf(o, " | %.0f h | %+.1f pts | %.0f%% |\n", r->hours, r->gain, 100 * r->confidence);
+		smb_buf_printf(o, " | %.0f h | %+.1f pts (%+.1f %+.1f) | %.0f%% |\n", r->hours, r->gain + r->resolve, r->gain,
+		               r->resolve, 100 * r->confidence);
 	}
 	smb_buf_puts(o, "\n### Goals\n\n");
 	if (!rp->ngoals)
