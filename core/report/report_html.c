@@ -165,10 +165,10 @@ static void initiative_row(smb_buf *o, const smb_report *rp, const smb_arec *r, 
 	/* value = score gain + what resolving its worst finding is worth
 	 * (README "The value of an initiative"): both parts shown */
 	if (r->resolve > 0)
-		snprintf(gain, sizeof gain, "%+.1f<br/><span class=\"tag\">score %+.1f, resolves %+.1f</span>",
+		snprintf(gain, sizeof gain, "%+.1f pts<br/><span class=\"tag\">score %+.1f, resolves %+.1f</span>",
 		         r->gain + r->resolve, r->gain, r->resolve);
 	else
-		snprintf(gain, sizeof gain, "%+.1f", r->gain);
+		snprintf(gain, sizeof gain, "%+.1f pts", r->gain);
 	smb_buf_printf(o, "<tr><td class=\"n\">%d</td><td>", rank);
 	esc(o, r->title);
 	smb_buf_puts(o, " <span class=\"tag\">");
@@ -177,7 +177,7 @@ static void initiative_row(smb_buf *o, const smb_report *rp, const smb_arec *r, 
 	notes(o, rp, "initiative", r->initiative_id);
 	smb_buf_puts(o, "</td><td class=\"n\">");
 	esc(o, cost);
-	smb_buf_printf(o, "</td><td class=\"n\">%.0f h</td><td class=\"n\">%s pts</td><td class=\"n\">%.0f%%</td></tr>",
+	smb_buf_printf(o, "</td><td class=\"n\">%.0f h</td><td class=\"n\">%s</td><td class=\"n\">%.0f%%</td></tr>",
 	               r->hours, gain, 100 * r->confidence);
 }
 
